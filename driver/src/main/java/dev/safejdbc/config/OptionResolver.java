@@ -1,0 +1,93 @@
+package dev.safejdbc.config;
+
+import dev.safejdbc.error.InvalidConfigurationException;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** Reads each key from the first source that sets it, parses it, and names the origin of a bad value. */
+final class OptionResolver {
+    /** Digits that always fit in a long, so parsing cannot overflow. */
+    private static final int MAX_DIGITS = 18;
+
+    private static final String KNOWN_KEYS = Arrays.stream(OptionKey.values())
+            .map(OptionKey::propertyKey).collect(Collectors.joining(", "));
+
+    private final List<OptionSource> sources;
+
+    OptionResolver(List<OptionSource> sources) throws InvalidConfigurationException {
+        this.sources = List.copyOf(sources);
+        rejectUnknownKeys();
+    }
+
+    <C extends OptionChoice> C choice(OptionKey key, C[] choices) throws InvalidConfigurationException {
+        OptionValue found = valueOf(key);
+        C choice = Choices.find(choices, found.value());
+        if (choice == null) {
+            throw invalid(key, found);
+        }
+        return choice;
+    }
+
+    long wholeNumber(OptionKey key) throws InvalidConfigurationException {
+        OptionValue found = valueOf(key);
+        String digits = found.value();
+        if (digits.isEmpty() || digits.length() > MAX_DIGITS || !isAsciiDigits(digits)) {
+            throw invalid(key, found);
+        }
+        return Long.parseLong(digits);
+    }
+
+    /** The text as given, or null when neither a source nor the default sets it. */
+    String text(OptionKey key) {
+        return valueOf(key).value();
+    }
+
+    private OptionValue valueOf(OptionKey key) {
+        for (OptionSource source : sources) {
+            Optional<OptionValue> found = source.lookup(key);
+            if (found.isPresent()) {
+                return found.get();
+            }
+        }
+        return new OptionValue(key.defaultValue(), "default");
+    }
+
+    private void rejectUnknownKeys() throws InvalidConfigurationException {
+        for (OptionSource source : sources) {
+            for (String name : source.safeKeys()) {
+                if (OptionKey.forPropertyKey(name) == null) {
+                    throw unknownKey(name, source);
+                }
+            }
+        }
+    }
+
+    private static InvalidConfigurationException invalid(OptionKey key, OptionValue found) {
+        return new InvalidConfigurationException("Invalid value '" + found.value() + "' for " + key.propertyKey()
+                + " (set in " + found.origin() + "); expected " + key.allowedValues());
+    }
+
+    private static InvalidConfigurationException unknownKey(String name, OptionSource source) {
+        StringBuilder message = new StringBuilder("Unknown option ").append(name)
+                .append(" (set in ").append(source.name()).append(");");
+        for (OptionKey key : OptionKey.values()) {
+            if (key.propertyKey().equalsIgnoreCase(name)) {
+                message.append(" did you mean ").append(key.propertyKey()).append('?');
+            }
+        }
+        return new InvalidConfigurationException(message.append(" known options: ").append(KNOWN_KEYS).toString());
+    }
+
+    private static boolean isAsciiDigits(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+}
