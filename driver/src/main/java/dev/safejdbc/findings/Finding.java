@@ -1,0 +1,91 @@
+package dev.safejdbc.findings;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One kind of problem at one database and one application site, with how often it happened.
+ * Identity is (kind, database, site); the thread, frames, detail and time are those of the first
+ * occurrence, because the first is what a reader needs to reproduce it.
+ */
+public final class Finding {
+    private final FindingKind kind;
+    private final String database;
+    private final String site;
+    private final String thread;
+    private final AppFrames frames;
+    private final String detail;
+    private final Instant firstSeen;
+    private final AtomicLong count = new AtomicLong(1);
+
+    /** The first occurrence; {@code database} is already sanitized (never a password). */
+    Finding(FindingKind kind, String database, AppFrames frames, String thread, String detail,
+            Instant firstSeen) {
+        this.kind = Objects.requireNonNull(kind, "kind");
+        this.database = Objects.requireNonNull(database, "database");
+        this.frames = Objects.requireNonNull(frames, "frames");
+        this.site = frames.site();
+        this.thread = Objects.requireNonNull(thread, "thread");
+        this.detail = Objects.requireNonNull(detail, "detail");
+        this.firstSeen = Objects.requireNonNull(firstSeen, "firstSeen");
+    }
+
+    void occurredAgain() {
+        count.incrementAndGet();
+    }
+
+    public FindingKind kind() {
+        return kind;
+    }
+
+    /** The database key, sanitized by whoever recorded it. */
+    public String database() {
+        return database;
+    }
+
+    /** The innermost application frame, as in {@link AppFrames#site()}. */
+    public String site() {
+        return site;
+    }
+
+    /** The name of the thread of the first occurrence. */
+    public String thread() {
+        return thread;
+    }
+
+    public AppFrames frames() {
+        return frames;
+    }
+
+    public String detail() {
+        return detail;
+    }
+
+    public Instant firstSeen() {
+        return firstSeen;
+    }
+
+    /** How many times it happened so far (it may still grow). */
+    public long count() {
+        return count.get();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Finding that
+                && kind == that.kind
+                && database.equals(that.database)
+                && site.equals(that.site);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(kind, database, site);
+    }
+
+    @Override
+    public String toString() {
+        return kind + " on " + database + " at " + site + " (x" + count() + ")";
+    }
+}
