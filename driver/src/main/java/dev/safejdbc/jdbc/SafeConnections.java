@@ -1,0 +1,62 @@
+package dev.safejdbc.jdbc;
+
+import dev.safejdbc.config.SafeOptions;
+import dev.safejdbc.error.InvalidConfigurationException;
+import dev.safejdbc.findings.Findings;
+import dev.safejdbc.lease.ConnectionLease;
+import dev.safejdbc.lease.ThreadSessions;
+import dev.safejdbc.session.NestingCheck;
+import dev.safejdbc.session.ObservedSession;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/** Gives a real connection the protections its options ask for; shared by the driver and data source. */
+public final class SafeConnections {
+    private SafeConnections() {
+    }
+
+    /**
+     * Wraps a connection that the caller owns (from a real driver or a pool); in off mode it is
+     * returned as it is.
+     */
+    public static Connection protect(Connection physical, String database, SafeOptions options) throws SQLException {
+        try {
+            reportAtExit(options);
+            switch (options.mode()) {
+                case OFF:
+                    return physical;
+                case REPORT:
+                    return new SafeConnection(physical,
+                            new ObservedSession(physical, database, NestingCheck.reporting(options.nested())));
+                default:
+                    ConnectionLease lease = ConnectionLease.owned(physical, database);
+                    return new SafeConnection(physical, new ThreadSessions(lease,
+                            new NestingCheck(options.nested(), false), options.checkoutTimeoutMs()));
+            }
+        } catch (SQLException | RuntimeException e) {
+            physical.close(); // never leak the caller's (or the pool's) connection
+            throw e;
+        }
+    }
+
+    /** A new logical connection to a shared in-memory database (enforce mode). */
+    public static Connection shared(ConnectionLease lease, SafeOptions options) throws SQLException {
+        reportAtExit(options);
+        return new SafeConnection(lease.physical(),
+                new ThreadSessions(lease, new NestingCheck(options.nested(), true), options.checkoutTimeoutMs()));
+    }
+
+    private static void reportAtExit(SafeOptions options) throws InvalidConfigurationException {
+        if (options.reportPath() == null) {
+            return;
+        }
+        try {
+            Findings.reportAtExit(Path.of(options.reportPath()));
+        } catch (InvalidPathException e) {
+            throw new InvalidConfigurationException("safe.report=" + options.reportPath()
+                    + " is not a usable file path: expected a path such as build/safe-jdbc-report.json", e);
+        }
+    }
+}

@@ -1,0 +1,264 @@
+package dev.safejdbc.lease;
+
+import dev.safejdbc.findings.AppFrames;
+import dev.safejdbc.session.CursorPin;
+import dev.safejdbc.session.OpenTransactions;
+import dev.safejdbc.session.Session;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * One thread's session on a logical connection, in enforce mode. Its settings live here and are
+ * put on the physical connection only while it holds the lease, so one thread's
+ * {@code setAutoCommit}, {@code commit} or {@code rollback} never touches another's transaction.
+ */
+final class ThreadSession implements Session {
+    private final ThreadSessions owner;
+    private final ConnectionLease lease;
+    private final Thread thread;
+    private final Settings settings;
+    private volatile boolean inTransaction;
+    private volatile AppFrames transactionStart = AppFrames.none();
+    private int pins;
+
+    ThreadSession(ThreadSessions owner, Thread thread, Settings settings) {
+        this.owner = owner;
+        this.lease = owner.lease();
+        this.thread = thread;
+        this.settings = settings;
+    }
+
+    Thread thread() {
+        return thread;
+    }
+
+    ThreadSessions owner() {
+        return owner;
+    }
+
+    Settings settings() {
+        return settings;
+    }
+
+    @Override
+    public String database() {
+        return lease.database();
+    }
+
+    @Override
+    public boolean inTransaction() {
+        return inTransaction;
+    }
+
+    @Override
+    public AppFrames transactionStart() {
+        return transactionStart;
+    }
+
+    @Override
+    public void enter() throws SQLException {
+        owner.ensureOpen();
+        owner.nesting().check(this);
+        take();
+        if (!settings.autoCommit && !inTransaction) {
+            transactionStart = AppFrames.here();
+            inTransaction = true;
+            OpenTransactions.began(this);
+        }
+    }
+
+    @Override
+    public void exit() {
+        releaseIfIdle();
+    }
+
+    @Override
+    public CursorPin pin() {
+        if (inTransaction) {
+            return CursorPin.NONE;
+        }
+        synchronized (this) {
+            pins++;
+        }
+        return new CursorPin(this::unpin);
+    }
+
+    private void unpin() {
+        synchronized (this) {
+            pins--;
+        }
+        releaseIfIdle();
+    }
+
+    private void releaseIfIdle() {
+        synchronized (this) {
+            if (inTransaction || pins > 0) {
+                return;
+            }
+        }
+        lease.release(this);
+    }
+
+    private void take() throws SQLException {
+        lease.ensureNotDropped();
+        lease.acquire(this, owner.checkoutTimeoutMs());
+    }
+
+    /** Another session of this thread holds the lease: that is nesting, never a wait. */
+    void nestedOn(ThreadSession holder) throws SQLException {
+        String what = holder.inTransaction() ? "has a transaction open on another connection"
+                : "has a result set open on another connection";
+        owner.nesting().refuse(database(), holder.transactionStartOrHere(), what);
+    }
+
+    private AppFrames transactionStartOrHere() {
+        return inTransaction ? transactionStart : AppFrames.of(thread);
+    }
+
+    /** Runs {@code call} on the physical connection under the lease, without starting a transaction. */
+    private <T> T touch(PhysicalCall<T> call) throws SQLException {
+        owner.ensureOpen();
+        take();
+        try {
+            return call.on(lease.physical());
+        } finally {
+            releaseIfIdle();
+        }
+    }
+
+    @Override
+    public boolean getAutoCommit() throws SQLException {
+        owner.ensureOpen();
+        return settings.autoCommit;
+    }
+
+    @Override
+    public void setAutoCommit(boolean autoCommit) throws SQLException {
+        if (autoCommit == settings.autoCommit) {
+            owner.ensureOpen();
+            return;
+        }
+        touch(c -> {
+            c.setAutoCommit(autoCommit);
+            return null;
+        });
+        settings.autoCommit = autoCommit;
+        lease.applied(settings);
+        owner.remember(settings);
+        if (autoCommit && inTransaction) {
+            endTransaction(); // JDBC: switching autocommit on commits the open transaction
+            releaseIfIdle();
+        }
+    }
+
+    @Override
+    public boolean isReadOnly() throws SQLException {
+        owner.ensureOpen();
+        return settings.readOnly;
+    }
+
+    @Override
+    public void setReadOnly(boolean readOnly) throws SQLException {
+        if (readOnly == settings.readOnly) {
+            owner.ensureOpen();
+            return;
+        }
+        touch(c -> {
+            c.setReadOnly(readOnly);
+            return null;
+        });
+        settings.readOnly = readOnly;
+        lease.applied(settings);
+        owner.remember(settings);
+    }
+
+    @Override
+    public int getTransactionIsolation() throws SQLException {
+        if (settings.isolation != Settings.UNKNOWN) {
+            owner.ensureOpen();
+            return settings.isolation;
+        }
+        return touch(c -> lease.defaultIsolation());
+    }
+
+    @Override
+    public void setTransactionIsolation(int level) throws SQLException {
+        touch(c -> {
+            lease.defaultIsolation(); // learnt before the first change, so others can be restored to it
+            c.setTransactionIsolation(level);
+            return null;
+        });
+        settings.isolation = level;
+        lease.applied(settings);
+        owner.remember(settings);
+    }
+
+    @Override
+    public void commit() throws SQLException {
+        if (inTransaction) {
+            lease.physical().commit();
+            endTransaction();
+            releaseIfIdle();
+        } else if (settings.autoCommit) {
+            touch(c -> { // the real driver answers as it would without safe-jdbc
+                c.commit();
+                return null;
+            });
+        } else {
+            owner.ensureOpen(); // nothing of this session's was begun: nothing to commit
+        }
+    }
+
+    @Override
+    public void rollback() throws SQLException {
+        if (inTransaction) {
+            try {
+                lease.physical().rollback();
+            } finally {
+                endTransaction();
+                releaseIfIdle();
+            }
+        } else if (settings.autoCommit) {
+            touch(c -> {
+                c.rollback();
+                return null;
+            });
+        } else {
+            owner.ensureOpen();
+        }
+    }
+
+    @Override
+    public void end() throws SQLException {
+        synchronized (this) {
+            pins = 0;
+        }
+        if (inTransaction) {
+            rollback();
+        } else {
+            releaseIfIdle();
+        }
+    }
+
+    private void endTransaction() {
+        inTransaction = false;
+        transactionStart = AppFrames.none();
+        if (Thread.currentThread() == thread) {
+            OpenTransactions.ended(this);
+        }
+    }
+
+    /** The thread died holding the lease; the lease rolls its work back. */
+    void abandon() {
+        synchronized (this) {
+            pins = 0;
+        }
+        inTransaction = false;
+        transactionStart = AppFrames.none();
+    }
+
+    @FunctionalInterface
+    private interface PhysicalCall<T> {
+        T on(Connection physical) throws SQLException;
+    }
+}

@@ -1,0 +1,49 @@
+package dev.safejdbc.session;
+
+import java.sql.SQLException;
+
+/**
+ * One thread's view of a logical connection: its settings and its transaction. Every call that
+ * reaches the database goes through {@link #enter()} first and {@link #exit()} after, so the
+ * session can refuse a nested use, wait for the physical connection and know when its
+ * transaction began and ended.
+ */
+public interface Session {
+
+    /** The sanitized identity of the database, used for nesting and in messages. */
+    String database();
+
+    boolean getAutoCommit() throws SQLException;
+
+    void setAutoCommit(boolean autoCommit) throws SQLException;
+
+    boolean isReadOnly() throws SQLException;
+
+    void setReadOnly(boolean readOnly) throws SQLException;
+
+    int getTransactionIsolation() throws SQLException;
+
+    void setTransactionIsolation(int level) throws SQLException;
+
+    void commit() throws SQLException;
+
+    void rollback() throws SQLException;
+
+    /** Before anything is sent to the database: checks nesting, takes the physical connection. */
+    void enter() throws SQLException;
+
+    /** After a call that left no cursor open: gives the physical connection back when idle. */
+    void exit();
+
+    /** Keeps the physical connection for an open cursor until the returned pin is released. */
+    CursorPin pin();
+
+    /** Whether this session has a transaction open now (what makes a second session nested). */
+    boolean inTransaction();
+
+    /** Where this session's open transaction began (empty when none). */
+    dev.safejdbc.findings.AppFrames transactionStart();
+
+    /** The logical connection closes: roll back this session's own open work, free the lease. */
+    void end() throws SQLException;
+}
