@@ -29,11 +29,11 @@ public final class SafeConnections {
                     return physical;
                 case REPORT:
                     return new SafeConnection(physical,
-                            new ObservedSession(physical, database, NestingCheck.reporting(options.nested())));
+                            new ObservedSession(physical, database, NestingCheck.reporting(options.nested())), false);
                 default:
                     ConnectionLease lease = ConnectionLease.owned(physical, database);
                     return new SafeConnection(physical, new ThreadSessions(lease,
-                            new NestingCheck(options.nested(), false), options.checkoutTimeoutMs()));
+                            new NestingCheck(options.nested(), false), options.checkoutTimeoutMs()), false);
             }
         } catch (SQLException | RuntimeException e) {
             physical.close(); // never leak the caller's (or the pool's) connection
@@ -45,7 +45,7 @@ public final class SafeConnections {
     public static Connection shared(ConnectionLease lease, SafeOptions options) throws SQLException {
         reportAtExit(options);
         return new SafeConnection(lease.physical(),
-                new ThreadSessions(lease, new NestingCheck(options.nested(), true), options.checkoutTimeoutMs()));
+                new ThreadSessions(lease, new NestingCheck(options.nested(), true), options.checkoutTimeoutMs()), true);
     }
 
     private static void reportAtExit(SafeOptions options) throws InvalidConfigurationException {

@@ -196,6 +196,7 @@ public class SafeStatement implements Statement {
             delegate.close();
         } finally {
             releaseCursor();
+            connection.closed(this);
         }
     }
 

@@ -185,7 +185,7 @@ public final class ConnectionLease {
         }
     }
 
-    /** Records a setting that the holder just changed on the physical connection. */
+    /** Records the settings the holder has just put on the physical connection (called while holding). */
     void applied(Settings now) {
         applied.autoCommit = now.autoCommit;
         applied.readOnly = now.readOnly;
@@ -225,7 +225,7 @@ public final class ConnectionLease {
     private LeaseTimeoutException timedOut(ThreadSession current, long timeoutMs) {
         AppFrames waiter = AppFrames.here();
         String message = "Timed out after " + timeoutMs + " ms (safe.checkoutTimeoutMs) waiting for the connection to "
-                + database + ", held by " + describe(current) + "\n  waiting:\n" + waiter.format("    ");
+                + database + ", held by " + describe(current) + "  waiting:\n" + waiter.format("    ");
         Findings.record(FindingKind.LEASE_TIMEOUT, database, waiter, message);
         return new LeaseTimeoutException(message);
     }

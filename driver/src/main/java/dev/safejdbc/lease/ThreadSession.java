@@ -132,18 +132,23 @@ final class ThreadSession implements Session {
         return settings.autoCommit;
     }
 
+    /**
+     * Only recorded, not sent, unless this session holds the physical connection now: the next
+     * lease puts it on. So a pool's reset never waits for another session's transaction.
+     */
     @Override
     public void setAutoCommit(boolean autoCommit) throws SQLException {
+        owner.ensureOpen();
         if (autoCommit == settings.autoCommit) {
-            owner.ensureOpen();
             return;
         }
-        touch(c -> {
-            c.setAutoCommit(autoCommit);
-            return null;
-        });
-        settings.autoCommit = autoCommit;
-        lease.applied(settings);
+        if (lease.holder() == this) {
+            lease.physical().setAutoCommit(autoCommit);
+            settings.autoCommit = autoCommit;
+            lease.applied(settings);
+        } else {
+            settings.autoCommit = autoCommit;
+        }
         owner.remember(settings);
         if (autoCommit && inTransaction) {
             endTransaction(); // JDBC: switching autocommit on commits the open transaction
@@ -163,12 +168,12 @@ final class ThreadSession implements Session {
             owner.ensureOpen();
             return;
         }
-        touch(c -> {
+        touch(c -> { // sent at once, so the real driver's refusal comes from this call
             c.setReadOnly(readOnly);
+            settings.readOnly = readOnly;
+            lease.applied(settings);
             return null;
         });
-        settings.readOnly = readOnly;
-        lease.applied(settings);
         owner.remember(settings);
     }
 
@@ -186,10 +191,10 @@ final class ThreadSession implements Session {
         touch(c -> {
             lease.defaultIsolation(); // learnt before the first change, so others can be restored to it
             c.setTransactionIsolation(level);
+            settings.isolation = level;
+            lease.applied(settings);
             return null;
         });
-        settings.isolation = level;
-        lease.applied(settings);
         owner.remember(settings);
     }
 
