@@ -5,6 +5,7 @@ import dev.safejdbc.config.SafeOptions;
 import dev.safejdbc.error.InvalidConfigurationException;
 import dev.safejdbc.jdbc.SafeConnection;
 import dev.safejdbc.jdbc.SafeConnections;
+import dev.safejdbc.jdbc.Wrappers;
 import dev.safejdbc.session.NestingCheck;
 import java.io.PrintWriter;
 import java.sql.Connection;
@@ -167,17 +168,11 @@ public final class SafeDataSource implements DataSource {
 
     @Override
     public <T> T unwrap(Class<T> iface) throws SQLException {
-        if (iface != null && iface.isInstance(this)) {
-            return iface.cast(this);
-        }
-        if (iface != null && iface.isInstance(delegate)) {
-            return iface.cast(delegate);
-        }
-        return delegate.unwrap(iface);
+        return Wrappers.unwrap(this, delegate, iface);
     }
 
     @Override
     public boolean isWrapperFor(Class<?> iface) throws SQLException {
-        return iface != null && (iface.isInstance(this) || iface.isInstance(delegate) || delegate.isWrapperFor(iface));
+        return Wrappers.isWrapperFor(this, delegate, iface);
     }
 }

@@ -72,11 +72,12 @@ final class ThreadSession implements Session {
         releaseIfIdle();
     }
 
+    /**
+     * Pins inside a transaction too: a result set still open after its commit must not read on
+     * while another session's transaction runs on the same physical connection.
+     */
     @Override
     public CursorPin pin() {
-        if (inTransaction) {
-            return CursorPin.NONE;
-        }
         synchronized (this) {
             pins++;
         }

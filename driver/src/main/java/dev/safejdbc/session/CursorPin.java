@@ -1,12 +1,11 @@
 package dev.safejdbc.session;
 
 /**
- * Holds a session's physical connection while one cursor (result set) is open in autocommit
- * mode. Releasing twice is harmless: a result set may be exhausted, then closed, then its
+ * Holds a session's physical connection while one cursor (result set) is open. Releasing twice is harmless: a result set may be exhausted, then closed, then its
  * statement closed.
  */
 public final class CursorPin {
-    /** For cursors that hold nothing (inside a transaction, or in report mode). */
+    /** For cursors that hold nothing (generated keys, report mode). */
     public static final CursorPin NONE = new CursorPin(null);
 
     private final Runnable onRelease;

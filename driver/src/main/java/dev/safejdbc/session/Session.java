@@ -35,7 +35,7 @@ public interface Session {
     /** After a call that left no cursor open: gives the physical connection back when idle. */
     void exit();
 
-    /** Keeps the physical connection for an open cursor until the returned pin is released. */
+    /** Keeps the physical connection for an open cursor (result set) until the returned pin is released. */
     CursorPin pin();
 
     /** Whether this session has a transaction open now (what makes a second session nested). */
