@@ -43,7 +43,9 @@ final class RealDrivers {
             throw new InvalidConfigurationException("No JDBC driver on the class path accepts "
                     + DatabaseKey.redact(realUrl) + ": expected the real driver for '" + subprotocol + "'"
                     + (expected.isEmpty() ? "" : " (" + String.join(" or ", expected) + ")")
-                    + " on the class path next to safe-jdbc");
+                    + " on the class path next to safe-jdbc"
+                    + ("mysql".equals(subprotocol)
+                            ? "; MariaDB Connector/J accepts jdbc:mysql: URLs only with permitMysqlScheme" : ""));
         }
         FOUND.put(subprotocol, driver);
         return driver;

@@ -20,9 +20,15 @@ final class PropertiesOptionSource implements OptionSource {
         return name;
     }
 
+    /** A non-String value (props.put("safe.checkoutTimeoutMs", 500)) is read as its text, never ignored. */
     @Override
     public Optional<OptionValue> lookup(OptionKey key) {
-        return OptionValue.ifSet(properties.getProperty(key.propertyKey()), name);
+        String text = properties.getProperty(key.propertyKey());
+        if (text == null) {
+            Object value = properties.get(key.propertyKey());
+            text = value == null ? null : String.valueOf(value);
+        }
+        return OptionValue.ifSet(text, name);
     }
 
     @Override

@@ -59,7 +59,8 @@ public record SafeOptions(Mode mode, NestedPolicy nested, boolean guard, Conflic
 
     /**
      * A copy of {@code given} for the real driver, without the {@code safe.*} keys (null gives an
-     * empty copy). Defaults chained into {@code given} are copied too; non-String entries are not.
+     * empty copy). Defaults chained into {@code given} are copied too, and so are non-String
+     * entries, which some drivers read with {@code get}.
      */
     public static Properties withoutSafeKeys(Properties given) {
         Properties forRealDriver = new Properties();
@@ -71,6 +72,11 @@ public record SafeOptions(Mode mode, NestedPolicy nested, boolean guard, Conflic
                 forRealDriver.setProperty(name, given.getProperty(name));
             }
         }
+        given.forEach((key, value) -> {
+            if (!(key instanceof String name && OptionKey.isSafeKey(name)) && !forRealDriver.containsKey(key)) {
+                forRealDriver.put(key, value);
+            }
+        });
         return forRealDriver;
     }
 }

@@ -100,6 +100,19 @@ class SafeOptionsResolveTest {
     }
 
     @Test
+    void nonStringValuesInTheGivenPropertiesAreReadAsText() throws InvalidConfigurationException {
+        Properties given = new Properties();
+        given.put("safe.checkoutTimeoutMs", 500);
+
+        assertThat(SafeOptions.resolve(List.of(OptionSource.ofProperties("connection properties", given)))
+                .checkoutTimeoutMs()).isEqualTo(500);
+        given.put("safe.guard", Boolean.TRUE); // read as "true": not on/off, so refused
+        assertThatThrownBy(() -> SafeOptions.resolve(List.of(OptionSource.ofProperties("connection properties", given))))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("safe.guard");
+    }
+
+    @Test
     void environmentAliasesAreAccepted() throws InvalidConfigurationException {
         layers.env.put("SAFE_ONCONFLICT", "zero-rows");
         layers.env.put("SAFE_CHECKOUTTIMEOUTMS", "7");

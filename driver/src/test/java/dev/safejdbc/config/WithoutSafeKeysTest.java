@@ -47,6 +47,18 @@ class WithoutSafeKeysTest {
     }
 
     @Test
+    void keepsNonStringEntriesForDriversThatReadThemWithGet() {
+        Properties given = new Properties();
+        given.put("loginTimeout", 5);
+        given.put("safe.checkoutTimeoutMs", 500);
+
+        Properties forRealDriver = SafeOptions.withoutSafeKeys(given);
+
+        assertThat(forRealDriver).containsOnlyKeys("loginTimeout");
+        assertThat(forRealDriver.get("loginTimeout")).isEqualTo(5);
+    }
+
+    @Test
     void nullGivesEmpty() {
         assertThat(SafeOptions.withoutSafeKeys(null)).isEmpty();
     }
