@@ -1,5 +1,6 @@
 package dev.safejdbc.findings;
 
+import dev.safejdbc.testing.MiniJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package dev.safejdbc.it;
 
+import dev.safejdbc.testing.MiniJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -73,7 +74,7 @@ class ReportAtExitTest {
 
     @Test
     void reportIsValidJson() throws IOException {
-        assertThat(StrictJson.parse(reportText())).isInstanceOf(Map.class);
+        assertThat(MiniJson.parse(reportText())).isInstanceOf(Map.class);
     }
 
     @Test
@@ -110,7 +111,7 @@ class ReportAtExitTest {
     }
 
     private static List<Map<?, ?>> nestedSessionFindings() throws IOException {
-        Map<?, ?> document = (Map<?, ?>) StrictJson.parse(reportText());
+        Map<?, ?> document = (Map<?, ?>) MiniJson.parse(reportText());
         List<Map<?, ?>> nested = new ArrayList<>();
         for (Object finding : (List<?>) document.get("findings")) {
             Map<?, ?> members = (Map<?, ?>) finding;

@@ -1,4 +1,4 @@
-package dev.safejdbc.findings;
+package dev.safejdbc.testing;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,7 +9,7 @@ import java.util.Map;
  * A strict, test-only JSON reader (RFC 8259): objects become maps, arrays lists, numbers longs.
  * It exists to check the report's structure and read its strings back, nothing else.
  */
-final class MiniJson {
+public final class MiniJson {
     private final String text;
     private int at;
 
@@ -18,7 +18,7 @@ final class MiniJson {
     }
 
     /** Parses a whole document; throws {@link IllegalArgumentException} on anything malformed. */
-    static Object parse(String text) {
+    public static Object parse(String text) {
         MiniJson reader = new MiniJson(text);
         Object value = reader.value();
         reader.skipSpace();
@@ -29,7 +29,7 @@ final class MiniJson {
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> parseObject(String text) {
+    public static Map<String, Object> parseObject(String text) {
         return (Map<String, Object>) parse(text);
     }
 
