@@ -1,0 +1,24 @@
+package dev.safejdbc.guard.sql;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A single-table SELECT whose WHERE is a conjunction with at least one {@code column = value} term.
+ *
+ * @param equalities     the {@code column = value} conjuncts, in text order
+ * @param onlyEqualities true iff every conjunct of the WHERE is one of {@code equalities}
+ * @param columnsByLabel result label (lower-case) to table column, for plain column items only
+ * @param selectsAll     the select list contains {@code *} or {@code t.*}
+ * @param parameterCount number of JDBC {@code ?} placeholders in the statement
+ */
+public record KeyedSelect(TableName table, List<Equality> equalities, boolean onlyEqualities,
+                          Map<String, String> columnsByLabel, boolean selectsAll, int parameterCount)
+        implements Analysis {
+    public KeyedSelect {
+        Objects.requireNonNull(table, "table");
+        equalities = List.copyOf(equalities);
+        columnsByLabel = Map.copyOf(columnsByLabel);
+    }
+}

@@ -1,0 +1,100 @@
+package dev.safejdbc.guard.sql;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import net.sf.jsqlparser.statement.Statement;
+import net.sf.jsqlparser.statement.delete.Delete;
+import net.sf.jsqlparser.statement.insert.Insert;
+import net.sf.jsqlparser.statement.select.Select;
+import net.sf.jsqlparser.statement.update.Update;
+
+/**
+ * Classifies SQL text for the check-then-act guard. Pure and thread-safe; parsed results are kept in a bounded
+ * LRU cache keyed by the exact SQL text, since applications re-execute the same statement texts.
+ */
+public final class SqlAnalyzer {
+    /** Longer DML is generated or batched SQL, not a keyed statement, and parsing it would cost. */
+    static final int MAX_SQL_LENGTH = 16 * 1024;
+
+    private final Map<String, Analysis> cache; // guarded by itself: an access-ordered map mutates on get
+    private final AtomicLong parses = new AtomicLong();
+
+    /** @param cacheSize how many analyses of distinct SQL texts to keep; 0 disables caching */
+    public SqlAnalyzer(int cacheSize) {
+        if (cacheSize < 0) {
+            throw new IllegalArgumentException("cacheSize must not be negative: " + cacheSize);
+        }
+        cache = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Analysis> eldest) {
+                return size() > cacheSize;
+            }
+        };
+    }
+
+    /** Never throws: anything unparseable or of no interest to the guard is {@link Unrelated#INSTANCE}. */
+    public Analysis analyze(String sql) {
+        if (sql == null) {
+            return Unrelated.INSTANCE;
+        }
+        return switch (FirstKeyword.of(sql)) {
+            case "select", "update", "delete", "insert" ->
+                    sql.length() > MAX_SQL_LENGTH ? Unrelated.INSTANCE : cachedOrParsed(sql);
+            // whatever its length: a long migration script changes key metadata all the same
+            case "create", "alter", "drop", "truncate", "rename" -> SchemaChange.INSTANCE;
+            default -> Unrelated.INSTANCE;
+        };
+    }
+
+    private Analysis cachedOrParsed(String sql) {
+        synchronized (cache) {
+            Analysis cached = cache.get(sql);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        Analysis fresh = parseAndAnalyze(sql); // outside the lock: a parse takes far longer than a lookup
+        synchronized (cache) {
+            Analysis raced = cache.putIfAbsent(sql, fresh);
+            return raced != null ? raced : fresh;
+        }
+    }
+
+    private Analysis parseAndAnalyze(String sql) {
+        parses.incrementAndGet();
+        try {
+            ParsedSql parsed = ParsedSql.parse(sql);
+            if (parsed == null) {
+                return Unrelated.INSTANCE;
+            }
+            Statement statement = parsed.statement();
+            int parameterCount = parsed.parameterCount();
+            if (statement instanceof Select select) {
+                return SelectAnalyzer.analyze(select, parameterCount);
+            } else if (statement instanceof Update update) {
+                return WriteAnalyzer.update(sql, update, parameterCount);
+            } else if (statement instanceof Delete delete) {
+                return WriteAnalyzer.delete(sql, delete, parameterCount);
+            } else if (statement instanceof Insert insert) {
+                return WriteAnalyzer.insert(sql, insert, parameterCount);
+            }
+            return Unrelated.INSTANCE;
+        } catch (RuntimeException | StackOverflowError e) {
+            // JSqlParser fails on odd input with assorted runtime exceptions, and recurses once per nesting level
+            return Unrelated.INSTANCE;
+        }
+    }
+
+    /** Cache misses sent on to the parser (past the keyword and length filters); for tests. */
+    long parseCount() {
+        return parses.get();
+    }
+
+    /** Analyses currently cached; for tests. */
+    int cachedCount() {
+        synchronized (cache) {
+            return cache.size();
+        }
+    }
+}

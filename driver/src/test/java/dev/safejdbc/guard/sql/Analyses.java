@@ -1,0 +1,27 @@
+package dev.safejdbc.guard.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Test helpers: analyze with a fresh analyzer and narrow the result to the expected kind. */
+final class Analyses {
+    private Analyses() {
+    }
+
+    static Analysis analyze(String sql) {
+        return new SqlAnalyzer(16).analyze(sql);
+    }
+
+    static <T extends Analysis> T analyze(String sql, Class<T> expected) {
+        Analysis analysis = analyze(sql);
+        assertThat(analysis).as(sql).isInstanceOf(expected);
+        return expected.cast(analysis);
+    }
+
+    static Equality param(String column, int index) {
+        return new Equality(column, ValueSource.parameter(index));
+    }
+
+    static Equality literal(String column, Object value) {
+        return new Equality(column, ValueSource.literal(value));
+    }
+}

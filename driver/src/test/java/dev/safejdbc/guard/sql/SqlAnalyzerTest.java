@@ -1,0 +1,231 @@
+package dev.safejdbc.guard.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The keyword pre-filter, parse failures, the cache and thread safety. */
+class SqlAnalyzerTest {
+    private final SqlAnalyzer analyzer = new SqlAnalyzer(8);
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "WITH x AS (SELECT 1) SELECT * FROM x WHERE id = ?",
+            "PRAGMA foreign_keys = ON",
+            "BEGIN",
+            "SET search_path TO app",
+            "CALL refresh(?)",
+            "VALUES (1)",
+            "EXPLAIN SELECT a FROM t WHERE id = ?",
+            "MERGE INTO t USING u ON t.id = u.id WHEN MATCHED THEN DELETE",
+            "COMMIT",
+            "updates_log",
+            "select2 a from t",
+            "",
+            "   ",
+            "-- only a comment",
+            "/* unterminated SELECT a FROM t WHERE id = ?"})
+    void preFilterAnswersUnrelatedWithoutParsingOrCaching(String sql) {
+        assertThat(analyzer.analyze(sql)).isSameAs(Unrelated.INSTANCE);
+        assertThat(analyzer.parseCount()).isZero();
+        assertThat(analyzer.cachedCount()).isZero();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "CREATE TABLE t (id INT PRIMARY KEY)",
+            "create unique index t_a on t(a)",
+            "ALTER TABLE t ADD COLUMN b INT",
+            "DROP TABLE t",
+            "TRUNCATE TABLE t",
+            "RENAME TABLE t TO u",
+            "  -- migration 7\n/* note */ ( Alter table t drop column b"})
+    void schemaChangesAreRecognizedWithoutParsing(String sql) {
+        assertThat(analyzer.analyze(sql)).isSameAs(SchemaChange.INSTANCE);
+        assertThat(analyzer.parseCount()).isZero();
+        assertThat(analyzer.cachedCount()).isZero();
+    }
+
+    @Test
+    void longSchemaChangeIsStillASchemaChange() {
+        String migration = "CREATE TABLE t (id INT PRIMARY KEY" + ", c INT".repeat(SqlAnalyzer.MAX_SQL_LENGTH) + ")";
+
+        assertThat(analyzer.analyze(migration)).isSameAs(SchemaChange.INSTANCE);
+    }
+
+    @Test
+    void leadingCommentsAndParenthesesAreSkipped() {
+        Analysis analysis = analyzer.analyze("-- hot path\n /* lookup */ (SELECT a FROM t WHERE id = ?)");
+
+        assertThat(analysis).isInstanceOf(KeyedSelect.class);
+        assertThat(analyzer.parseCount()).isEqualTo(1);
+    }
+
+    @Test
+    void nullAndOverlongSqlAreUnrelated() {
+        String overlong = "SELECT a FROM t WHERE id = ? AND note = '" + "x".repeat(SqlAnalyzer.MAX_SQL_LENGTH) + "'";
+
+        assertThat(analyzer.analyze(null)).isSameAs(Unrelated.INSTANCE);
+        assertThat(analyzer.analyze(overlong)).isSameAs(Unrelated.INSTANCE);
+        assertThat(analyzer.parseCount()).isZero();
+    }
+
+    @Test
+    void garbageIsUnrelatedAndParsedOnlyOnce() {
+        String garbage = "select from where ( ' ? ;;";
+
+        assertThat(analyzer.analyze(garbage)).isSameAs(Unrelated.INSTANCE);
+        assertThat(analyzer.analyze(garbage)).isSameAs(Unrelated.INSTANCE);
+        assertThat(analyzer.parseCount()).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "SELECT a FROM t WHERE x = 0x1F AND id = ?", // JSqlParser lexes "0x1F A" as one token
+            "SELECT a FROM t WHERE note = E'it\\'s' AND id = ?",
+            "UPDATE t SET a = 1 WHERE CURRENT OF c",
+            "DELETE FROM t WHERE id = ? # mysql comment",
+            "INSERT INTO t (a) VALUES ('unterminated)",
+            "UPDATE",
+            "SELECT a FROM t WHERE id = \u0000"})
+    void unparseableIsUnrelated(String sql) {
+        assertThat(analyzer.analyze(sql)).isSameAs(Unrelated.INSTANCE);
+    }
+
+    @Test
+    @Timeout(10)
+    void hostileNestingIsRefusedQuickly() {
+        String deep = "SELECT a FROM t WHERE id = " + "(".repeat(5000) + "1" + ")".repeat(5000);
+        String nots = "SELECT a FROM t WHERE id = ? AND " + "NOT ".repeat(3000) + "x";
+        String cases = "SELECT a FROM t WHERE id = ? AND x = " + "coalesce(".repeat(1500) + "1" + ")".repeat(1500);
+
+        assertThat(analyzer.analyze(deep)).isSameAs(Unrelated.INSTANCE);
+        assertThat(analyzer.analyze(nots)).isSameAs(Unrelated.INSTANCE);
+        assertThat(analyzer.analyze(cases)).isSameAs(Unrelated.INSTANCE);
+    }
+
+    @Test
+    void parserStackOverflowIsUnrelated() throws InterruptedException {
+        // ARRAY[...] nesting escapes the parenthesis-depth check and makes JSqlParser recurse until it overflows
+        String arrays = "SELECT a FROM t WHERE id = ? AND x = " + "ARRAY[".repeat(2000) + "1" + "]".repeat(2000);
+        AtomicReference<Object> outcome = new AtomicReference<>();
+        Thread smallStack = new Thread(null, () -> {
+            try {
+                outcome.set(analyzer.analyze(arrays));
+            } catch (Throwable t) {
+                outcome.set(t);
+            }
+        }, "small-stack", 256 * 1024);
+        smallStack.start();
+        smallStack.join(TimeUnit.SECONDS.toMillis(30));
+
+        assertThat(outcome.get()).isSameAs(Unrelated.INSTANCE);
+    }
+
+    @Test
+    void cacheHitReturnsTheIdenticalInstanceWithoutParsing() {
+        String sql = "SELECT a FROM t WHERE id = ?";
+
+        Analysis first = analyzer.analyze(sql);
+        Analysis second = analyzer.analyze(sql);
+
+        assertThat(second).isSameAs(first);
+        assertThat(analyzer.parseCount()).isEqualTo(1);
+        assertThat(analyzer.analyze(sql + " ")).isEqualTo(first).isNotSameAs(first); // keyed by exact text
+        assertThat(analyzer.parseCount()).isEqualTo(2);
+    }
+
+    @Test
+    void cacheIsBoundedAndEvictsTheLeastRecentlyUsed() {
+        String hot = "SELECT a FROM t WHERE id = ?";
+        Analysis hotAnalysis = analyzer.analyze(hot);
+        for (int i = 0; i < 50; i++) {
+            analyzer.analyze("UPDATE t SET a = " + i + " WHERE id = ?");
+            analyzer.analyze(hot); // keeps it the most recently used
+            assertThat(analyzer.cachedCount()).isLessThanOrEqualTo(8);
+        }
+        assertThat(analyzer.cachedCount()).isEqualTo(8);
+        long parses = analyzer.parseCount();
+
+        assertThat(analyzer.analyze(hot)).isSameAs(hotAnalysis);
+        analyzer.analyze("UPDATE t SET a = 0 WHERE id = ?"); // evicted long ago
+        assertThat(analyzer.parseCount()).isEqualTo(parses + 1);
+    }
+
+    @Test
+    void zeroCacheSizeDisablesCaching() {
+        SqlAnalyzer uncached = new SqlAnalyzer(0);
+
+        assertThat(uncached.analyze("DELETE FROM t WHERE id = ?")).isInstanceOf(KeyedDelete.class);
+        assertThat(uncached.analyze("DELETE FROM t WHERE id = ?")).isInstanceOf(KeyedDelete.class);
+        assertThat(uncached.parseCount()).isEqualTo(2);
+        assertThat(uncached.cachedCount()).isZero();
+    }
+
+    @Test
+    void negativeCacheSizeIsRejected() {
+        assertThatIllegalArgumentException().isThrownBy(() -> new SqlAnalyzer(-1));
+    }
+
+    @Test
+    void concurrentAnalysesAgreeWithSequentialOnesAndRespectTheBound() throws Exception {
+        List<String> statements = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            statements.add("SELECT a, b FROM t" + i + " WHERE id = ? AND kind = " + i);
+            statements.add("UPDATE t" + i + " SET n = n + 1 WHERE id = ?");
+            statements.add("INSERT INTO t" + i + " (id, v) VALUES (?, " + i + ")");
+            statements.add("WITH x AS (SELECT " + i + ") SELECT * FROM x");
+        }
+        Map<String, Analysis> expected = new HashMap<>();
+        SqlAnalyzer reference = new SqlAnalyzer(0);
+        statements.forEach(sql -> expected.put(sql, reference.analyze(sql)));
+
+        SqlAnalyzer shared = new SqlAnalyzer(16);
+        int threads = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> results = new ArrayList<>();
+        try {
+            for (int t = 0; t < threads; t++) {
+                int seed = t;
+                Callable<Integer> worker = () -> {
+                    start.await();
+                    int mismatches = 0;
+                    for (int i = 0; i < 2_000; i++) {
+                        String sql = statements.get((i * 7 + seed * 13) % statements.size());
+                        if (!shared.analyze(sql).equals(expected.get(sql))) {
+                            mismatches++;
+                        }
+                    }
+                    return mismatches;
+                };
+                results.add(pool.submit(worker));
+            }
+            start.countDown();
+            for (Future<Integer> result : results) {
+                assertThat(result.get(Duration.ofMinutes(2).toSeconds(), TimeUnit.SECONDS)).isZero();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(shared.cachedCount()).isLessThanOrEqualTo(16);
+        String any = statements.get(0);
+        assertThat(shared.analyze(any)).isSameAs(shared.analyze(any));
+    }
+}
