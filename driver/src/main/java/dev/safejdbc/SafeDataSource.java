@@ -2,6 +2,7 @@ package dev.safejdbc;
 
 import dev.safejdbc.config.DatabaseKey;
 import dev.safejdbc.config.SafeOptions;
+import dev.safejdbc.config.SafeUrl;
 import dev.safejdbc.error.InvalidConfigurationException;
 import dev.safejdbc.jdbc.SafeConnection;
 import dev.safejdbc.jdbc.SafeConnections;
@@ -76,9 +77,13 @@ public final class SafeDataSource implements DataSource {
 
     private Connection protect(Connection connection) throws SQLException {
         if (connection.isWrapperFor(SafeConnection.class)) {
-            return connection; // a pool over jdbc:safe: hands out connections that are safe already
+            // a pool over jdbc:safe: hands out connections that are safe already; learn their database
+            // so that a nested checkout is still refused before the pool is asked
+            database = connection.unwrap(SafeConnection.class).database();
+            return connection;
         }
-        return SafeConnections.protect(connection, databaseOf(connection), options);
+        String database = databaseOf(connection);
+        return SafeConnections.protect(connection, database, subprotocolOf(database), options);
     }
 
     /** The database's identity, learnt from the first connection's metadata (no secrets kept). */
@@ -97,6 +102,11 @@ public final class SafeDataSource implements DataSource {
             database = known;
         }
         return known;
+    }
+
+    /** The sub-protocol of a database key learnt from a JDBC URL; empty when the pool gave none. */
+    private static String subprotocolOf(String database) {
+        return database.startsWith("jdbc:") ? SafeUrl.subprotocol(database) : "";
     }
 
     /** A builder whose connections are protected like {@link #getConnection()}'s. */

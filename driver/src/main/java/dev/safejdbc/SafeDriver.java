@@ -50,7 +50,8 @@ public final class SafeDriver implements Driver {
             return SafeConnections.shared(
                     SharedMemoryDatabases.lease(sharedKey, () -> open(real, realUrl, realInfo)), options);
         }
-        return SafeConnections.protect(open(real, realUrl, realInfo), DatabaseKey.of(realUrl), options);
+        return SafeConnections.protect(open(real, realUrl, realInfo), DatabaseKey.of(realUrl),
+                SafeUrl.subprotocol(realUrl), options);
     }
 
     private static Connection open(Driver real, String realUrl, Properties info) throws SQLException {

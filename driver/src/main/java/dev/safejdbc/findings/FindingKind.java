@@ -8,7 +8,13 @@ public enum FindingKind {
     ABANDONED_LEASE("a connection holding a shared database was abandoned without commit,"
             + " rollback or close"),
     SHARED_CONNECTION("one connection was used by several threads while a transaction was open"
-            + " on it");
+            + " on it"),
+    UNGUARDED_CHECK_THEN_ACT("a write decided on a row this transaction read, without a condition"
+            + " that the row is still as read"),
+    NO_KEY_CHECK_THEN_ACT("a check-then-act on a table without a primary or unique key: it cannot"
+            + " be guarded"),
+    UNCOMPARED_COLUMNS("a guarded write could not compare some columns it read (json, arrays,"
+            + " large objects)");
 
     private final String description;
 

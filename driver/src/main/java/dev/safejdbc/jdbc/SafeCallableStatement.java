@@ -12,8 +12,8 @@ import java.util.Map;
 public final class SafeCallableStatement extends SafePreparedStatement implements CallableStatement {
     private final CallableStatement delegate;
 
-    SafeCallableStatement(SafeConnection connection, CallableStatement delegate) {
-        super(connection, delegate);
+    SafeCallableStatement(SafeConnection connection, CallableStatement delegate, String sql, Preparer preparer) {
+        super(connection, delegate, sql, preparer);
         this.delegate = delegate;
     }
 

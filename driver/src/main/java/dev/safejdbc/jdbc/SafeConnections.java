@@ -3,6 +3,7 @@ package dev.safejdbc.jdbc;
 import dev.safejdbc.config.SafeOptions;
 import dev.safejdbc.error.InvalidConfigurationException;
 import dev.safejdbc.findings.Findings;
+import dev.safejdbc.guard.Guard;
 import dev.safejdbc.lease.ConnectionLease;
 import dev.safejdbc.lease.ThreadSessions;
 import dev.safejdbc.session.NestingCheck;
@@ -19,9 +20,10 @@ public final class SafeConnections {
 
     /**
      * Wraps a connection that the caller owns (from a real driver or a pool); in off mode it is
-     * returned as it is.
+     * returned as it is. {@code subprotocol} (sqlite, postgresql, ...) picks the guard's dialect.
      */
-    public static Connection protect(Connection physical, String database, SafeOptions options) throws SQLException {
+    public static Connection protect(Connection physical, String database, String subprotocol, SafeOptions options)
+            throws SQLException {
         try {
             reportAtExit(options);
             switch (options.mode()) {
@@ -29,11 +31,13 @@ public final class SafeConnections {
                     return physical;
                 case REPORT:
                     return new SafeConnection(physical,
-                            new ObservedSession(physical, database, NestingCheck.reporting(options.nested())), false);
+                            new ObservedSession(physical, database, NestingCheck.reporting(options.nested())), false,
+                            Guard.of(database, subprotocol, options));
                 default:
                     ConnectionLease lease = ConnectionLease.owned(physical, database);
                     return new SafeConnection(physical, new ThreadSessions(lease,
-                            new NestingCheck(options.nested(), false), options.checkoutTimeoutMs()), false);
+                            new NestingCheck(options.nested(), false), options.checkoutTimeoutMs()), false,
+                            Guard.of(database, subprotocol, options));
             }
         } catch (SQLException | RuntimeException e) {
             physical.close(); // never leak the caller's (or the pool's) connection
@@ -45,7 +49,8 @@ public final class SafeConnections {
     public static Connection shared(ConnectionLease lease, SafeOptions options) throws SQLException {
         reportAtExit(options);
         return new SafeConnection(lease.physical(),
-                new ThreadSessions(lease, new NestingCheck(options.nested(), true), options.checkoutTimeoutMs()), true);
+                new ThreadSessions(lease, new NestingCheck(options.nested(), true), options.checkoutTimeoutMs()), true,
+                Guard.of(lease.database(), "sqlite", options));
     }
 
     private static void reportAtExit(SafeOptions options) throws InvalidConfigurationException {

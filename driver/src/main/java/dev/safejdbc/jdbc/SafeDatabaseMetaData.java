@@ -25,7 +25,7 @@ public final class SafeDatabaseMetaData implements DatabaseMetaData {
         session.enter();
         try {
             ResultSet rs = call.call();
-            return rs == null ? null : new SafeResultSet(null, rs, session.pin());
+            return rs == null ? null : new SafeResultSet(null, rs, session.pin(), null);
         } finally {
             session.exit();
         }

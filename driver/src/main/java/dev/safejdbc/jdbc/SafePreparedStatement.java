@@ -1,5 +1,8 @@
 package dev.safejdbc.jdbc;
 
+import dev.safejdbc.guard.BoundValues;
+import dev.safejdbc.guard.sql.Analysis;
+import dev.safejdbc.guard.sql.Unrelated;
 import java.io.InputStream;
 import java.io.Reader;
 import java.math.BigDecimal;
@@ -8,33 +11,57 @@ import java.sql.*;
 import java.util.Calendar;
 import java.util.Map;
 
-/** A prepared statement whose executions run inside the calling thread's session. */
+/**
+ * A prepared statement whose executions run inside the calling thread's session. Its SQL is
+ * analysed once, here; when the guard may act on it, the parameters are recorded as they are
+ * bound, so that a guarded form can be bound the same way.
+ */
 public class SafePreparedStatement extends SafeStatement implements PreparedStatement {
     private final PreparedStatement delegate;
+    private final Analysis analysis;
+    private final Preparer preparer;
+    /** Null when the guard has nothing to do with this statement: binding then costs nothing extra. */
+    private final BoundValues bound;
 
-    SafePreparedStatement(SafeConnection connection, PreparedStatement delegate) {
+    SafePreparedStatement(SafeConnection connection, PreparedStatement delegate, String sql, Preparer preparer) {
         super(connection, delegate);
         this.delegate = delegate;
+        this.analysis = guard().analyze(sql);
+        this.preparer = preparer;
+        this.bound = analysis == Unrelated.INSTANCE ? null : new BoundValues();
+    }
+
+    private BoundValues bound() {
+        return bound == null ? BoundValues.NONE : bound;
     }
 
     @Override
     public ResultSet executeQuery() throws SQLException {
-        return runQuery(delegate::executeQuery);
+        return runQuery(analysis, bound(), delegate::executeQuery);
     }
 
     @Override
     public int executeUpdate() throws SQLException {
-        return run(delegate::executeUpdate);
+        return (int) runWrite(analysis, bound(), () -> (long) delegate.executeUpdate(), preparer,
+                PreparedStatement::executeLargeUpdate);
     }
 
     @Override
     public long executeLargeUpdate() throws SQLException {
-        return run(delegate::executeLargeUpdate);
+        return runWrite(analysis, bound(), delegate::executeLargeUpdate, preparer, PreparedStatement::executeLargeUpdate);
     }
 
     @Override
     public boolean execute() throws SQLException {
-        return runExecute(delegate::execute);
+        return runExecute(analysis, bound(), delegate::execute, preparer);
+    }
+
+    @Override
+    public void clearParameters() throws SQLException {
+        delegate.clearParameters();
+        if (bound != null) {
+            bound.clear();
+        }
     }
 
     // --- parameters and metadata: plain delegation (nothing reaches the database) ---
@@ -42,101 +69,153 @@ public class SafePreparedStatement extends SafeStatement implements PreparedStat
     @Override
     public void setNull(int parameterIndex, int sqlType) throws SQLException {
         delegate.setNull(parameterIndex, sqlType);
+        if (bound != null) {
+            bound.setNull(parameterIndex, sqlType);
+        }
     }
 
     @Override
     public void setBoolean(int parameterIndex, boolean x) throws SQLException {
         delegate.setBoolean(parameterIndex, x);
+        if (bound != null) {
+            bound.set(parameterIndex, x);
+        }
     }
 
     @Override
     public void setByte(int parameterIndex, byte x) throws SQLException {
         delegate.setByte(parameterIndex, x);
+        if (bound != null) {
+            bound.set(parameterIndex, x);
+        }
     }
 
     @Override
     public void setShort(int parameterIndex, short x) throws SQLException {
         delegate.setShort(parameterIndex, x);
+        if (bound != null) {
+            bound.set(parameterIndex, x);
+        }
     }
 
     @Override
     public void setInt(int parameterIndex, int x) throws SQLException {
         delegate.setInt(parameterIndex, x);
+        if (bound != null) {
+            bound.set(parameterIndex, x);
+        }
     }
 
     @Override
     public void setLong(int parameterIndex, long x) throws SQLException {
         delegate.setLong(parameterIndex, x);
+        if (bound != null) {
+            bound.set(parameterIndex, x);
+        }
     }
 
     @Override
     public void setFloat(int parameterIndex, float x) throws SQLException {
         delegate.setFloat(parameterIndex, x);
+        if (bound != null) {
+            bound.set(parameterIndex, x);
+        }
     }
 
     @Override
     public void setDouble(int parameterIndex, double x) throws SQLException {
         delegate.setDouble(parameterIndex, x);
+        if (bound != null) {
+            bound.set(parameterIndex, x);
+        }
     }
 
     @Override
     public void setBigDecimal(int parameterIndex, BigDecimal x) throws SQLException {
         delegate.setBigDecimal(parameterIndex, x);
+        if (bound != null) {
+            bound.set(parameterIndex, x);
+        }
     }
 
     @Override
     public void setString(int parameterIndex, String x) throws SQLException {
         delegate.setString(parameterIndex, x);
+        if (bound != null) {
+            bound.set(parameterIndex, x);
+        }
     }
 
     @Override
     public void setBytes(int parameterIndex, byte[] x) throws SQLException {
         delegate.setBytes(parameterIndex, x);
+        if (bound != null) {
+            bound.set(parameterIndex, x);
+        }
     }
 
     @Override
     public void setDate(int parameterIndex, java.sql.Date x) throws SQLException {
         delegate.setDate(parameterIndex, x);
+        if (bound != null) {
+            bound.set(parameterIndex, x);
+        }
     }
 
     @Override
     public void setTime(int parameterIndex, java.sql.Time x) throws SQLException {
         delegate.setTime(parameterIndex, x);
+        if (bound != null) {
+            bound.set(parameterIndex, x);
+        }
     }
 
     @Override
     public void setTimestamp(int parameterIndex, java.sql.Timestamp x) throws SQLException {
         delegate.setTimestamp(parameterIndex, x);
+        if (bound != null) {
+            bound.set(parameterIndex, x);
+        }
     }
 
     @Override
     public void setAsciiStream(int parameterIndex, java.io.InputStream x, int length) throws SQLException {
         delegate.setAsciiStream(parameterIndex, x, length);
+        if (bound != null) {
+            bound.opaque(parameterIndex);
+        }
     }
 
     @Override
     public void setUnicodeStream(int parameterIndex, java.io.InputStream x, int length) throws SQLException {
         delegate.setUnicodeStream(parameterIndex, x, length);
+        if (bound != null) {
+            bound.opaque(parameterIndex);
+        }
     }
 
     @Override
     public void setBinaryStream(int parameterIndex, java.io.InputStream x, int length) throws SQLException {
         delegate.setBinaryStream(parameterIndex, x, length);
-    }
-
-    @Override
-    public void clearParameters() throws SQLException {
-        delegate.clearParameters();
+        if (bound != null) {
+            bound.opaque(parameterIndex);
+        }
     }
 
     @Override
     public void setObject(int parameterIndex, Object x, int targetSqlType) throws SQLException {
         delegate.setObject(parameterIndex, x, targetSqlType);
+        if (bound != null) {
+            bound.setTyped(parameterIndex, x, targetSqlType);
+        }
     }
 
     @Override
     public void setObject(int parameterIndex, Object x) throws SQLException {
         delegate.setObject(parameterIndex, x);
+        if (bound != null) {
+            bound.set(parameterIndex, x);
+        }
     }
 
     @Override
@@ -147,26 +226,41 @@ public class SafePreparedStatement extends SafeStatement implements PreparedStat
     @Override
     public void setCharacterStream(int parameterIndex, java.io.Reader reader, int length) throws SQLException {
         delegate.setCharacterStream(parameterIndex, reader, length);
+        if (bound != null) {
+            bound.opaque(parameterIndex);
+        }
     }
 
     @Override
     public void setRef(int parameterIndex, Ref x) throws SQLException {
         delegate.setRef(parameterIndex, x);
+        if (bound != null) {
+            bound.opaque(parameterIndex);
+        }
     }
 
     @Override
     public void setBlob(int parameterIndex, Blob x) throws SQLException {
         delegate.setBlob(parameterIndex, x);
+        if (bound != null) {
+            bound.opaque(parameterIndex);
+        }
     }
 
     @Override
     public void setClob(int parameterIndex, Clob x) throws SQLException {
         delegate.setClob(parameterIndex, x);
+        if (bound != null) {
+            bound.opaque(parameterIndex);
+        }
     }
 
     @Override
     public void setArray(int parameterIndex, Array x) throws SQLException {
         delegate.setArray(parameterIndex, x);
+        if (bound != null) {
+            bound.opaque(parameterIndex);
+        }
     }
 
     @Override
@@ -177,26 +271,41 @@ public class SafePreparedStatement extends SafeStatement implements PreparedStat
     @Override
     public void setDate(int parameterIndex, java.sql.Date x, Calendar cal) throws SQLException {
         delegate.setDate(parameterIndex, x, cal);
+        if (bound != null) {
+            bound.opaque(parameterIndex);
+        }
     }
 
     @Override
     public void setTime(int parameterIndex, java.sql.Time x, Calendar cal) throws SQLException {
         delegate.setTime(parameterIndex, x, cal);
+        if (bound != null) {
+            bound.opaque(parameterIndex);
+        }
     }
 
     @Override
     public void setTimestamp(int parameterIndex, java.sql.Timestamp x, Calendar cal) throws SQLException {
         delegate.setTimestamp(parameterIndex, x, cal);
+        if (bound != null) {
+            bound.opaque(parameterIndex);
+        }
     }
 
     @Override
     public void setNull(int parameterIndex, int sqlType, String typeName) throws SQLException {
         delegate.setNull(parameterIndex, sqlType, typeName);
+        if (bound != null) {
+            bound.setNull(parameterIndex, sqlType);
+        }
     }
 
     @Override
     public void setURL(int parameterIndex, java.net.URL x) throws SQLException {
         delegate.setURL(parameterIndex, x);
+        if (bound != null) {
+            bound.opaque(parameterIndex);
+        }
     }
 
     @Override
@@ -207,105 +316,168 @@ public class SafePreparedStatement extends SafeStatement implements PreparedStat
     @Override
     public void setRowId(int parameterIndex, RowId x) throws SQLException {
         delegate.setRowId(parameterIndex, x);
+        if (bound != null) {
+            bound.opaque(parameterIndex);
+        }
     }
 
     @Override
     public void setNString(int parameterIndex, String value) throws SQLException {
         delegate.setNString(parameterIndex, value);
+        if (bound != null) {
+            bound.set(parameterIndex, value);
+        }
     }
 
     @Override
     public void setNCharacterStream(int parameterIndex, Reader value, long length) throws SQLException {
         delegate.setNCharacterStream(parameterIndex, value, length);
+        if (bound != null) {
+            bound.opaque(parameterIndex);
+        }
     }
 
     @Override
     public void setNClob(int parameterIndex, NClob value) throws SQLException {
         delegate.setNClob(parameterIndex, value);
+        if (bound != null) {
+            bound.opaque(parameterIndex);
+        }
     }
 
     @Override
     public void setClob(int parameterIndex, Reader reader, long length) throws SQLException {
         delegate.setClob(parameterIndex, reader, length);
+        if (bound != null) {
+            bound.opaque(parameterIndex);
+        }
     }
 
     @Override
     public void setBlob(int parameterIndex, InputStream inputStream, long length) throws SQLException {
         delegate.setBlob(parameterIndex, inputStream, length);
+        if (bound != null) {
+            bound.opaque(parameterIndex);
+        }
     }
 
     @Override
     public void setNClob(int parameterIndex, Reader reader, long length) throws SQLException {
         delegate.setNClob(parameterIndex, reader, length);
+        if (bound != null) {
+            bound.opaque(parameterIndex);
+        }
     }
 
     @Override
     public void setSQLXML(int parameterIndex, SQLXML xmlObject) throws SQLException {
         delegate.setSQLXML(parameterIndex, xmlObject);
+        if (bound != null) {
+            bound.opaque(parameterIndex);
+        }
     }
 
     @Override
     public void setObject(int parameterIndex, Object x, int targetSqlType, int scaleOrLength) throws SQLException {
         delegate.setObject(parameterIndex, x, targetSqlType, scaleOrLength);
+        if (bound != null) {
+            bound.setTyped(parameterIndex, x, targetSqlType);
+        }
     }
 
     @Override
     public void setAsciiStream(int parameterIndex, java.io.InputStream x, long length) throws SQLException {
         delegate.setAsciiStream(parameterIndex, x, length);
+        if (bound != null) {
+            bound.opaque(parameterIndex);
+        }
     }
 
     @Override
     public void setBinaryStream(int parameterIndex, java.io.InputStream x, long length) throws SQLException {
         delegate.setBinaryStream(parameterIndex, x, length);
+        if (bound != null) {
+            bound.opaque(parameterIndex);
+        }
     }
 
     @Override
     public void setCharacterStream(int parameterIndex, java.io.Reader reader, long length) throws SQLException {
         delegate.setCharacterStream(parameterIndex, reader, length);
+        if (bound != null) {
+            bound.opaque(parameterIndex);
+        }
     }
 
     @Override
     public void setAsciiStream(int parameterIndex, java.io.InputStream x) throws SQLException {
         delegate.setAsciiStream(parameterIndex, x);
+        if (bound != null) {
+            bound.opaque(parameterIndex);
+        }
     }
 
     @Override
     public void setBinaryStream(int parameterIndex, java.io.InputStream x) throws SQLException {
         delegate.setBinaryStream(parameterIndex, x);
+        if (bound != null) {
+            bound.opaque(parameterIndex);
+        }
     }
 
     @Override
     public void setCharacterStream(int parameterIndex, java.io.Reader reader) throws SQLException {
         delegate.setCharacterStream(parameterIndex, reader);
+        if (bound != null) {
+            bound.opaque(parameterIndex);
+        }
     }
 
     @Override
     public void setNCharacterStream(int parameterIndex, Reader value) throws SQLException {
         delegate.setNCharacterStream(parameterIndex, value);
+        if (bound != null) {
+            bound.opaque(parameterIndex);
+        }
     }
 
     @Override
     public void setClob(int parameterIndex, Reader reader) throws SQLException {
         delegate.setClob(parameterIndex, reader);
+        if (bound != null) {
+            bound.opaque(parameterIndex);
+        }
     }
 
     @Override
     public void setBlob(int parameterIndex, InputStream inputStream) throws SQLException {
         delegate.setBlob(parameterIndex, inputStream);
+        if (bound != null) {
+            bound.opaque(parameterIndex);
+        }
     }
 
     @Override
     public void setNClob(int parameterIndex, Reader reader) throws SQLException {
         delegate.setNClob(parameterIndex, reader);
+        if (bound != null) {
+            bound.opaque(parameterIndex);
+        }
     }
 
     @Override
     public void setObject(int parameterIndex, Object x, SQLType targetSqlType, int scaleOrLength) throws SQLException {
         delegate.setObject(parameterIndex, x, targetSqlType, scaleOrLength);
+        if (bound != null) {
+            bound.opaque(parameterIndex);
+        }
     }
 
     @Override
     public void setObject(int parameterIndex, Object x, SQLType targetSqlType) throws SQLException {
         delegate.setObject(parameterIndex, x, targetSqlType);
+        if (bound != null) {
+            bound.opaque(parameterIndex);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.safejdbc.jdbc;
 
+import dev.safejdbc.guard.ReadCapture;
 import dev.safejdbc.session.CursorPin;
 import java.io.InputStream;
 import java.io.Reader;
@@ -17,11 +18,14 @@ public final class SafeResultSet implements ResultSet {
     private final Statement statement;
     private final ResultSet delegate;
     private final CursorPin pin;
+    private ReadCapture capture;
 
-    SafeResultSet(Statement statement, ResultSet delegate, CursorPin pin) {
+    /** @param capture records the first row for the check-then-act guard; null for other reads */
+    SafeResultSet(Statement statement, ResultSet delegate, CursorPin pin, ReadCapture capture) {
         this.statement = statement;
         this.delegate = delegate;
         this.pin = pin;
+        this.capture = capture;
     }
 
     boolean wraps(ResultSet rs) {
@@ -31,6 +35,11 @@ public final class SafeResultSet implements ResultSet {
     @Override
     public boolean next() throws SQLException {
         boolean more = delegate.next();
+        if (capture != null) {
+            ReadCapture first = capture;
+            capture = null;
+            first.firstRow(delegate, more);
+        }
         if (!more && delegate.getType() == ResultSet.TYPE_FORWARD_ONLY) {
             pin.release();
         }

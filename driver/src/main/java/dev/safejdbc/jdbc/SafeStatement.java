@@ -1,31 +1,63 @@
 package dev.safejdbc.jdbc;
 
+import dev.safejdbc.guard.BoundValues;
+import dev.safejdbc.guard.Guard;
+import dev.safejdbc.guard.GuardedWrite;
+import dev.safejdbc.guard.ReadCapture;
+import dev.safejdbc.guard.sql.Analysis;
+import dev.safejdbc.guard.sql.KeyedSelect;
+import dev.safejdbc.guard.sql.Unrelated;
 import dev.safejdbc.session.CursorPin;
 import dev.safejdbc.session.Session;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * A statement whose executions run inside the calling thread's session: nesting is checked and
- * the physical connection taken before anything is sent. In autocommit, an open result set
- * keeps the physical connection until it is closed (or exhausted, or its statement closed or
- * re-executed), because its cursor lives on that connection.
+ * the physical connection taken before anything is sent, and the check-then-act guard sees every
+ * read and write. An open result set keeps the physical connection until it is closed (or
+ * exhausted, or its statement closed or re-executed), because its cursor lives on that connection.
  */
 public class SafeStatement implements Statement {
     private final SafeConnection connection;
     private final Statement delegate;
     private CursorPin cursor = CursorPin.NONE;
     private SafeResultSet current;
+    private ReadCapture pendingCapture;
+    /** Where the last execution's results are: the delegate, or a guarded form of it. */
+    private Statement results;
+    private long guardedCount = -1;
+    private Map<String, PreparedStatement> guardedForms;
 
     SafeStatement(SafeConnection connection, Statement delegate) {
         this.connection = connection;
         this.delegate = delegate;
+        this.results = delegate;
     }
 
-    /** Runs an execution that returns no cursor. */
+    /** Prepares the guarded form of a write, with the same options as the statement it replaces. */
+    @FunctionalInterface
+    interface Preparer {
+        PreparedStatement prepare(String sql) throws SQLException;
+    }
+
+    /** Runs the guarded form of a write; returns the rows it wrote. */
+    @FunctionalInterface
+    interface GuardedRun {
+        long run(PreparedStatement guarded) throws SQLException;
+    }
+
+    final Guard guard() {
+        return connection.guard();
+    }
+
+    /** Runs an execution that returns no cursor and is not a write the guard acts on. */
     final <T> T run(SqlCall<T> call) throws SQLException {
         Session session = begin();
         try {
@@ -35,21 +67,77 @@ public class SafeStatement implements Statement {
         }
     }
 
-    /** Runs an execution that returns a result set, which keeps the session's connection while open. */
-    final ResultSet runQuery(SqlCall<ResultSet> call) throws SQLException {
+    /** Runs a query; its result set keeps the session's connection while open, and feeds the guard. */
+    final ResultSet runQuery(Analysis analysis, BoundValues bound, SqlCall<ResultSet> call) throws SQLException {
         Session session = begin();
         try {
+            ReadCapture capture = guard().read(analysis, bound, session.reads(), connection.physicalConnection());
             ResultSet rs = call.call();
             cursor = session.pin();
-            current = rs == null ? null : new SafeResultSet(this, rs, cursor);
+            current = rs == null ? null : new SafeResultSet(this, rs, cursor, capture);
             return current;
         } finally {
             session.exit();
         }
     }
 
-    /** Runs an {@code execute} whose first result may be a result set. */
-    final boolean runExecute(SqlCall<Boolean> call) throws SQLException {
+    /**
+     * Runs a write (or any other statement without a cursor): as written, or in its guarded form
+     * when it acts on a row its transaction read. Returns the rows written.
+     */
+    final long runWrite(Analysis analysis, BoundValues bound, SqlCall<Long> asWritten, Preparer preparer,
+            GuardedRun guardedRun) throws SQLException {
+        Session session = begin();
+        try {
+            GuardedWrite plan = guard().write(analysis, bound, session.reads(), connection.physicalConnection());
+            long rows;
+            if (plan == null) {
+                rows = asWritten.call();
+            } else if (plan.sql() == null) {
+                rows = plan.verify(asWritten.call());
+            } else {
+                PreparedStatement guarded = guardedForm(plan.sql(), preparer);
+                plan.bind(guarded, bound);
+                rows = plan.verify(guardedRun.run(guarded));
+                results = guarded;
+                guardedCount = rows;
+            }
+            guard().executed(analysis);
+            return rows;
+        } finally {
+            session.exit();
+        }
+    }
+
+    /** Runs an {@code execute}: a write goes through the guard; a result set keeps its pin. */
+    final boolean runExecute(Analysis analysis, BoundValues bound, SqlCall<Boolean> call, Preparer preparer)
+            throws SQLException {
+        if (analysis instanceof KeyedSelect) {
+            releaseCursor();
+            Session session = connection.session();
+            session.enter();
+            try {
+                pendingCapture = guard().read(analysis, bound, session.reads(), connection.physicalConnection());
+            } finally {
+                session.exit();
+            }
+            return moveToResult(call);
+        }
+        if (analysis != Unrelated.INSTANCE) {
+            boolean[] hasResultSet = {false};
+            runWrite(analysis, bound, () -> {
+                hasResultSet[0] = call.call();
+                if (hasResultSet[0]) {
+                    cursor = connection.session().pin(); // still inside the session: pinned before it exits
+                    return -1L;
+                }
+                return delegate.getLargeUpdateCount();
+            }, preparer, guarded -> {
+                guarded.execute();
+                return guarded.getLargeUpdateCount();
+            });
+            return hasResultSet[0];
+        }
         releaseCursor();
         return moveToResult(call);
     }
@@ -72,6 +160,8 @@ public class SafeStatement implements Statement {
     /** A new execution closes this statement's previous result set, so its pin goes too. */
     private Session begin() throws SQLException {
         releaseCursor();
+        results = delegate;
+        guardedCount = -1;
         Session session = connection.session();
         session.enter();
         return session;
@@ -81,71 +171,105 @@ public class SafeStatement implements Statement {
         cursor.release();
         cursor = CursorPin.NONE;
         current = null;
+        pendingCapture = null;
+    }
+
+    private PreparedStatement guardedForm(String sql, Preparer preparer) throws SQLException {
+        if (guardedForms == null) {
+            guardedForms = new HashMap<>();
+        }
+        PreparedStatement guarded = guardedForms.get(sql);
+        if (guarded == null) {
+            guarded = preparer.prepare(sql);
+            guardedForms.put(sql, guarded);
+        }
+        return guarded;
+    }
+
+    private Preparer prepareWith(int autoGeneratedKeys) {
+        return sql -> connection.physicalConnection().prepareStatement(sql, autoGeneratedKeys);
+    }
+
+    private Preparer prepareWith(int[] columnIndexes) {
+        return sql -> connection.physicalConnection().prepareStatement(sql, columnIndexes);
+    }
+
+    private Preparer prepareWith(String[] columnNames) {
+        return sql -> connection.physicalConnection().prepareStatement(sql, columnNames);
+    }
+
+    private long write(String sql, SqlCall<Long> asWritten, Preparer preparer) throws SQLException {
+        return runWrite(guard().analyze(sql), BoundValues.NONE, asWritten, preparer, PreparedStatement::executeLargeUpdate);
     }
 
     @Override
     public ResultSet executeQuery(String sql) throws SQLException {
-        return runQuery(() -> delegate.executeQuery(sql));
+        return runQuery(guard().analyze(sql), BoundValues.NONE, () -> delegate.executeQuery(sql));
     }
 
     @Override
     public int executeUpdate(String sql) throws SQLException {
-        return run(() -> delegate.executeUpdate(sql));
+        return (int) write(sql, () -> (long) delegate.executeUpdate(sql), prepareWith(NO_GENERATED_KEYS));
     }
 
     @Override
     public int executeUpdate(String sql, int autoGeneratedKeys) throws SQLException {
-        return run(() -> delegate.executeUpdate(sql, autoGeneratedKeys));
+        return (int) write(sql, () -> (long) delegate.executeUpdate(sql, autoGeneratedKeys),
+                prepareWith(autoGeneratedKeys));
     }
 
     @Override
     public int executeUpdate(String sql, int[] columnIndexes) throws SQLException {
-        return run(() -> delegate.executeUpdate(sql, columnIndexes));
+        return (int) write(sql, () -> (long) delegate.executeUpdate(sql, columnIndexes), prepareWith(columnIndexes));
     }
 
     @Override
     public int executeUpdate(String sql, String[] columnNames) throws SQLException {
-        return run(() -> delegate.executeUpdate(sql, columnNames));
+        return (int) write(sql, () -> (long) delegate.executeUpdate(sql, columnNames), prepareWith(columnNames));
     }
 
     @Override
     public long executeLargeUpdate(String sql) throws SQLException {
-        return run(() -> delegate.executeLargeUpdate(sql));
+        return write(sql, () -> delegate.executeLargeUpdate(sql), prepareWith(NO_GENERATED_KEYS));
     }
 
     @Override
     public long executeLargeUpdate(String sql, int autoGeneratedKeys) throws SQLException {
-        return run(() -> delegate.executeLargeUpdate(sql, autoGeneratedKeys));
+        return write(sql, () -> delegate.executeLargeUpdate(sql, autoGeneratedKeys), prepareWith(autoGeneratedKeys));
     }
 
     @Override
     public long executeLargeUpdate(String sql, int[] columnIndexes) throws SQLException {
-        return run(() -> delegate.executeLargeUpdate(sql, columnIndexes));
+        return write(sql, () -> delegate.executeLargeUpdate(sql, columnIndexes), prepareWith(columnIndexes));
     }
 
     @Override
     public long executeLargeUpdate(String sql, String[] columnNames) throws SQLException {
-        return run(() -> delegate.executeLargeUpdate(sql, columnNames));
+        return write(sql, () -> delegate.executeLargeUpdate(sql, columnNames), prepareWith(columnNames));
     }
 
     @Override
     public boolean execute(String sql) throws SQLException {
-        return runExecute(() -> delegate.execute(sql));
+        return runExecute(guard().analyze(sql), BoundValues.NONE, () -> delegate.execute(sql),
+                prepareWith(NO_GENERATED_KEYS));
     }
 
     @Override
     public boolean execute(String sql, int autoGeneratedKeys) throws SQLException {
-        return runExecute(() -> delegate.execute(sql, autoGeneratedKeys));
+        return runExecute(guard().analyze(sql), BoundValues.NONE, () -> delegate.execute(sql, autoGeneratedKeys),
+                prepareWith(autoGeneratedKeys));
     }
 
     @Override
     public boolean execute(String sql, int[] columnIndexes) throws SQLException {
-        return runExecute(() -> delegate.execute(sql, columnIndexes));
+        return runExecute(guard().analyze(sql), BoundValues.NONE, () -> delegate.execute(sql, columnIndexes),
+                prepareWith(columnIndexes));
     }
 
     @Override
     public boolean execute(String sql, String[] columnNames) throws SQLException {
-        return runExecute(() -> delegate.execute(sql, columnNames));
+        return runExecute(guard().analyze(sql), BoundValues.NONE, () -> delegate.execute(sql, columnNames),
+                prepareWith(columnNames));
     }
 
     @Override
@@ -160,39 +284,56 @@ public class SafeStatement implements Statement {
 
     @Override
     public ResultSet getResultSet() throws SQLException {
-        ResultSet rs = delegate.getResultSet();
+        ResultSet rs = results.getResultSet();
         if (rs == null) {
             return null;
         }
         if (current == null || !current.wraps(rs)) {
-            current = new SafeResultSet(this, rs, cursor);
+            current = new SafeResultSet(this, rs, cursor, pendingCapture);
+            pendingCapture = null;
         }
         return current;
     }
 
     @Override
+    public int getUpdateCount() throws SQLException {
+        return results == delegate ? delegate.getUpdateCount() : (int) guardedCount;
+    }
+
+    @Override
+    public long getLargeUpdateCount() throws SQLException {
+        return results == delegate ? delegate.getLargeUpdateCount() : guardedCount;
+    }
+
+    @Override
     public boolean getMoreResults() throws SQLException {
-        return runExecute(delegate::getMoreResults);
+        releaseCursor();
+        return moveToResult(results::getMoreResults);
     }
 
     @Override
     public boolean getMoreResults(int current) throws SQLException {
-        if (current == Statement.KEEP_CURRENT_RESULT) {
-            return moveToResult(() -> delegate.getMoreResults(current));
+        if (current != Statement.KEEP_CURRENT_RESULT) {
+            releaseCursor();
         }
-        return runExecute(() -> delegate.getMoreResults(current));
+        return moveToResult(() -> results.getMoreResults(current));
     }
 
     /** Generated keys are read eagerly by the drivers, so their result set holds nothing. */
     @Override
     public ResultSet getGeneratedKeys() throws SQLException {
-        ResultSet keys = delegate.getGeneratedKeys();
-        return keys == null ? null : new SafeResultSet(this, keys, CursorPin.NONE);
+        ResultSet keys = results.getGeneratedKeys();
+        return keys == null ? null : new SafeResultSet(this, keys, CursorPin.NONE, null);
     }
 
     @Override
     public void close() throws SQLException {
         try {
+            if (guardedForms != null) {
+                for (PreparedStatement guarded : guardedForms.values()) {
+                    guarded.close();
+                }
+            }
             delegate.close();
         } finally {
             releaseCursor();
@@ -273,11 +414,6 @@ public class SafeStatement implements Statement {
     }
 
     @Override
-    public int getUpdateCount() throws SQLException {
-        return delegate.getUpdateCount();
-    }
-
-    @Override
     public void setFetchDirection(int direction) throws SQLException {
         delegate.setFetchDirection(direction);
     }
@@ -345,11 +481,6 @@ public class SafeStatement implements Statement {
     @Override
     public boolean isCloseOnCompletion() throws SQLException {
         return delegate.isCloseOnCompletion();
-    }
-
-    @Override
-    public long getLargeUpdateCount() throws SQLException {
-        return delegate.getLargeUpdateCount();
     }
 
     @Override

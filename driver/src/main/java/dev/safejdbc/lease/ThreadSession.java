@@ -1,6 +1,7 @@
 package dev.safejdbc.lease;
 
 import dev.safejdbc.findings.AppFrames;
+import dev.safejdbc.guard.ReadLog;
 import dev.safejdbc.session.CursorPin;
 import dev.safejdbc.session.OpenTransactions;
 import dev.safejdbc.session.Session;
@@ -20,6 +21,7 @@ final class ThreadSession implements Session {
     private volatile boolean inTransaction;
     private volatile AppFrames transactionStart = AppFrames.none();
     private int pins;
+    private final ReadLog reads = new ReadLog();
 
     ThreadSession(ThreadSessions owner, Thread thread, Settings settings) {
         this.owner = owner;
@@ -43,6 +45,11 @@ final class ThreadSession implements Session {
     @Override
     public String database() {
         return lease.database();
+    }
+
+    @Override
+    public ReadLog reads() {
+        return reads;
     }
 
     @Override
@@ -249,6 +256,7 @@ final class ThreadSession implements Session {
     private void endTransaction() {
         inTransaction = false;
         transactionStart = AppFrames.none();
+        reads.clear();
         if (Thread.currentThread() == thread) {
             OpenTransactions.ended(this);
         }
@@ -261,6 +269,7 @@ final class ThreadSession implements Session {
         }
         inTransaction = false;
         transactionStart = AppFrames.none();
+        reads.clear();
     }
 
     @FunctionalInterface

@@ -3,6 +3,7 @@ package dev.safejdbc.session;
 import dev.safejdbc.findings.AppFrames;
 import dev.safejdbc.findings.FindingKind;
 import dev.safejdbc.findings.Findings;
+import dev.safejdbc.guard.ReadLog;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -17,6 +18,7 @@ public final class ObservedSession implements Session, Sessions {
     private final NestingCheck nesting;
     private volatile Thread transactionThread;
     private volatile AppFrames transactionStart = AppFrames.none();
+    private final ReadLog reads = new ReadLog();
 
     public ObservedSession(Connection physical, String database, NestingCheck nesting) {
         this.physical = physical;
@@ -32,6 +34,11 @@ public final class ObservedSession implements Session, Sessions {
     @Override
     public String database() {
         return database;
+    }
+
+    @Override
+    public ReadLog reads() {
+        return reads;
     }
 
     @Override
@@ -77,6 +84,7 @@ public final class ObservedSession implements Session, Sessions {
         }
         transactionThread = null;
         transactionStart = AppFrames.none();
+        reads.clear();
     }
 
     @Override

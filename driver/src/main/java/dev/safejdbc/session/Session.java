@@ -1,5 +1,7 @@
 package dev.safejdbc.session;
 
+import dev.safejdbc.findings.AppFrames;
+import dev.safejdbc.guard.ReadLog;
 import java.sql.SQLException;
 
 /**
@@ -42,7 +44,10 @@ public interface Session {
     boolean inTransaction();
 
     /** Where this session's open transaction began (empty when none). */
-    dev.safejdbc.findings.AppFrames transactionStart();
+    AppFrames transactionStart();
+
+    /** The keyed reads of this session's transaction, for the check-then-act guard. */
+    ReadLog reads();
 
     /** The logical connection closes: roll back this session's own open work, free the lease. */
     void end() throws SQLException;

@@ -10,6 +10,9 @@ public interface Sessions {
 
     boolean isClosed();
 
+    /** The sanitized identity of the database (what nesting is checked on). */
+    String database();
+
     /** Ends every session and closes the logical connection. */
     void close() throws SQLException;
 

@@ -46,6 +46,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DelegationBehaviourTest {
+    /** Nothing here is a write the guard rewrites, so no guarded form is ever prepared. */
+    private static final SafeStatement.Preparer NO_GUARDED_FORM = sql -> {
+        throw new AssertionError("unexpected guarded form: " + sql);
+    };
+
     private static final AtomicInteger DATABASES = new AtomicInteger();
 
     /** The JDBC types whose objects the wrappers must hand out wrapped, and their wrappers. */
@@ -85,9 +90,9 @@ class DelegationBehaviourTest {
                         "getTransactionIsolation()", "setTransactionIsolation(int)",
                         "isClosed()", "abort(Executor)"),
                 new Wrapped<>(Statement.class, d -> new SafeStatement(parent, d), "getConnection()"),
-                new Wrapped<>(PreparedStatement.class, d -> new SafePreparedStatement(parent, d), "getConnection()"),
-                new Wrapped<>(CallableStatement.class, d -> new SafeCallableStatement(parent, d), "getConnection()"),
-                new Wrapped<>(ResultSet.class, d -> new SafeResultSet(null, d, CursorPin.NONE), "getStatement()"),
+                new Wrapped<>(PreparedStatement.class, d -> new SafePreparedStatement(parent, d, "select 1", NO_GUARDED_FORM), "getConnection()"),
+                new Wrapped<>(CallableStatement.class, d -> new SafeCallableStatement(parent, d, "{call p()}", NO_GUARDED_FORM), "getConnection()"),
+                new Wrapped<>(ResultSet.class, d -> new SafeResultSet(null, d, CursorPin.NONE, null), "getStatement()"),
                 new Wrapped<>(DatabaseMetaData.class, d -> new SafeDatabaseMetaData(parent, d), "getConnection()"));
     }
 
@@ -160,7 +165,7 @@ class DelegationBehaviourTest {
     void backReferencesReturnTheWrappersNeverTheDelegates() throws SQLException {
         SafeStatement statement = new SafeStatement(parent, Recorder.proxy(Statement.class, new Recorder(null)));
         SafeResultSet resultSet = new SafeResultSet(statement, Recorder.proxy(ResultSet.class, new Recorder(null)),
-                CursorPin.NONE);
+                CursorPin.NONE, null);
         SafeDatabaseMetaData metaData = new SafeDatabaseMetaData(parent,
                 Recorder.proxy(DatabaseMetaData.class, new Recorder(null)));
 
@@ -177,7 +182,7 @@ class DelegationBehaviourTest {
         Properties enforce = new Properties();
         enforce.setProperty("safe.mode", "enforce");
         Connection connection = SafeConnections.protect(physical, "recorded-" + DATABASES.incrementAndGet(),
-                SafeOptions.resolve(enforce));
+                "recorded", SafeOptions.resolve(enforce));
         opened.add(connection);
         return connection;
     }

@@ -1,0 +1,74 @@
+package dev.safejdbc.guard;
+
+import java.util.Collection;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * How each database spells the guard's conditions: a null-safe equality with a bound value, and
+ * an insert that does nothing when its key exists. A database without the latter only gets its
+ * updates and deletes guarded.
+ */
+public enum Dialect {
+    SQLITE("IS", false, true),
+    POSTGRESQL("IS NOT DISTINCT FROM", true, true),
+    H2("IS NOT DISTINCT FROM", false, false),
+    MARIADB("<=>", false, false);
+
+    private static final Pattern PLAIN = Pattern.compile("[a-z_][a-z0-9_]*");
+
+    private final String nullSafeEquals;
+    private final boolean castsParameters;
+    private final boolean conditionalInsert;
+
+    Dialect(String nullSafeEquals, boolean castsParameters, boolean conditionalInsert) {
+        this.nullSafeEquals = nullSafeEquals;
+        this.castsParameters = castsParameters;
+        this.conditionalInsert = conditionalInsert;
+    }
+
+    /** The dialect for a real JDBC URL's sub-protocol, or null when safe-jdbc has none for it. */
+    public static Dialect forSubprotocol(String subprotocol) {
+        switch (subprotocol.toLowerCase(Locale.ROOT)) {
+            case "sqlite":
+                return SQLITE;
+            case "postgresql":
+                return POSTGRESQL;
+            case "h2":
+                return H2;
+            case "mariadb":
+            case "mysql":
+                return MARIADB;
+            default:
+                return null;
+        }
+    }
+
+    /**
+     * {@code column <null-safe => ?}; PostgreSQL casts the parameter to the column's type, so enum,
+     * uuid or timestamp columns compare with what the driver sends.
+     */
+    String guardCondition(String column, String typeName) {
+        String parameter = castsParameters && typeName != null ? "CAST(? AS " + typeName + ")" : "?";
+        return quote(column) + " " + nullSafeEquals + " " + parameter;
+    }
+
+    boolean hasConditionalInsert() {
+        return conditionalInsert;
+    }
+
+    String conditionalInsertSuffix(Collection<String> keyColumns) {
+        return " ON CONFLICT (" + keyColumns.stream().map(this::quote).collect(Collectors.joining(", "))
+                + ") DO NOTHING";
+    }
+
+    /** Plain lower-case identifiers as they are; anything else quoted. */
+    String quote(String identifier) {
+        if (PLAIN.matcher(identifier).matches()) {
+            return identifier;
+        }
+        String q = this == MARIADB ? "`" : "\"";
+        return q + identifier.replace(q, q + q) + q;
+    }
+}

@@ -1,0 +1,206 @@
+package dev.safejdbc.guard;
+
+import dev.safejdbc.config.ConflictPolicy;
+import dev.safejdbc.config.Mode;
+import dev.safejdbc.config.SafeOptions;
+import dev.safejdbc.findings.AppFrames;
+import dev.safejdbc.findings.FindingKind;
+import dev.safejdbc.findings.Findings;
+import dev.safejdbc.guard.sql.Analysis;
+import dev.safejdbc.guard.sql.Equality;
+import dev.safejdbc.guard.sql.KeyedDelete;
+import dev.safejdbc.guard.sql.KeyedSelect;
+import dev.safejdbc.guard.sql.KeyedUpdate;
+import dev.safejdbc.guard.sql.RowInsert;
+import dev.safejdbc.guard.sql.SchemaChange;
+import dev.safejdbc.guard.sql.SqlAnalyzer;
+import dev.safejdbc.guard.sql.TableName;
+import dev.safejdbc.guard.sql.Unrelated;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The check-then-act guard of one logical connection. A keyed read records what it saw; a write
+ * of the same key is then sent with conditions that what was read still holds (an update or
+ * delete) or that the key is still free (an insert). Zero rows written is a lost race.
+ */
+public final class Guard {
+    private static final SqlAnalyzer ANALYZER = new SqlAnalyzer(4096);
+    /** No guard: nothing is analyzed. */
+    public static final Guard OFF = new Guard(null, null, false, ConflictPolicy.THROW);
+
+    private final String database;
+    private final Dialect dialect;
+    private final boolean enforce;
+    private final ConflictPolicy onConflict;
+
+    private Guard(String database, Dialect dialect, boolean enforce, ConflictPolicy onConflict) {
+        this.database = database;
+        this.dialect = dialect;
+        this.enforce = enforce;
+        this.onConflict = onConflict;
+    }
+
+    /** The guard for a connection to {@code database}; {@link #OFF} when the options say so. */
+    public static Guard of(String database, String subprotocol, SafeOptions options) {
+        if (!options.guard() || options.mode() == Mode.OFF) {
+            return OFF;
+        }
+        return new Guard(database, Dialect.forSubprotocol(subprotocol), options.mode() == Mode.ENFORCE,
+                options.onConflict());
+    }
+
+    public Analysis analyze(String sql) {
+        return this == OFF || sql == null ? Unrelated.INSTANCE : ANALYZER.analyze(sql);
+    }
+
+    /** After a statement ran: DDL may have changed the keys. */
+    public void executed(Analysis analysis) {
+        if (analysis == SchemaChange.INSTANCE) {
+            KeyCatalog.forget(database);
+        }
+    }
+
+    /** Before a read runs: what to record of its result, or null when it is not a keyed read. */
+    public ReadCapture read(Analysis analysis, BoundValues bound, ReadLog log, Connection physical)
+            throws SQLException {
+        if (!(analysis instanceof KeyedSelect select)) {
+            return null;
+        }
+        KeyValues where = KeyValues.of(select.equalities(), bound);
+        if (where == null) {
+            return null;
+        }
+        TableKeys keys = KeyCatalog.keys(database, select.table(), physical);
+        Set<String> key = keys.hasKeys() ? keys.coveredBy(where.columns()) : where.columns();
+        if (key == null) {
+            return null;
+        }
+        boolean exact = select.onlyEqualities() && where.columns().equals(key);
+        return new ReadCapture(log, where.rowKey(select.table(), key), select, exact);
+    }
+
+    /** Before a write runs: its guarded form, or null to send it exactly as written. */
+    public GuardedWrite write(Analysis analysis, BoundValues bound, ReadLog log, Connection physical)
+            throws SQLException {
+        if (analysis instanceof KeyedUpdate update) {
+            if (!update.onlyEqualities() || update.selfRelative()) {
+                return null; // it carries its own condition, or computes from the row itself
+            }
+            return rowWrite("UPDATE", update.table(), update.equalities(), update.appendableBody(),
+                    update.parameterCount(), bound, log, physical);
+        }
+        if (analysis instanceof KeyedDelete delete) {
+            if (!delete.onlyEqualities()) {
+                return null;
+            }
+            return rowWrite("DELETE", delete.table(), delete.equalities(), delete.appendableBody(),
+                    delete.parameterCount(), bound, log, physical);
+        }
+        if (analysis instanceof RowInsert insert) {
+            return insert(insert, bound, log, physical);
+        }
+        return null;
+    }
+
+    private GuardedWrite rowWrite(String verb, TableName table, List<Equality> equalities, String body,
+            int parameters, BoundValues bound, ReadLog log, Connection physical) throws SQLException {
+        KeyValues where = KeyValues.of(equalities, bound);
+        if (where == null) {
+            return null;
+        }
+        TableKeys keys = KeyCatalog.keys(database, table, physical);
+        if (!keys.hasKeys()) {
+            Observation read = log.take(where.rowKey(table, where.columns()));
+            if (read != null) {
+                record(FindingKind.NO_KEY_CHECK_THEN_ACT, verb, table, read, "no primary or unique key to guard on");
+            }
+            return null;
+        }
+        if (!keys.isKey(where.columns())) {
+            return null;
+        }
+        Observation read = log.take(where.rowKey(table, where.columns()));
+        if (read == null || !read.present()) {
+            return null;
+        }
+        if (!read.skipped().isEmpty()) {
+            record(FindingKind.UNCOMPARED_COLUMNS, verb, table, read, "not compared: " + read.skipped());
+        }
+        if (!canRewrite(body, parameters, bound, verb, table, read)) {
+            return null;
+        }
+        List<Observation.Observed> values = new ArrayList<>();
+        StringBuilder sql = new StringBuilder(body);
+        read.observed().forEach((column, observed) -> {
+            if (!where.columns().contains(KeyCatalog.normalize(column))) {
+                sql.append(" AND ").append(dialect.guardCondition(column, observed.typeName()));
+                values.add(observed);
+            }
+        });
+        return new GuardedWrite(values.isEmpty() ? null : sql.toString(), parameters, values, onConflict,
+                conflict(verb, table, where.columns(), read, "changed or vanished"));
+    }
+
+    private GuardedWrite insert(RowInsert insert, BoundValues bound, ReadLog log, Connection physical)
+            throws SQLException {
+        KeyValues row = KeyValues.ofColumns(insert.columns(), insert.values(), bound);
+        if (row == null) {
+            return null;
+        }
+        TableKeys keys = KeyCatalog.keys(database, insert.table(), physical);
+        for (Set<String> key : keys.uniqueKeys()) {
+            if (!row.columns().containsAll(key)) {
+                continue;
+            }
+            Observation read = log.take(row.rowKey(insert.table(), key));
+            if (read == null || read.present() || !read.exact()) {
+                continue;
+            }
+            if (!canRewrite(insert.appendableBody(), insert.parameterCount(), bound, "INSERT", insert.table(), read)) {
+                return null;
+            }
+            if (!dialect.hasConditionalInsert()) {
+                record(FindingKind.UNGUARDED_CHECK_THEN_ACT, "INSERT", insert.table(), read,
+                        "safe-jdbc has no conditional insert for this database yet");
+                return null;
+            }
+            return new GuardedWrite(insert.appendableBody() + dialect.conditionalInsertSuffix(key),
+                    insert.parameterCount(), List.of(), onConflict,
+                    conflict("INSERT", insert.table(), key, read, "appeared"));
+        }
+        return null;
+    }
+
+    /** In report mode, or where no guarded form can be built, the site is recorded instead. */
+    private boolean canRewrite(String body, int parameters, BoundValues bound, String verb, TableName table,
+            Observation read) {
+        if (!enforce) {
+            record(FindingKind.UNGUARDED_CHECK_THEN_ACT, verb, table, read, "report mode: sent as written");
+            return false;
+        }
+        String why = dialect == null ? "safe-jdbc has no guard dialect for this database"
+                : body == null ? "the statement's text cannot take a condition (RETURNING, LIMIT, comments)"
+                : !bound.replayable(parameters) ? "a parameter is a stream or LOB" : null;
+        if (why != null) {
+            record(FindingKind.UNGUARDED_CHECK_THEN_ACT, verb, table, read, why);
+            return false;
+        }
+        return true;
+    }
+
+    private void record(FindingKind kind, String verb, TableName table, Observation read, String why) {
+        Findings.record(kind, database, AppFrames.here(), verb + " on " + table.name() + " after a read at "
+                + read.where().site() + ": " + why);
+    }
+
+    private static String conflict(String verb, TableName table, Set<String> key, Observation read, String what) {
+        return "Guarded " + verb + " on " + table.name() + " lost its race: the row with key " + key + " " + what
+                + " since this transaction read it.\n  read at:\n" + read.where().format("    ")
+                + "  write at:\n" + AppFrames.here().format("    ")
+                + "Roll back and retry the transaction (safe.onConflict=zero-rows returns 0 instead).";
+    }
+}

@@ -1,0 +1,107 @@
+package dev.safejdbc.guard;
+
+import dev.safejdbc.guard.sql.TableName;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Primary and unique keys per table, read once from {@link DatabaseMetaData} and cached per
+ * database; forgotten when DDL runs through safe-jdbc. Partial and expression indexes are not
+ * keys: they do not make a row unique by its columns alone.
+ */
+final class KeyCatalog {
+    private static final Map<String, Map<TableName, TableKeys>> BY_DATABASE = new ConcurrentHashMap<>();
+
+    private KeyCatalog() {
+    }
+
+    static TableKeys keys(String database, TableName table, Connection physical) throws SQLException {
+        Map<TableName, TableKeys> tables = BY_DATABASE.computeIfAbsent(database, d -> new ConcurrentHashMap<>());
+        TableKeys known = tables.get(table);
+        if (known == null) {
+            known = read(physical.getMetaData(), table);
+            tables.put(table, known);
+        }
+        return known;
+    }
+
+    static void forget(String database) {
+        BY_DATABASE.remove(database);
+    }
+
+    private static TableKeys read(DatabaseMetaData metaData, TableName table) throws SQLException {
+        for (String name : spellings(table.name())) {
+            List<Set<String>> keys = new ArrayList<>();
+            Set<String> primary = primaryKey(metaData, table.schema(), name);
+            if (!primary.isEmpty()) {
+                keys.add(primary);
+            }
+            for (Set<String> unique : uniqueIndexes(metaData, table.schema(), name)) {
+                if (!keys.contains(unique)) {
+                    keys.add(unique);
+                }
+            }
+            if (!keys.isEmpty()) {
+                return new TableKeys(List.copyOf(keys));
+            }
+        }
+        return TableKeys.NONE;
+    }
+
+    /** Catalogs store names as written, folded to lower case (PostgreSQL) or upper case (H2). */
+    private static Set<String> spellings(String name) {
+        Set<String> spellings = new LinkedHashSet<>();
+        spellings.add(name);
+        spellings.add(name.toLowerCase(Locale.ROOT));
+        spellings.add(name.toUpperCase(Locale.ROOT));
+        return spellings;
+    }
+
+    private static Set<String> primaryKey(DatabaseMetaData metaData, String schema, String table) throws SQLException {
+        Set<String> columns = new LinkedHashSet<>();
+        try (ResultSet rs = metaData.getPrimaryKeys(null, schema, table)) {
+            while (rs.next()) {
+                columns.add(normalize(rs.getString("COLUMN_NAME")));
+            }
+        }
+        return columns;
+    }
+
+    private static List<Set<String>> uniqueIndexes(DatabaseMetaData metaData, String schema, String table)
+            throws SQLException {
+        Map<String, Set<String>> byIndex = new LinkedHashMap<>();
+        Set<String> unusable = new LinkedHashSet<>();
+        try (ResultSet rs = metaData.getIndexInfo(null, schema, table, true, false)) {
+            while (rs.next()) {
+                String index = rs.getString("INDEX_NAME");
+                if (index == null || rs.getBoolean("NON_UNIQUE")) {
+                    continue;
+                }
+                String column = rs.getString("COLUMN_NAME");
+                String filter = rs.getString("FILTER_CONDITION");
+                if (column == null || column.contains("(") || (filter != null && !filter.isBlank())) {
+                    unusable.add(index);
+                } else {
+                    byIndex.computeIfAbsent(index, i -> new LinkedHashSet<>()).add(normalize(column));
+                }
+            }
+        }
+        unusable.forEach(byIndex::remove);
+        return new ArrayList<>(byIndex.values());
+    }
+
+    /** Matches the analyzer's normalization of unquoted identifiers. */
+    static String normalize(String column) {
+        return column.toLowerCase(Locale.ROOT);
+    }
+}

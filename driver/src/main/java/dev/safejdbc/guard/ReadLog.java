@@ -1,0 +1,41 @@
+package dev.safejdbc.guard;
+
+import dev.safejdbc.guard.sql.TableName;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The keyed reads of one session's transaction (in autocommit: of the session, until the key is
+ * written). Bounded: a long autocommit session that reads many keys keeps only the latest.
+ */
+public final class ReadLog {
+    private static final int CAPACITY = 256;
+
+    /** Identifies a row by table and key: normalized columns and values in the same order. */
+    record RowKey(TableName table, List<String> columns, List<Object> values) {
+    }
+
+    private final Map<RowKey, Observation> reads = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<RowKey, Observation> eldest) {
+            return size() > CAPACITY;
+        }
+    };
+
+    synchronized void record(RowKey key, Observation observation) {
+        reads.put(key, observation);
+    }
+
+    /** The read of {@code key}, which the write is about to consume. */
+    synchronized Observation take(RowKey key) {
+        return reads.remove(key);
+    }
+
+    /** The transaction ended: what it read no longer says anything about the next one. */
+    public synchronized void clear() {
+        if (!reads.isEmpty()) {
+            reads.clear();
+        }
+    }
+}
