@@ -1,0 +1,64 @@
+package dev.safejdbc.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Runs the demo's scenarios in this JVM (the code {@code main} runs) and checks what the table would say. */
+class DemoTest {
+    private static List<Outcome> outcomes;
+
+    @BeforeAll
+    static void runTheDemo() throws Exception {
+        outcomes = Demo.runAll(System.err);
+    }
+
+    @Test
+    void everyScenarioRan() {
+        assertThat(outcomes).extracting(Outcome::scenario).containsExactly(Demo.SESSIONS_ROLLBACK,
+                Demo.SESSIONS_CLOSE, Demo.SESSIONS_STATIC_POOL, Demo.ENGINE_CACHE, Demo.NESTED);
+    }
+
+    @Test
+    void safeJdbcShowsNoAnomaly() {
+        assertThat(outcomes).allSatisfy(o -> assertThat(o.anomaliesSafe()).as(o.scenario()).isZero());
+    }
+
+    @Test
+    void theRawDriverShowsEveryIncident() {
+        assertThat(row(Demo.SESSIONS_ROLLBACK).anomaliesRaw()).as("writes lost").isPositive();
+        assertThat(row(Demo.SESSIONS_CLOSE).anomaliesRaw()).as("writes lost").isPositive();
+        assertThat(row(Demo.SESSIONS_STATIC_POOL).anomaliesRaw()).as("writes lost").isPositive();
+        assertThat(row(Demo.ENGINE_CACHE).anomaliesRaw()).as("databases beyond the first").isPositive();
+        assertThat(row(Demo.NESTED).anomaliesRaw()).as("hangs cut short").isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void theNestedSessionIsRefusedInstead() {
+        assertThat(row(Demo.NESTED).errorsSafe()).as("SQLState 25001 raised").isGreaterThanOrEqualTo(1);
+        assertThat(row(Demo.NESTED).timeSafe()).as("refused at once, not after a timeout")
+                .isLessThan(Duration.ofMillis(NestedSessionExample.POOL_TIMEOUT_MS));
+    }
+
+    @Test
+    void mainWouldExitWithZeroAndPrintTheTable() {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        int status = Demo.report(outcomes, new PrintStream(printed, true, StandardCharsets.UTF_8));
+
+        assertThat(status).isZero();
+        assertThat(printed.toString(StandardCharsets.UTF_8))
+                .contains("001, 003")
+                .containsPattern("(?m)^scenario +\\| anomalies raw \\| anomalies safe-jdbc \\| "
+                        + "errors safe-jdbc raised instead \\| +time raw \\| +time safe$");
+    }
+
+    private static Outcome row(String scenario) {
+        return outcomes.stream().filter(o -> o.scenario().equals(scenario)).findFirst().orElseThrow();
+    }
+}
