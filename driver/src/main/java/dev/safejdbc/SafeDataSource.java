@@ -7,6 +7,8 @@ import dev.safejdbc.error.InvalidConfigurationException;
 import dev.safejdbc.jdbc.SafeConnection;
 import dev.safejdbc.jdbc.SafeConnections;
 import dev.safejdbc.jdbc.Wrappers;
+import dev.safejdbc.session.Boundaries;
+import dev.safejdbc.session.Boundary;
 import dev.safejdbc.session.NestingCheck;
 import java.io.PrintWriter;
 import java.sql.Connection;
@@ -69,6 +71,7 @@ public final class SafeDataSource implements DataSource {
 
     /** Refuses a nested checkout before the pool is asked: a small pool would wait for itself. */
     private void beforeCheckout() throws SQLException {
+        Boundaries.reached(Boundary.CHECKOUT, "getConnection");
         String known = database;
         if (known != null && options.mode() == dev.safejdbc.config.Mode.ENFORCE) {
             nesting.checkCheckout(known);

@@ -9,6 +9,8 @@ import dev.safejdbc.error.InvalidConfigurationException;
 import dev.safejdbc.jdbc.SafeConnections;
 import dev.safejdbc.lease.MemoryUrls;
 import dev.safejdbc.lease.SharedMemoryDatabases;
+import dev.safejdbc.session.Boundaries;
+import dev.safejdbc.session.Boundary;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.DriverManager;
@@ -43,6 +45,7 @@ public final class SafeDriver implements Driver {
         }
         String realUrl = SafeUrl.toRealUrl(url);
         SafeOptions options = SafeOptions.resolve(info);
+        Boundaries.reached(Boundary.CHECKOUT, "getConnection");
         Properties realInfo = SafeOptions.withoutSafeKeys(info);
         Driver real = RealDrivers.find(realUrl);
         String sharedKey = options.mode() == Mode.ENFORCE ? MemoryUrls.sharedKey(realUrl) : null;

@@ -22,6 +22,7 @@ public final class AppFrames {
             "dev.safejdbc.SafeDriver",
             "dev.safejdbc.SafeDataSource",
             "dev.safejdbc.SafeJdbc",
+            "dev.safejdbc.RealDrivers",
             "dev.safejdbc.config.",
             "dev.safejdbc.error.",
             "dev.safejdbc.findings.",
@@ -43,7 +44,13 @@ public final class AppFrames {
             "org.mariadb.",
             "com.mysql.",
             "net.ttddyy.dsproxy.",
-            "net.bytebuddy.");
+            "net.bytebuddy.",
+            // test runners: the frames under a test method say nothing about the application
+            "org.junit.",
+            "org.assertj.",
+            "org.apache.maven.surefire.",
+            "org.gradle.",
+            "org.testng.");
 
     /** Proxies of non-public interfaces live in the interface's package, so match the name. */
     private static final String PROXY_CLASS_PREFIX = "$Proxy";

@@ -2,6 +2,8 @@ package dev.safejdbc.jdbc;
 
 import dev.safejdbc.error.SqlStates;
 import dev.safejdbc.guard.Guard;
+import dev.safejdbc.session.Boundaries;
+import dev.safejdbc.session.Boundary;
 import dev.safejdbc.session.Session;
 import dev.safejdbc.session.Sessions;
 import java.sql.Array;
@@ -193,11 +195,13 @@ public final class SafeConnection implements Connection {
 
     @Override
     public void commit() throws SQLException {
+        Boundaries.reached(Boundary.COMMIT, "commit");
         session().commit();
     }
 
     @Override
     public void rollback() throws SQLException {
+        Boundaries.reached(Boundary.ROLLBACK, "rollback");
         session().rollback();
     }
 
@@ -251,6 +255,9 @@ public final class SafeConnection implements Connection {
 
     @Override
     public void close() throws SQLException {
+        if (!sessions.isClosed()) {
+            Boundaries.reached(Boundary.CLOSE, "close");
+        }
         if (openStatements != null && !sessions.isClosed()) {
             for (SafeStatement statement : openStatements) {
                 statement.close(); // the physical connection stays open, so its statements would too

@@ -18,6 +18,7 @@ import java.util.Map;
  */
 public class SafePreparedStatement extends SafeStatement implements PreparedStatement {
     private final PreparedStatement delegate;
+    private final String sql;
     private final Analysis analysis;
     private final Preparer preparer;
     /** Null when the guard has nothing to do with this statement: binding then costs nothing extra. */
@@ -26,6 +27,7 @@ public class SafePreparedStatement extends SafeStatement implements PreparedStat
     SafePreparedStatement(SafeConnection connection, PreparedStatement delegate, String sql, Preparer preparer) {
         super(connection, delegate);
         this.delegate = delegate;
+        this.sql = sql;
         this.analysis = guard().analyze(sql);
         this.preparer = preparer;
         this.bound = analysis == Unrelated.INSTANCE ? null : new BoundValues();
@@ -37,23 +39,24 @@ public class SafePreparedStatement extends SafeStatement implements PreparedStat
 
     @Override
     public ResultSet executeQuery() throws SQLException {
-        return runQuery(analysis, bound(), delegate::executeQuery);
+        return runQuery(sql, analysis, bound(), delegate::executeQuery);
     }
 
     @Override
     public int executeUpdate() throws SQLException {
-        return (int) runWrite(analysis, bound(), () -> (long) delegate.executeUpdate(), preparer,
+        return (int) runWrite(sql, analysis, bound(), () -> (long) delegate.executeUpdate(), preparer,
                 PreparedStatement::executeLargeUpdate);
     }
 
     @Override
     public long executeLargeUpdate() throws SQLException {
-        return runWrite(analysis, bound(), delegate::executeLargeUpdate, preparer, PreparedStatement::executeLargeUpdate);
+        return runWrite(sql, analysis, bound(), delegate::executeLargeUpdate, preparer,
+                PreparedStatement::executeLargeUpdate);
     }
 
     @Override
     public boolean execute() throws SQLException {
-        return runExecute(analysis, bound(), delegate::execute, preparer);
+        return runExecute(sql, analysis, bound(), delegate::execute, preparer);
     }
 
     @Override

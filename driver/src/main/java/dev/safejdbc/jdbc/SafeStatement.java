@@ -7,6 +7,8 @@ import dev.safejdbc.guard.ReadCapture;
 import dev.safejdbc.guard.sql.Analysis;
 import dev.safejdbc.guard.sql.KeyedSelect;
 import dev.safejdbc.guard.sql.Unrelated;
+import dev.safejdbc.session.Boundaries;
+import dev.safejdbc.session.Boundary;
 import dev.safejdbc.session.CursorPin;
 import dev.safejdbc.session.Session;
 import java.sql.Connection;
@@ -58,8 +60,8 @@ public class SafeStatement implements Statement {
     }
 
     /** Runs an execution that returns no cursor and is not a write the guard acts on. */
-    final <T> T run(SqlCall<T> call) throws SQLException {
-        Session session = begin();
+    final <T> T run(String label, SqlCall<T> call) throws SQLException {
+        Session session = begin(label);
         try {
             return call.call();
         } finally {
@@ -68,8 +70,9 @@ public class SafeStatement implements Statement {
     }
 
     /** Runs a query; its result set keeps the session's connection while open, and feeds the guard. */
-    final ResultSet runQuery(Analysis analysis, BoundValues bound, SqlCall<ResultSet> call) throws SQLException {
-        Session session = begin();
+    final ResultSet runQuery(String sql, Analysis analysis, BoundValues bound, SqlCall<ResultSet> call)
+            throws SQLException {
+        Session session = begin(sql);
         try {
             ReadCapture capture = guard().read(analysis, bound, session.reads(), connection.physicalConnection());
             ResultSet rs = call.call();
@@ -85,9 +88,9 @@ public class SafeStatement implements Statement {
      * Runs a write (or any other statement without a cursor): as written, or in its guarded form
      * when it acts on a row its transaction read. Returns the rows written.
      */
-    final long runWrite(Analysis analysis, BoundValues bound, SqlCall<Long> asWritten, Preparer preparer,
-            GuardedRun guardedRun) throws SQLException {
-        Session session = begin();
+    final long runWrite(String sql, Analysis analysis, BoundValues bound, SqlCall<Long> asWritten,
+            Preparer preparer, GuardedRun guardedRun) throws SQLException {
+        Session session = begin(sql);
         try {
             GuardedWrite plan = guard().write(analysis, bound, session.reads(), connection.physicalConnection());
             long rows;
@@ -110,9 +113,10 @@ public class SafeStatement implements Statement {
     }
 
     /** Runs an {@code execute}: a write goes through the guard; a result set keeps its pin. */
-    final boolean runExecute(Analysis analysis, BoundValues bound, SqlCall<Boolean> call, Preparer preparer)
-            throws SQLException {
+    final boolean runExecute(String sql, Analysis analysis, BoundValues bound, SqlCall<Boolean> call,
+            Preparer preparer) throws SQLException {
         if (analysis instanceof KeyedSelect) {
+            Boundaries.reached(Boundary.STATEMENT, sql);
             releaseCursor();
             Session session = connection.session();
             session.enter();
@@ -125,7 +129,7 @@ public class SafeStatement implements Statement {
         }
         if (analysis != Unrelated.INSTANCE) {
             boolean[] hasResultSet = {false};
-            runWrite(analysis, bound, () -> {
+            runWrite(sql, analysis, bound, () -> {
                 hasResultSet[0] = call.call();
                 if (hasResultSet[0]) {
                     cursor = connection.session().pin(); // still inside the session: pinned before it exits
@@ -138,6 +142,7 @@ public class SafeStatement implements Statement {
             });
             return hasResultSet[0];
         }
+        Boundaries.reached(Boundary.STATEMENT, sql);
         releaseCursor();
         return moveToResult(call);
     }
@@ -158,7 +163,8 @@ public class SafeStatement implements Statement {
     }
 
     /** A new execution closes this statement's previous result set, so its pin goes too. */
-    private Session begin() throws SQLException {
+    private Session begin(String label) throws SQLException {
+        Boundaries.reached(Boundary.STATEMENT, label);
         releaseCursor();
         results = delegate;
         guardedCount = -1;
@@ -199,12 +205,13 @@ public class SafeStatement implements Statement {
     }
 
     private long write(String sql, SqlCall<Long> asWritten, Preparer preparer) throws SQLException {
-        return runWrite(guard().analyze(sql), BoundValues.NONE, asWritten, preparer, PreparedStatement::executeLargeUpdate);
+        return runWrite(sql, guard().analyze(sql), BoundValues.NONE, asWritten, preparer,
+                PreparedStatement::executeLargeUpdate);
     }
 
     @Override
     public ResultSet executeQuery(String sql) throws SQLException {
-        return runQuery(guard().analyze(sql), BoundValues.NONE, () -> delegate.executeQuery(sql));
+        return runQuery(sql, guard().analyze(sql), BoundValues.NONE, () -> delegate.executeQuery(sql));
     }
 
     @Override
@@ -250,36 +257,36 @@ public class SafeStatement implements Statement {
 
     @Override
     public boolean execute(String sql) throws SQLException {
-        return runExecute(guard().analyze(sql), BoundValues.NONE, () -> delegate.execute(sql),
+        return runExecute(sql, guard().analyze(sql), BoundValues.NONE, () -> delegate.execute(sql),
                 prepareWith(NO_GENERATED_KEYS));
     }
 
     @Override
     public boolean execute(String sql, int autoGeneratedKeys) throws SQLException {
-        return runExecute(guard().analyze(sql), BoundValues.NONE, () -> delegate.execute(sql, autoGeneratedKeys),
+        return runExecute(sql, guard().analyze(sql), BoundValues.NONE, () -> delegate.execute(sql, autoGeneratedKeys),
                 prepareWith(autoGeneratedKeys));
     }
 
     @Override
     public boolean execute(String sql, int[] columnIndexes) throws SQLException {
-        return runExecute(guard().analyze(sql), BoundValues.NONE, () -> delegate.execute(sql, columnIndexes),
+        return runExecute(sql, guard().analyze(sql), BoundValues.NONE, () -> delegate.execute(sql, columnIndexes),
                 prepareWith(columnIndexes));
     }
 
     @Override
     public boolean execute(String sql, String[] columnNames) throws SQLException {
-        return runExecute(guard().analyze(sql), BoundValues.NONE, () -> delegate.execute(sql, columnNames),
+        return runExecute(sql, guard().analyze(sql), BoundValues.NONE, () -> delegate.execute(sql, columnNames),
                 prepareWith(columnNames));
     }
 
     @Override
     public int[] executeBatch() throws SQLException {
-        return run(delegate::executeBatch);
+        return run("executeBatch", delegate::executeBatch);
     }
 
     @Override
     public long[] executeLargeBatch() throws SQLException {
-        return run(delegate::executeLargeBatch);
+        return run("executeLargeBatch", delegate::executeLargeBatch);
     }
 
     @Override

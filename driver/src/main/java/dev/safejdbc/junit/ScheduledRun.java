@@ -1,0 +1,185 @@
+package dev.safejdbc.junit;
+
+import dev.safejdbc.session.Boundaries;
+import dev.safejdbc.session.Boundary;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
+
+/**
+ * Runs tasks on their own threads under one schedule: at every JDBC boundary a task's thread
+ * waits until the schedule lets that step through, and the next step is only let through once
+ * the previous one has reached its next boundary. A step that has not come back within the step
+ * timeout is taken to wait on a database lock, and the next step of another task goes first.
+ */
+final class ScheduledRun implements Boundaries.Listener {
+    private static final int LABEL_LENGTH = 60;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private final List<TaskThread> threads = new ArrayList<>();
+    private final Map<Thread, TaskThread> byThread = new IdentityHashMap<>();
+    private final long stepNanos;
+    private final long stuckNanos;
+    private final List<String> executed = new ArrayList<>();
+
+    ScheduledRun(List<Task> tasks, Duration stepTimeout) {
+        this.stepNanos = stepTimeout.toNanos();
+        this.stuckNanos = Math.max(TimeUnit.SECONDS.toNanos(5), stepNanos * 10);
+        for (int i = 0; i < tasks.size(); i++) {
+            TaskThread thread = new TaskThread(i, tasks.get(i), lock, changed);
+            threads.add(thread);
+            byThread.put(thread.thread, thread);
+        }
+    }
+
+    /** Called on every thread at every boundary; only the harness's own task threads are held. */
+    @Override
+    public void reached(Boundary boundary, String label) {
+        TaskThread task = byThread.get(Thread.currentThread());
+        if (task == null) {
+            return;
+        }
+        try {
+            task.arrive(label(boundary, label));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the interleaving harness gave up on this task", e);
+        }
+    }
+
+    /** Runs {@code schedule}; with {@code null}, every task runs freely (to count its steps). */
+    Run run(Schedule schedule) throws Exception {
+        String problem = null;
+        try (AutoCloseable listening = Boundaries.listen(this)) {
+            threads.forEach(t -> t.thread.start());
+            lock.lock();
+            try {
+                if (schedule == null) {
+                    threads.forEach(t -> t.free = true);
+                } else {
+                    problem = follow(new LinkedList<>(schedule.steps()));
+                }
+                threads.forEach(t -> t.free = true);
+                changed.signalAll();
+                if (!awaitAll(t -> t.finished, stuckNanos * 2) && problem == null) {
+                    problem = "blocked: tasks " + unfinished() + " did not finish";
+                }
+            } finally {
+                lock.unlock();
+            }
+        } finally {
+            threads.forEach(t -> {
+                if (t.thread.isAlive()) {
+                    t.thread.interrupt();
+                }
+            });
+        }
+        Object[] results = threads.stream().map(t -> t.result).toArray();
+        Throwable[] errors = threads.stream().map(t -> t.error).toArray(Throwable[]::new);
+        return new Run(schedule == null ? "" : schedule.toString(), results, errors, executed, problem);
+    }
+
+    /** Number of boundaries each task reached (after a free run). */
+    int[] arrivals() {
+        return threads.stream().mapToInt(t -> t.arrived).toArray();
+    }
+
+    private String follow(LinkedList<Step> pending) throws InterruptedException {
+        long headSince = System.nanoTime();
+        Step head = null;
+        while (true) {
+            pending.removeIf(step -> threads.get(step.task()).finished);
+            if (pending.isEmpty()) {
+                return null;
+            }
+            if (pending.getFirst() != head) {
+                head = pending.getFirst();
+                headSince = System.nanoTime();
+            }
+            TaskThread headTask = threads.get(head.task());
+            Step next = headTask.readyFor(head.number()) ? head : null;
+            long waited = System.nanoTime() - headSince;
+            if (next == null && (headTask.blocked || waited > stepNanos)) {
+                next = firstReadyOfAnotherTask(pending, head.task()); // the head's task waits on a lock
+            }
+            if (next != null) {
+                letThrough(next, pending);
+                continue;
+            }
+            if (waited > stuckNanos) {
+                return "blocked: cannot run " + head + " (its task is still executing its previous step)";
+            }
+            changed.awaitNanos(TimeUnit.MILLISECONDS.toNanos(5));
+        }
+    }
+
+    private Step firstReadyOfAnotherTask(List<Step> pending, int blockedTask) {
+        boolean[] seen = new boolean[threads.size()];
+        for (Step step : pending) {
+            if (seen[step.task()]) {
+                continue; // only a task's next step may go
+            }
+            seen[step.task()] = true;
+            if (step.task() != blockedTask && threads.get(step.task()).readyFor(step.number())) {
+                return step;
+            }
+        }
+        return null;
+    }
+
+    /** Lets {@code step} run, then waits until it reaches its next boundary, ends, or blocks. */
+    private void letThrough(Step step, List<Step> pending) throws InterruptedException {
+        TaskThread task = threads.get(step.task());
+        pending.remove(step);
+        executed.add(step + ": " + task.label);
+        task.permitted = step.number();
+        if (pending.stream().noneMatch(s -> s.task() == step.task())) {
+            task.free = true; // its last scheduled step: whatever follows runs freely
+        }
+        changed.signalAll();
+        long deadline = System.nanoTime() + stepNanos;
+        while (!task.finished && !(task.parked && task.arrived > step.number())) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                task.blocked = true; // still running: taken to wait on a lock
+                return;
+            }
+            changed.awaitNanos(left);
+        }
+    }
+
+    private boolean awaitAll(Predicate<TaskThread> condition, long nanos) throws InterruptedException {
+        long deadline = System.nanoTime() + nanos;
+        while (!threads.stream().allMatch(condition)) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            changed.awaitNanos(left);
+        }
+        return true;
+    }
+
+    private List<String> unfinished() {
+        List<String> names = new ArrayList<>();
+        threads.stream().filter(t -> !t.finished).forEach(t -> names.add(Step.taskName(t.index)));
+        return names;
+    }
+
+    private static String label(Boundary boundary, String label) {
+        if (boundary != Boundary.STATEMENT || label == null) {
+            return boundary == Boundary.CHECKOUT ? "getConnection" : boundary.name().toLowerCase(Locale.ROOT);
+        }
+        String compact = label.strip().replaceAll("\\s+", " ");
+        return compact.length() <= LABEL_LENGTH ? compact : compact.substring(0, LABEL_LENGTH) + "...";
+    }
+}

@@ -1,0 +1,38 @@
+package dev.safejdbc.session;
+
+/**
+ * Where the wrappers announce each {@link Boundary} before acting. Nobody listens in production
+ * (one volatile read per call); the interleaving harness listens to schedule its threads.
+ */
+public final class Boundaries {
+    /** Told of every boundary, on the thread that reached it, before the call goes ahead. */
+    @FunctionalInterface
+    public interface Listener {
+        void reached(Boundary boundary, String label);
+    }
+
+    private static volatile Listener listener;
+
+    private Boundaries() {
+    }
+
+    public static void reached(Boundary boundary, String label) {
+        Listener current = listener;
+        if (current != null) {
+            current.reached(boundary, label);
+        }
+    }
+
+    /** Installs {@code newListener} until the returned handle is closed; one listener at a time. */
+    public static synchronized AutoCloseable listen(Listener newListener) {
+        if (listener != null) {
+            throw new IllegalStateException("a boundary listener is already installed (one harness at a time)");
+        }
+        listener = newListener;
+        return () -> {
+            synchronized (Boundaries.class) {
+                listener = null;
+            }
+        };
+    }
+}
