@@ -130,6 +130,7 @@ class JobRaceTest {
 
     /** Two workers read RUNNING, then both complete the job with their own result. */
     private List<Boolean> completeTwice(String jdbcUrl) throws Exception {
+        JobCompletion jobs = new JobCompletion(table);
         CyclicBarrier bothRead = new CyclicBarrier(2);
         List<Future<Boolean>> outcomes = new ArrayList<>();
         for (int w = 0; w < 2; w++) {
@@ -137,30 +138,13 @@ class JobRaceTest {
             outcomes.add(pool.submit(() -> {
                 try (Connection c = DriverManager.getConnection(jdbcUrl)) {
                     c.setAutoCommit(false);
-                    try (PreparedStatement read = c.prepareStatement("SELECT status FROM " + table + " WHERE id = ?")) {
-                        read.setInt(1, 1);
-                        try (ResultSet rs = read.executeQuery()) {
-                            rs.next();
-                            if (!"RUNNING".equals(rs.getString(1))) {
-                                return false;
-                            }
+                    return jobs.complete(c, 1, result, () -> {
+                        try {
+                            bothRead.await(Await.SECONDS, TimeUnit.SECONDS);
+                        } catch (Exception e) {
+                            throw new IllegalStateException("the workers never both read", e);
                         }
-                    }
-                    bothRead.await(Await.SECONDS, TimeUnit.SECONDS);
-                    try (PreparedStatement complete = c.prepareStatement(
-                            "UPDATE " + table + " SET status = 'DONE', result = ? WHERE id = ?")) {
-                        complete.setString(1, result);
-                        complete.setInt(2, 1);
-                        complete.executeUpdate();
-                        c.commit();
-                        return true;
-                    } catch (SQLException e) {
-                        c.rollback();
-                        if ("40001".equals(e.getSQLState())) {
-                            return false;
-                        }
-                        throw e;
-                    }
+                    });
                 }
             }));
         }

@@ -10,14 +10,37 @@ import java.sql.SQLException;
  * UPDATE the expired row or INSERT a new one, and commit. {@code decided} runs between the
  * decision and the write, where a test forces every racer to have read before anyone writes.
  */
-final class NaiveLockService {
-    static final String DDL = "CREATE TABLE %s (resource_type VARCHAR(40) NOT NULL, resource_id VARCHAR(40) NOT NULL,"
+public final class NaiveLockService {
+    public static final String DDL = "CREATE TABLE %s (resource_type VARCHAR(40) NOT NULL, resource_id VARCHAR(40) NOT NULL,"
             + " owner_id VARCHAR(40) NOT NULL, expires_at BIGINT NOT NULL, PRIMARY KEY (resource_type, resource_id))";
 
     private final String table;
 
-    NaiveLockService(String table) {
+    public NaiveLockService(String table) {
         this.table = table;
+    }
+
+    /**
+     * The whole call as an application makes it: acquire, then commit (or roll back); a lost race
+     * (SQLState 40001) is not holding the lock.
+     */
+    public boolean acquireAndCommit(Connection connection, String type, String id, String owner, long now, long ttl)
+            throws SQLException {
+        try {
+            boolean acquired = acquire(connection, type, id, owner, now, ttl, () -> { });
+            if (acquired) {
+                connection.commit();
+            } else {
+                connection.rollback();
+            }
+            return acquired;
+        } catch (SQLException e) {
+            connection.rollback();
+            if ("40001".equals(e.getSQLState())) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     /** Whether {@code owner} now holds the lock on (type, id), until {@code now + ttl}. */

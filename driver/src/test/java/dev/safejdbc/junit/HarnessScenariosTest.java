@@ -3,10 +3,10 @@ package dev.safejdbc.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.safejdbc.it.JobCompletion;
 import dev.safejdbc.it.TestDatabases;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -98,7 +98,10 @@ class HarnessScenariosTest {
             try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
                 s.execute("CREATE TABLE " + table + " (id INT PRIMARY KEY, status TEXT NOT NULL, result TEXT)");
             }
-            return Interleaver.of(() -> complete(workers[0], "result-a"), () -> complete(workers[1], "result-b"))
+            JobCompletion jobs = new JobCompletion(table);
+            return Interleaver.of(
+                    () -> jobs.complete(workers[0], 1, "result-a", () -> { }),
+                    () -> jobs.complete(workers[1], 1, "result-b", () -> { }))
                     .stepTimeout(Duration.ofMillis(200))
                     .reset(() -> {
                         for (int i = 0; i < workers.length; i++) {
@@ -116,34 +119,6 @@ class HarnessScenariosTest {
                     .invariant(run -> assertThat(
                             Boolean.TRUE.equals(run.result('A')) && Boolean.TRUE.equals(run.result('B')))
                             .as("both workers completed the job").isFalse());
-        }
-
-        private boolean complete(Connection c, String result) throws SQLException {
-            try {
-                try (PreparedStatement read = c.prepareStatement("SELECT status FROM " + table + " WHERE id = ?")) {
-                    read.setInt(1, 1);
-                    try (ResultSet rs = read.executeQuery()) {
-                        if (!rs.next() || !"RUNNING".equals(rs.getString(1))) {
-                            c.rollback();
-                            return false;
-                        }
-                    }
-                }
-                try (PreparedStatement done = c.prepareStatement(
-                        "UPDATE " + table + " SET status = 'DONE', result = ? WHERE id = ?")) {
-                    done.setString(1, result);
-                    done.setInt(2, 1);
-                    done.executeUpdate();
-                }
-                c.commit();
-                return true;
-            } catch (SQLException e) {
-                c.rollback();
-                if ("40001".equals(e.getSQLState())) {
-                    return false;
-                }
-                throw e;
-            }
         }
 
         private void drop() throws SQLException {

@@ -2,11 +2,10 @@ package dev.safejdbc.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.safejdbc.it.NaiveLockService;
 import dev.safejdbc.it.TestDatabases;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -17,7 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The harness on incident 001's naive lock service over PostgreSQL: with the guard off it finds
+ * The harness on incident 001's naive lock service ({@link NaiveLockService}) over PostgreSQL: with the guard off it finds
  * the double-holder schedules, the same ones on every run; with the guard on, none fails.
  */
 class LockServiceInterleavingTest {
@@ -30,9 +29,8 @@ class LockServiceInterleavingTest {
         url = "jdbc:safe:" + TestDatabases.postgres();
         table = TestDatabases.unique("harness_locks");
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE " + table + " (resource_id VARCHAR(40) PRIMARY KEY, owner_id VARCHAR(40),"
-                    + " expires_at BIGINT NOT NULL)");
-            s.execute("INSERT INTO " + table + " VALUES ('job', 'nobody', 0)");
+            s.execute(String.format(NaiveLockService.DDL, table));
+            s.execute("INSERT INTO " + table + " VALUES ('job', 'r1', 'nobody', 0)");
         }
     }
 
@@ -82,42 +80,13 @@ class LockServiceInterleavingTest {
     }
 
     private Interleaver harness() {
-        return Interleaver.of(() -> acquire(0, "owner-a"), () -> acquire(1, "owner-b"))
+        NaiveLockService locks = new NaiveLockService(table);
+        return Interleaver.of(
+                () -> locks.acquireAndCommit(connections[0], "job", "r1", "owner-a", 1_000, 60_000),
+                () -> locks.acquireAndCommit(connections[1], "job", "r1", "owner-b", 1_000, 60_000))
                 .reset(this::expireLockAndReconnect)
                 .stepTimeout(Duration.ofMillis(200))
                 .invariant(run -> assertThat(holders(run)).as("lock holders").isLessThanOrEqualTo(1));
-    }
-
-    /** Seed 001, naive: read, decide in Java, write, commit. A lost race (40001) is not holding. */
-    private boolean acquire(int connection, String owner) throws SQLException {
-        Connection c = connections[connection];
-        try {
-            try (PreparedStatement read = c.prepareStatement(
-                    "SELECT owner_id, expires_at FROM " + table + " WHERE resource_id = ?")) {
-                read.setString(1, "job");
-                try (ResultSet rs = read.executeQuery()) {
-                    if (!rs.next() || rs.getLong(2) >= 1_000) {
-                        c.rollback();
-                        return false;
-                    }
-                }
-            }
-            try (PreparedStatement write = c.prepareStatement(
-                    "UPDATE " + table + " SET owner_id = ?, expires_at = ? WHERE resource_id = ?")) {
-                write.setString(1, owner);
-                write.setLong(2, 60_000);
-                write.setString(3, "job");
-                write.executeUpdate();
-            }
-            c.commit();
-            return true;
-        } catch (SQLException e) {
-            c.rollback();
-            if ("40001".equals(e.getSQLState())) {
-                return false;
-            }
-            throw e;
-        }
     }
 
     private void expireLockAndReconnect() throws SQLException {
