@@ -22,14 +22,23 @@ public final class Demo {
     static final String ENGINE_CACHE = "002 engine cache race, " + EngineCacheExample.THREADS + " threads (extra DBs /"
             + ENGINE_ROUNDS + " rounds)";
     static final String NESTED = "nested session, HikariCP (hangs cut short /" + NESTED_CALLS + " calls)";
+    static final int LOCK_ROUNDS = 20;
+    static final String LOCKS = "001 lock takeover, " + LockServiceExample.RACERS + " racers (extra holders /"
+            + LOCK_ROUNDS + " rounds)";
+    static final String JOBS = "003 job progress, JPA-style repository (lost updates /"
+            + JobRepositoryExample.WORKERS * JobRepositoryExample.INCREMENTS + ")";
 
     private Demo() {
     }
 
+    /**
+     * {@code --db postgresql://host:5432/db?user=...} (or the environment variable SAFE_DEMO_DB)
+     * runs the check-then-act incidents on PostgreSQL; the in-memory incidents always use SQLite.
+     */
     public static void main(String[] args) {
         int status;
         try {
-            status = run(System.out, System.err);
+            status = run(database(args), System.out, System.err);
         } catch (Exception e) {
             e.printStackTrace();
             status = 2;
@@ -37,21 +46,32 @@ public final class Demo {
         System.exit(status);
     }
 
+    static DemoDatabase database(String[] args) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals("--db")) {
+                return DemoDatabase.postgres(args[i + 1].replaceFirst("^jdbc:", ""));
+            }
+        }
+        String fromEnvironment = System.getenv("SAFE_DEMO_DB");
+        return fromEnvironment == null || fromEnvironment.isBlank() ? DemoDatabase.sqlite()
+                : DemoDatabase.postgres(fromEnvironment.replaceFirst("^jdbc:", ""));
+    }
+
     /** What {@code main} does: runs everything, prints the table; returns the exit status. */
-    static int run(PrintStream out, PrintStream progress) throws Exception {
-        return report(runAll(progress), out);
+    static int run(DemoDatabase database, PrintStream out, PrintStream progress) throws Exception {
+        return report(runAll(database, progress), database, out);
     }
 
     /** Prints the heading line and the table; returns the exit status: 1 if a safe-jdbc row shows an anomaly. */
-    static int report(List<Outcome> outcomes, PrintStream out) {
-        out.println("Incidents 002 and 004 and nested sessions below; the check-then-act incidents (001, 003)"
-                + " and the agent run come with the guard and agent issues.");
+    static int report(List<Outcome> outcomes, DemoDatabase database, PrintStream out) {
+        out.println("The four incidents and a nested session, raw driver then jdbc:safe: (001, 003 and the nested"
+                + " session on " + database.describe() + ").");
         printTable(outcomes, out);
         return outcomes.stream().anyMatch(o -> o.anomaliesSafe() > 0) ? 1 : 0;
     }
 
     /** Every scenario, raw then safe. */
-    static List<Outcome> runAll(PrintStream progress) throws Exception {
+    static List<Outcome> runAll(DemoDatabase database, PrintStream progress) throws Exception {
         List<Outcome> outcomes = new ArrayList<>();
         DriverManager.getConnection("jdbc:sqlite::memory:").close(); // loads SQLite's native library before any clock runs
         SessionSharingExample sessions = new SessionSharingExample(SESSION_ROUNDS);
@@ -77,7 +97,27 @@ public final class Demo {
         progress.printf("[demo] nested safe: %d calls refused with SQLState 25001, %d hung or ran outside the transaction (%s)%n",
                 safe.errors(), safe.anomalies(), format(safe.time()));
         outcomes.add(Outcome.of(NESTED, raw, safe));
+
+        outcomes.add(checkThenAct(LOCKS, "001", new LockServiceExample(LOCK_ROUNDS, database)::raw,
+                new LockServiceExample(LOCK_ROUNDS, database)::safe, "extra lock holders", progress));
+        outcomes.add(checkThenAct(JOBS, "003", new JobRepositoryExample(database)::raw,
+                new JobRepositoryExample(database)::safe, "lost progress updates", progress));
         return outcomes;
+    }
+
+    @FunctionalInterface
+    interface Side {
+        Tally run() throws Exception;
+    }
+
+    private static Outcome checkThenAct(String scenario, String incident, Side raw, Side safe, String anomaly,
+            PrintStream progress) throws Exception {
+        Tally rawTally = raw.run();
+        progress.printf("[demo] %s raw:  %d %s (%s)%n", incident, rawTally.anomalies(), anomaly, format(rawTally.time()));
+        Tally safeTally = safe.run();
+        progress.printf("[demo] %s safe: %d %s, %d lost races refused with SQLState 40001 (%s)%n", incident,
+                safeTally.anomalies(), anomaly, safeTally.errors(), format(safeTally.time()));
+        return Outcome.of(scenario, rawTally, safeTally);
     }
 
     private static Outcome sessions(SessionSharingExample example, String scenario, Ending ending,

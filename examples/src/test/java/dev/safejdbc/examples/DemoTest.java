@@ -16,13 +16,13 @@ class DemoTest {
 
     @BeforeAll
     static void runTheDemo() throws Exception {
-        outcomes = Demo.runAll(System.err);
+        outcomes = Demo.runAll(DemoDatabase.sqlite(), System.err);
     }
 
     @Test
     void everyScenarioRan() {
         assertThat(outcomes).extracting(Outcome::scenario).containsExactly(Demo.SESSIONS_ROLLBACK,
-                Demo.SESSIONS_CLOSE, Demo.SESSIONS_STATIC_POOL, Demo.ENGINE_CACHE, Demo.NESTED);
+                Demo.SESSIONS_CLOSE, Demo.SESSIONS_STATIC_POOL, Demo.ENGINE_CACHE, Demo.NESTED, Demo.LOCKS, Demo.JOBS);
     }
 
     @Test
@@ -37,6 +37,15 @@ class DemoTest {
         assertThat(row(Demo.SESSIONS_STATIC_POOL).anomaliesRaw()).as("writes lost").isPositive();
         assertThat(row(Demo.ENGINE_CACHE).anomaliesRaw()).as("databases beyond the first").isPositive();
         assertThat(row(Demo.NESTED).anomaliesRaw()).as("hangs cut short").isGreaterThanOrEqualTo(1);
+        assertThat(row(Demo.LOCKS).anomaliesRaw()).as("extra lock holders").isPositive();
+        assertThat(row(Demo.JOBS).anomaliesRaw()).as("lost progress updates").isPositive();
+    }
+
+    @Test
+    void lostRacesAreRefusedWith40001Instead() {
+        assertThat(row(Demo.LOCKS).errorsSafe()).as("racers refused")
+                .isEqualTo(Demo.LOCK_ROUNDS * (LockServiceExample.RACERS - 1));
+        assertThat(row(Demo.JOBS).errorsSafe()).as("saves refused, then retried").isPositive();
     }
 
     @Test
@@ -49,11 +58,11 @@ class DemoTest {
     @Test
     void mainWouldExitWithZeroAndPrintTheTable() {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        int status = Demo.report(outcomes, new PrintStream(printed, true, StandardCharsets.UTF_8));
+        int status = Demo.report(outcomes, DemoDatabase.sqlite(), new PrintStream(printed, true, StandardCharsets.UTF_8));
 
         assertThat(status).isZero();
         assertThat(printed.toString(StandardCharsets.UTF_8))
-                .contains("001, 003")
+                .contains("001, 003 and the nested session on SQLite in memory")
                 .containsPattern("(?m)^scenario +\\| anomalies raw \\| anomalies safe-jdbc \\| "
                         + "errors safe-jdbc raised instead \\| +time raw \\| +time safe$");
     }
