@@ -62,7 +62,7 @@ class DemoTest {
 
         assertThat(status).isZero();
         assertThat(printed.toString(StandardCharsets.UTF_8))
-                .contains("001, 003 and the nested session on SQLite in memory")
+                .contains("001 and 003 on SQLite in memory")
                 .containsPattern("(?m)^scenario +\\| anomalies raw \\| anomalies safe-jdbc \\| "
                         + "errors safe-jdbc raised instead \\| +time raw \\| +time safe$");
     }
