@@ -64,8 +64,8 @@ public final class Demo {
 
     /** Prints the heading line and the table; returns the exit status: 1 if a safe-jdbc row shows an anomaly. */
     static int report(List<Outcome> outcomes, DemoDatabase database, PrintStream out) {
-        out.println("The four incidents and a nested session, raw driver then jdbc:safe: (001, 003 and the nested"
-                + " session; 001 and 003 on " + database.describe() + ").");
+        out.println("The four incidents and a nested session, raw driver then jdbc:safe: (001 and 003 on "
+                + database.describe() + ").");
         printTable(outcomes, out);
         return outcomes.stream().anyMatch(o -> o.anomaliesSafe() > 0) ? 1 : 0;
     }
