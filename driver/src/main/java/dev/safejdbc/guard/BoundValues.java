@@ -31,6 +31,13 @@ public final class BoundValues {
         put(index, Bound.OPAQUE);
     }
 
+    /** The parameters as bound now (a batch keeps one copy per row added). */
+    public BoundValues copy() {
+        BoundValues copy = new BoundValues();
+        copy.bound = bound.clone();
+        return copy;
+    }
+
     public void clear() {
         Arrays.fill(bound, null);
     }

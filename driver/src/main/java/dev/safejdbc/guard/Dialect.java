@@ -50,8 +50,13 @@ public enum Dialect {
      * uuid or timestamp columns compare with what the driver sends.
      */
     String guardCondition(String column, String typeName) {
-        String parameter = castsParameters && typeName != null ? "CAST(? AS " + typeName + ")" : "?";
+        String parameter = castsParameters && typeName != null ? "CAST(? AS " + typeName(typeName) + ")" : "?";
         return quote(column) + " " + nullSafeEquals + " " + parameter;
+    }
+
+    /** Drivers report a mixed-case type (an enum "Mood") unquoted; built-in names are plain. */
+    private String typeName(String name) {
+        return PLAIN.matcher(name).matches() ? name : quote(name);
     }
 
     boolean hasConditionalInsert() {
@@ -63,12 +68,14 @@ public enum Dialect {
                 + ") DO NOTHING";
     }
 
-    /** Plain lower-case identifiers as they are; anything else quoted. */
+    /**
+     * Always quoted, so a column named like a keyword ({@code order}, {@code user}) stays a column.
+     * A plain lower-case name stands for an unquoted one, which H2 folds to upper case.
+     */
     String quote(String identifier) {
-        if (PLAIN.matcher(identifier).matches()) {
-            return identifier;
-        }
+        String name = this == H2 && PLAIN.matcher(identifier).matches() ? identifier.toUpperCase(Locale.ROOT)
+                : identifier;
         String q = this == MARIADB ? "`" : "\"";
-        return q + identifier.replace(q, q + q) + q;
+        return q + name.replace(q, q + q) + q;
     }
 }

@@ -80,7 +80,7 @@ public final class Guard {
             return null;
         }
         boolean exact = select.onlyEqualities() && where.columns().equals(key);
-        return new ReadCapture(log, where.rowKey(select.table(), key), select, exact);
+        return new ReadCapture(log, where.rowKey(select.table(), key), select, exact, dialect == Dialect.POSTGRESQL);
     }
 
     /** Before a write runs: its guarded form, or null to send it exactly as written. */
@@ -88,6 +88,7 @@ public final class Guard {
             throws SQLException {
         if (analysis instanceof KeyedUpdate update) {
             if (!update.onlyEqualities() || update.selfRelative()) {
+                forget(update.table(), update.equalities(), bound, log, physical);
                 return null; // it carries its own condition, or computes from the row itself
             }
             return rowWrite("UPDATE", update.table(), update.equalities(), update.appendableBody(),
@@ -95,6 +96,7 @@ public final class Guard {
         }
         if (analysis instanceof KeyedDelete delete) {
             if (!delete.onlyEqualities()) {
+                forget(delete.table(), delete.equalities(), bound, log, physical);
                 return null;
             }
             return rowWrite("DELETE", delete.table(), delete.equalities(), delete.appendableBody(),
@@ -104,6 +106,55 @@ public final class Guard {
             return insert(insert, bound, log, physical);
         }
         return null;
+    }
+
+    /**
+     * Writes sent in a batch are not guarded: a batched write of a key this transaction read is
+     * recorded instead, and the read forgotten.
+     */
+    public void batched(List<BatchedWrite> writes, ReadLog log, Connection physical) throws SQLException {
+        for (BatchedWrite write : writes) {
+            if (write.analysis() instanceof KeyedUpdate update) {
+                reportBatched("UPDATE", update.table(), update.equalities(), write.bound(), log, physical);
+            } else if (write.analysis() instanceof KeyedDelete delete) {
+                reportBatched("DELETE", delete.table(), delete.equalities(), write.bound(), log, physical);
+            } else if (write.analysis() instanceof RowInsert insert) {
+                KeyValues row = KeyValues.ofColumns(insert.columns(), insert.values(), write.bound());
+                Observation read = row == null ? null : log.take(insert.table(), row::matches);
+                if (read != null) {
+                    record(FindingKind.UNGUARDED_CHECK_THEN_ACT, "INSERT", insert.table(), read,
+                            "batched writes are sent as written");
+                }
+            }
+        }
+    }
+
+    private void reportBatched(String verb, TableName table, List<Equality> equalities, BoundValues bound,
+            ReadLog log, Connection physical) throws SQLException {
+        Observation read = takeRead(table, equalities, bound, log, physical);
+        if (read != null) {
+            record(FindingKind.UNGUARDED_CHECK_THEN_ACT, verb, table, read, "batched writes are sent as written");
+        }
+    }
+
+    /**
+     * A write sent as written still changes the row: what this transaction read of it no longer
+     * holds, and must not guard a later write of the same key.
+     */
+    private void forget(TableName table, List<Equality> equalities, BoundValues bound, ReadLog log,
+            Connection physical) throws SQLException {
+        takeRead(table, equalities, bound, log, physical);
+    }
+
+    /** Removes and returns this transaction's read of the row the equalities pin by a key, if any. */
+    private Observation takeRead(TableName table, List<Equality> equalities, BoundValues bound, ReadLog log,
+            Connection physical) throws SQLException {
+        KeyValues where = KeyValues.of(equalities, bound);
+        if (where == null) {
+            return null;
+        }
+        Set<String> key = KeyCatalog.keys(database, table, physical).coveredBy(where.columns());
+        return key == null ? null : log.take(where.rowKey(table, key));
     }
 
     private GuardedWrite rowWrite(String verb, TableName table, List<Equality> equalities, String body,
@@ -152,6 +203,14 @@ public final class Guard {
             return null;
         }
         TableKeys keys = KeyCatalog.keys(database, insert.table(), physical);
+        if (!keys.hasKeys()) {
+            Observation read = log.take(insert.table(), row::matches);
+            if (read != null && !read.present()) {
+                record(FindingKind.NO_KEY_CHECK_THEN_ACT, "INSERT", insert.table(), read,
+                        "no primary or unique key to make the insert conditional on");
+            }
+            return null;
+        }
         for (Set<String> key : keys.uniqueKeys()) {
             if (!row.columns().containsAll(key)) {
                 continue;

@@ -53,6 +53,17 @@ record KeyValues(Map<String, Object> byColumn) {
         return new ReadLog.RowKey(table, columns, values);
     }
 
+    /** Whether these values name the row {@code key} names: every one of its columns, equal. */
+    boolean matches(ReadLog.RowKey key) {
+        for (int i = 0; i < key.columns().size(); i++) {
+            Object value = byColumn.get(key.columns().get(i));
+            if (value == null || !value.equals(key.values().get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static Object resolve(ValueSource source, BoundValues bound) {
         if (!source.isParameter()) {
             return comparable(source.literal());

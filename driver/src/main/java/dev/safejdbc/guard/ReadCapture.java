@@ -2,10 +2,20 @@ package dev.safejdbc.guard;
 
 import dev.safejdbc.findings.AppFrames;
 import dev.safejdbc.guard.sql.KeyedSelect;
+import java.sql.Array;
+import java.sql.Blob;
+import java.sql.Clob;
+import java.sql.Ref;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.SQLXML;
+import java.sql.Struct;
 import java.sql.Types;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,21 +29,32 @@ import java.util.Set;
  */
 public final class ReadCapture {
     /** Types that have no equality a guard could rely on. */
-    private static final Set<Integer> UNCOMPARABLE = Set.of(Types.ARRAY, Types.BLOB, Types.CLOB, Types.NCLOB,
-            Types.SQLXML, Types.STRUCT, Types.REF, Types.JAVA_OBJECT, Types.DATALINK);
-    private static final Set<String> UNCOMPARABLE_NAMES = Set.of("json", "jsonb", "xml");
+    private static final Set<Integer> UNCOMPARABLE = Set.of(Types.ARRAY, Types.SQLXML, Types.STRUCT, Types.REF,
+            Types.JAVA_OBJECT, Types.DATALINK);
+    /**
+     * Type names (PostgreSQL's, mostly) without a usable equality, or whose Java value loses what
+     * the column holds (a time zone, bits, money's formatting), so an unchanged row would not match.
+     */
+    private static final Set<String> UNCOMPARABLE_NAMES = Set.of("json", "jsonb", "xml", "money", "bit", "varbit",
+            "timetz", "point", "line", "lseg", "box", "path", "polygon", "circle");
+    /** Java types that stand for the column's exact value, where the driver's default type may not. */
+    private static final Map<Integer, Class<?>> EXACT_TYPES = Map.of(Types.TIMESTAMP, LocalDateTime.class,
+            Types.TIMESTAMP_WITH_TIMEZONE, OffsetDateTime.class, Types.TIME, LocalTime.class, Types.DATE, LocalDate.class);
 
     private final ReadLog log;
     private final ReadLog.RowKey key;
     private final KeyedSelect select;
     private final boolean exact;
     private final AppFrames where;
+    private final boolean javaTime;
 
-    ReadCapture(ReadLog log, ReadLog.RowKey key, KeyedSelect select, boolean exact) {
+    /** @param javaTime read dates and times as java.time values (PostgreSQL: no time-zone shifts, micros kept) */
+    ReadCapture(ReadLog log, ReadLog.RowKey key, KeyedSelect select, boolean exact, boolean javaTime) {
         this.log = log;
         this.key = key;
         this.select = select;
         this.exact = exact;
+        this.javaTime = javaTime;
         this.where = AppFrames.here();
     }
 
@@ -47,9 +68,12 @@ public final class ReadCapture {
                 if (column == null || observed.containsKey(column)) {
                     continue;
                 }
+                int type = meta.getColumnType(i);
                 String typeName = meta.getColumnTypeName(i);
-                if (isComparable(meta.getColumnType(i), typeName)) {
-                    observed.put(column, new Observation.Observed(rs.getObject(i), typeName));
+                boolean comparable = isComparable(type, typeName);
+                Object value = comparable ? read(rs, i, type) : null;
+                if (comparable && !isLocator(value)) {
+                    observed.put(column, new Observation.Observed(value, typeName));
                 } else {
                     skipped.add(column);
                 }
@@ -65,6 +89,24 @@ public final class ReadCapture {
             return mapped;
         }
         return select.selectsAll() ? label : null;
+    }
+
+    private Object read(ResultSet rs, int column, int type) throws SQLException {
+        Class<?> exactType = javaTime ? EXACT_TYPES.get(type) : null;
+        if (exactType != null) {
+            try {
+                return rs.getObject(column, exactType);
+            } catch (SQLException | RuntimeException e) {
+                // this driver cannot give that type: its own will do
+            }
+        }
+        return rs.getObject(column);
+    }
+
+    /** LOB and array values are handles to data elsewhere, not the data: they cannot be compared. */
+    private static boolean isLocator(Object value) {
+        return value instanceof Blob || value instanceof Clob || value instanceof Array || value instanceof SQLXML
+                || value instanceof Struct || value instanceof Ref;
     }
 
     private static boolean isComparable(int type, String typeName) {

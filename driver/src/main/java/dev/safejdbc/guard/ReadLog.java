@@ -4,6 +4,7 @@ import dev.safejdbc.guard.sql.TableName;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * The keyed reads of one session's transaction (in autocommit: of the session, until the key is
@@ -30,6 +31,16 @@ public final class ReadLog {
     /** The read of {@code key}, which the write is about to consume. */
     synchronized Observation take(RowKey key) {
         return reads.remove(key);
+    }
+
+    /** The first read of {@code table} that {@code matches}, which the write is about to consume. */
+    synchronized Observation take(TableName table, Predicate<RowKey> matches) {
+        for (var entry : reads.entrySet()) {
+            if (entry.getKey().table().equals(table) && matches.test(entry.getKey())) {
+                return reads.remove(entry.getKey());
+            }
+        }
+        return null;
     }
 
     /** The transaction ended: what it read no longer says anything about the next one. */

@@ -346,9 +346,17 @@ public final class SafeConnection implements Connection {
         return physical().getWarnings();
     }
 
+    /**
+     * Pools (HikariCP, DBCP) reset a connection they take back with {@code clearWarnings()}: what
+     * the last borrower read in autocommit must not guard the next borrower's writes.
+     */
     @Override
     public void clearWarnings() throws SQLException {
         physical().clearWarnings();
+        Session session = session();
+        if (!session.inTransaction()) {
+            session.reads().clear();
+        }
     }
 
     @Override

@@ -224,6 +224,9 @@ public class SafePreparedStatement extends SafeStatement implements PreparedStat
     @Override
     public void addBatch() throws SQLException {
         delegate.addBatch();
+        if (bound != null) {
+            batched(analysis, bound.copy());
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.safejdbc.jdbc;
 
+import dev.safejdbc.guard.BatchedWrite;
 import dev.safejdbc.guard.BoundValues;
 import dev.safejdbc.guard.Guard;
 import dev.safejdbc.guard.GuardedWrite;
@@ -17,7 +18,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -36,6 +39,7 @@ public class SafeStatement implements Statement {
     private Statement results;
     private long guardedCount = -1;
     private Map<String, PreparedStatement> guardedForms;
+    private List<BatchedWrite> batch;
 
     SafeStatement(SafeConnection connection, Statement delegate) {
         this.connection = connection;
@@ -59,14 +63,30 @@ public class SafeStatement implements Statement {
         return connection.guard();
     }
 
-    /** Runs an execution that returns no cursor and is not a write the guard acts on. */
-    final <T> T run(String label, SqlCall<T> call) throws SQLException {
+    /** Runs a batch: its writes are not guarded, but those of keys the transaction read are recorded. */
+    private <T> T runBatch(String label, SqlCall<T> call) throws SQLException {
         Session session = begin(label);
         try {
+            if (batch != null) {
+                List<BatchedWrite> writes = batch;
+                batch = null;
+                guard().batched(writes, session.reads(), connection.physicalConnection());
+            }
             return call.call();
         } finally {
             session.exit();
         }
+    }
+
+    /** Remembers a write added to the batch, for {@link #runBatch}. */
+    final void batched(Analysis analysis, BoundValues bound) {
+        if (analysis == Unrelated.INSTANCE) {
+            return;
+        }
+        if (batch == null) {
+            batch = new ArrayList<>();
+        }
+        batch.add(new BatchedWrite(analysis, bound));
     }
 
     /** Runs a query; its result set keeps the session's connection while open, and feeds the guard. */
@@ -281,12 +301,12 @@ public class SafeStatement implements Statement {
 
     @Override
     public int[] executeBatch() throws SQLException {
-        return run("executeBatch", delegate::executeBatch);
+        return runBatch("executeBatch", delegate::executeBatch);
     }
 
     @Override
     public long[] executeLargeBatch() throws SQLException {
-        return run("executeLargeBatch", delegate::executeLargeBatch);
+        return runBatch("executeLargeBatch", delegate::executeLargeBatch);
     }
 
     @Override
@@ -453,11 +473,13 @@ public class SafeStatement implements Statement {
     @Override
     public void addBatch(String sql) throws SQLException {
         delegate.addBatch(sql);
+        batched(guard().analyze(sql), BoundValues.NONE);
     }
 
     @Override
     public void clearBatch() throws SQLException {
         delegate.clearBatch();
+        batch = null;
     }
 
     @Override

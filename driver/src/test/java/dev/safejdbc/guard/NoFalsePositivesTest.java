@@ -15,7 +15,6 @@ import java.util.Properties;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -172,10 +171,6 @@ class NoFalsePositivesTest {
         assertThat(findings.all()).isEmpty();
     }
 
-    @Disabled("BUG: a pool over jdbc:safe: keeps one SafeConnection for many borrowers, and its autocommit read"
-            + " log survives close(): a later borrower's blind UPDATE of a key an earlier borrower only read is"
-            + " guarded with that stale read and gets a false 40001 (SafeDataSource.wrap(pool) does not, since"
-            + " it wraps each checkout afresh)")
     @Test
     void blindWriteOnAPooledConnectionOverTheSafeUrlIsNotGuardedByTheLastBorrowersRead() throws Exception {
         givenTables(GuardTestDb.POSTGRESQL);
@@ -184,11 +179,8 @@ class NoFalsePositivesTest {
         }
     }
 
-    // --- found while writing these tests; disabled until fixed (see the reasons) ---
+    // --- bugs found while writing these tests, fixed since ---
 
-    @Disabled("BUG: a write the guard leaves as written (own condition, self-relative SET) does not consume or"
-            + " refresh the transaction's read, so the next plain write of that key is guarded with values the"
-            + " transaction itself has since changed: a false 40001 with no other connection involved")
     @ParameterizedTest(name = "{0}, transactional={1}")
     @CsvSource({"POSTGRESQL, true", "POSTGRESQL, false", "SQLITE, true", "SQLITE, false"})
     void plainWriteAfterTheTransactionsOwnVersionedWriteIsNotAConflict(GuardTestDb database, boolean transactional)
@@ -203,7 +195,6 @@ class NoFalsePositivesTest {
         }
     }
 
-    @Disabled("BUG: as above, after the transaction's own self-relative write (SET progress = progress + 1)")
     @ParameterizedTest(name = "{0}, transactional={1}")
     @CsvSource({"POSTGRESQL, true", "POSTGRESQL, false", "SQLITE, true", "SQLITE, false"})
     void plainWriteAfterTheTransactionsOwnSelfRelativeWriteIsNotAConflict(GuardTestDb database, boolean transactional)

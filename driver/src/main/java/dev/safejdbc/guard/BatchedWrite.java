@@ -1,0 +1,7 @@
+package dev.safejdbc.guard;
+
+import dev.safejdbc.guard.sql.Analysis;
+
+/** One write added to a batch, with the parameters it had when added. */
+public record BatchedWrite(Analysis analysis, BoundValues bound) {
+}
