@@ -1,5 +1,6 @@
 package dev.safejdbc.guard;
 
+import dev.safejdbc.it.NaiveLockService;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.safejdbc.findings.Finding;
@@ -59,7 +60,7 @@ class GuardModesTest {
     @ParameterizedTest
     @EnumSource(GuardTestDb.class)
     void reportModeSendsTheUpdateAfterAnExpiredReadAsWritten(GuardTestDb database) throws Exception {
-        DataSource safe = givenLocks(database, SeedLockService.ddl(table(database)), "safe.mode", "report");
+        DataSource safe = givenLocks(database, String.format(NaiveLockService.DDL, table(database)), "safe.mode", "report");
         givenAnExpiredLock();
 
         assertThat(acquireInTransaction(safe, "me", 100_000)).isTrue();
@@ -72,7 +73,7 @@ class GuardModesTest {
     @ParameterizedTest
     @EnumSource(GuardTestDb.class)
     void reportModeSendsTheInsertAfterAnAbsentReadAsWritten(GuardTestDb database) throws Exception {
-        DataSource safe = givenLocks(database, SeedLockService.ddl(table(database)), "safe.mode", "report");
+        DataSource safe = givenLocks(database, String.format(NaiveLockService.DDL, table(database)), "safe.mode", "report");
 
         assertThat(acquireInTransaction(safe, "me", 100_000)).isTrue();
 
@@ -83,7 +84,7 @@ class GuardModesTest {
     @ParameterizedTest
     @EnumSource(GuardTestDb.class)
     void reportModeRecordsUnguardedCheckThenActNamingTheReadsSite(GuardTestDb database) throws Exception {
-        DataSource safe = givenLocks(database, SeedLockService.ddl(table(database)), "safe.mode", "report");
+        DataSource safe = givenLocks(database, String.format(NaiveLockService.DDL, table(database)), "safe.mode", "report");
         givenAnExpiredLock();
 
         acquireInTransaction(safe, "me", 100_000);
@@ -99,7 +100,7 @@ class GuardModesTest {
     @ParameterizedTest
     @EnumSource(GuardTestDb.class)
     void reportModeLetsAChangeInBetweenThrough(GuardTestDb database) throws Exception {
-        DataSource safe = givenLocks(database, SeedLockService.ddl(table(database)), "safe.mode", "report");
+        DataSource safe = givenLocks(database, String.format(NaiveLockService.DDL, table(database)), "safe.mode", "report");
         givenAnExpiredLock();
 
         assertThat(acquireInAutocommit(safe, "me", 100_000, this::someoneElseTakesTheLock)).isTrue();
@@ -160,7 +161,7 @@ class GuardModesTest {
     @ParameterizedTest
     @EnumSource(GuardTestDb.class)
     void guardOffSendsTheUpdateAsWrittenAndRecordsNothing(GuardTestDb database) throws Exception {
-        DataSource safe = givenLocks(database, SeedLockService.ddl(table(database)), "safe.guard", "off");
+        DataSource safe = givenLocks(database, String.format(NaiveLockService.DDL, table(database)), "safe.guard", "off");
         givenAnExpiredLock();
 
         acquireInTransaction(safe, "me", 100_000);
@@ -173,7 +174,7 @@ class GuardModesTest {
     @ParameterizedTest
     @EnumSource(GuardTestDb.class)
     void guardOffSendsTheInsertAsWrittenAndRecordsNothing(GuardTestDb database) throws Exception {
-        DataSource safe = givenLocks(database, SeedLockService.ddl(table(database)), "safe.guard", "off");
+        DataSource safe = givenLocks(database, String.format(NaiveLockService.DDL, table(database)), "safe.guard", "off");
 
         acquireInTransaction(safe, "me", 100_000);
 
@@ -185,7 +186,7 @@ class GuardModesTest {
     @ParameterizedTest
     @EnumSource(GuardTestDb.class)
     void guardOffLetsAChangeInBetweenThrough(GuardTestDb database) throws Exception {
-        DataSource safe = givenLocks(database, SeedLockService.ddl(table(database)), "safe.guard", "off");
+        DataSource safe = givenLocks(database, String.format(NaiveLockService.DDL, table(database)), "safe.guard", "off");
         givenAnExpiredLock();
 
         assertThat(acquireInAutocommit(safe, "me", 100_000, this::someoneElseTakesTheLock)).isTrue();
@@ -259,7 +260,7 @@ class GuardModesTest {
     private boolean acquireInTransaction(DataSource safe, String owner, long now) throws Exception {
         try (Connection c = safe.getConnection()) {
             c.setAutoCommit(false);
-            boolean acquired = new SeedLockService(table).acquire(c, "job", "r1", owner, now, TTL);
+            boolean acquired = new NaiveLockService(table).acquire(c, "job", "r1", owner, now, TTL, () -> { });
             c.commit();
             return acquired;
         }
@@ -267,7 +268,7 @@ class GuardModesTest {
 
     private boolean acquireInAutocommit(DataSource safe, String owner, long now, Runnable decided) throws Exception {
         try (Connection c = safe.getConnection()) {
-            return new SeedLockService(table).acquire(c, "job", "r1", owner, now, TTL, decided);
+            return new NaiveLockService(table).acquire(c, "job", "r1", owner, now, TTL, decided);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.safejdbc.guard;
 
+import dev.safejdbc.it.NaiveLockService;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariConfig;
@@ -47,7 +48,7 @@ class HikariLockRaceTest {
         rawUrl = "jdbc:" + TestDatabases.postgres();
         table = TestDatabases.unique("hikari_locks");
         try (Connection c = DriverManager.getConnection(rawUrl); Statement s = c.createStatement()) {
-            s.execute(SeedLockService.ddl(table));
+            s.execute(String.format(NaiveLockService.DDL, table));
         }
         racers = Executors.newFixedThreadPool(RACERS);
     }
@@ -112,7 +113,7 @@ class HikariLockRaceTest {
     }
 
     private Result race(DataSource pool, boolean expired) throws Exception {
-        SeedLockService locks = new SeedLockService(table);
+        NaiveLockService locks = new NaiveLockService(table);
         Result result = new Result();
         for (int round = 0; round < ROUNDS; round++) {
             String id = "r" + round;
@@ -148,7 +149,7 @@ class HikariLockRaceTest {
     }
 
     /** One racer's attempt on a connection borrowed from the pool for this attempt only. */
-    private static boolean attempt(SeedLockService locks, DataSource pool, String id, String owner,
+    private static boolean attempt(NaiveLockService locks, DataSource pool, String id, String owner,
             CyclicBarrier allDecided) throws Exception {
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);

@@ -1,5 +1,6 @@
 package dev.safejdbc.guard;
 
+import dev.safejdbc.it.NaiveLockService;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariConfig;
@@ -58,7 +59,7 @@ class NoFalsePositivesTest {
     void lockServiceOnFreshKeysAbsentHeldExpiredNeverFails(GuardTestDb database, boolean transactional)
             throws Exception {
         givenTables(database);
-        SeedLockService service = new SeedLockService(locks);
+        NaiveLockService service = new NaiveLockService(locks);
         try (Connection c = safe(transactional)) {
             for (int i = 0; i < ITERATIONS; i++) {
                 String id = "r" + i;
@@ -76,7 +77,7 @@ class NoFalsePositivesTest {
     @CsvSource({"POSTGRESQL, true", "POSTGRESQL, false", "SQLITE, true", "SQLITE, false"})
     void lockServiceOnOneHotKeyNeverFails(GuardTestDb database, boolean transactional) throws Exception {
         givenTables(database);
-        SeedLockService service = new SeedLockService(locks);
+        NaiveLockService service = new NaiveLockService(locks);
         try (Connection c = safe(transactional)) {
             long now = 1_000;
             for (int i = 0; i < ITERATIONS; i++) {
@@ -237,7 +238,7 @@ class NoFalsePositivesTest {
         db = database;
         locks = TestDatabases.unique("nfp_locks");
         jobs = TestDatabases.unique("nfp_jobs");
-        database.execute(dir, SeedLockService.ddl(locks),
+        database.execute(dir, String.format(NaiveLockService.DDL, locks),
                 "CREATE TABLE " + jobs + " (id INT PRIMARY KEY, status VARCHAR(20) NOT NULL, progress INT NOT NULL,"
                         + " result TEXT, version INT NOT NULL)");
         for (int id = 1; id <= 5; id++) {
@@ -251,9 +252,9 @@ class NoFalsePositivesTest {
         return c;
     }
 
-    private static boolean acquire(SeedLockService service, Connection c, String id, String owner, long now)
+    private static boolean acquire(NaiveLockService service, Connection c, String id, String owner, long now)
             throws SQLException {
-        boolean acquired = service.acquire(c, "job", id, owner, now, TTL);
+        boolean acquired = service.acquire(c, "job", id, owner, now, TTL, () -> { });
         if (!c.getAutoCommit()) {
             c.commit();
         }

@@ -44,7 +44,7 @@ public final class NaiveLockService {
     }
 
     /** Whether {@code owner} now holds the lock on (type, id), until {@code now + ttl}. */
-    boolean acquire(Connection connection, String type, String id, String owner, long now, long ttl, Runnable decided)
+    public boolean acquire(Connection connection, String type, String id, String owner, long now, long ttl, Runnable decided)
             throws SQLException {
         boolean exists;
         try (PreparedStatement read = connection.prepareStatement(
