@@ -65,7 +65,7 @@ public final class Guard {
     }
 
     /** Before a read runs: what to record of its result, or null when it is not a keyed read. */
-    public ReadCapture read(Analysis analysis, BoundValues bound, ReadLog log, Connection physical)
+    public ReadCapture read(Analysis analysis, BoundValues bound, ReadLog log, Connection physical, ReadMemo memo)
             throws SQLException {
         if (!(analysis instanceof KeyedSelect select)) {
             return null;
@@ -80,7 +80,7 @@ public final class Guard {
             return null;
         }
         boolean exact = select.onlyEqualities() && where.columns().equals(key);
-        return new ReadCapture(log, where.rowKey(select.table(), key), select, exact, dialect == Dialect.POSTGRESQL);
+        return new ReadCapture(log, where.rowKey(select.table(), key), select, exact, dialect == Dialect.POSTGRESQL, memo);
     }
 
     /** Before a write runs: its guarded form, or null to send it exactly as written. */

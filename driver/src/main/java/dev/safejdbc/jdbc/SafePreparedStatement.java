@@ -1,6 +1,7 @@
 package dev.safejdbc.jdbc;
 
 import dev.safejdbc.guard.BoundValues;
+import dev.safejdbc.guard.ReadMemo;
 import dev.safejdbc.guard.sql.Analysis;
 import dev.safejdbc.guard.sql.Unrelated;
 import java.io.InputStream;
@@ -23,6 +24,7 @@ public class SafePreparedStatement extends SafeStatement implements PreparedStat
     private final Preparer preparer;
     /** Null when the guard has nothing to do with this statement: binding then costs nothing extra. */
     private final BoundValues bound;
+    private final ReadMemo readMemo = new ReadMemo();
 
     SafePreparedStatement(SafeConnection connection, PreparedStatement delegate, String sql, Preparer preparer) {
         super(connection, delegate);
@@ -31,6 +33,12 @@ public class SafePreparedStatement extends SafeStatement implements PreparedStat
         this.analysis = guard().analyze(sql);
         this.preparer = preparer;
         this.bound = analysis == Unrelated.INSTANCE ? null : new BoundValues();
+    }
+
+    /** The same SQL on every execution: its read site and column plan are worked out once. */
+    @Override
+    ReadMemo readMemo() {
+        return readMemo;
     }
 
     private BoundValues bound() {

@@ -5,6 +5,7 @@ import dev.safejdbc.guard.BoundValues;
 import dev.safejdbc.guard.Guard;
 import dev.safejdbc.guard.GuardedWrite;
 import dev.safejdbc.guard.ReadCapture;
+import dev.safejdbc.guard.ReadMemo;
 import dev.safejdbc.guard.sql.Analysis;
 import dev.safejdbc.guard.sql.KeyedSelect;
 import dev.safejdbc.guard.sql.Unrelated;
@@ -63,6 +64,11 @@ public class SafeStatement implements Statement {
         return connection.guard();
     }
 
+    /** What a keyed read may reuse: nothing for a plain statement, whose SQL changes with every call. */
+    ReadMemo readMemo() {
+        return new ReadMemo();
+    }
+
     /** Runs a batch: its writes are not guarded, but those of keys the transaction read are recorded. */
     private <T> T runBatch(String label, SqlCall<T> call) throws SQLException {
         Session session = begin(label);
@@ -94,7 +100,8 @@ public class SafeStatement implements Statement {
             throws SQLException {
         Session session = begin(sql);
         try {
-            ReadCapture capture = guard().read(analysis, bound, session.reads(), connection.physicalConnection());
+            ReadCapture capture = guard().read(analysis, bound, session.reads(), connection.physicalConnection(),
+                    readMemo());
             ResultSet rs = call.call();
             cursor = session.pin();
             current = rs == null ? null : new SafeResultSet(this, rs, cursor, capture);
@@ -141,7 +148,8 @@ public class SafeStatement implements Statement {
             Session session = connection.session();
             session.enter();
             try {
-                pendingCapture = guard().read(analysis, bound, session.reads(), connection.physicalConnection());
+                pendingCapture = guard().read(analysis, bound, session.reads(), connection.physicalConnection(),
+                        readMemo());
             } finally {
                 session.exit();
             }
