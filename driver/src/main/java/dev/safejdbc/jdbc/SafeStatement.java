@@ -142,6 +142,8 @@ public class SafeStatement implements Statement {
     /** Runs an {@code execute}: a write goes through the guard; a result set keeps its pin. */
     final boolean runExecute(String sql, Analysis analysis, BoundValues bound, SqlCall<Boolean> call,
             Preparer preparer) throws SQLException {
+        results = delegate; // a previous guarded write's results are not this execution's
+        guardedCount = -1;
         if (analysis instanceof KeyedSelect) {
             Boundaries.reached(Boundary.STATEMENT, sql);
             releaseCursor();
