@@ -1,0 +1,40 @@
+package dev.safejdbc.agent;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Properties;
+
+/**
+ * What the instrumented {@code Driver.connect} and {@code DataSource.getConnection} methods call:
+ * each thread's {@link CallChain} decides which call protects the connection, the
+ * {@link Protector} wraps it. Public because the advice is inlined into the drivers' and pools'
+ * own classes; it lives on the system class loader with the rest of the agent, and only classes
+ * whose loader sees it are instrumented.
+ */
+public final class ConnectionHook {
+    private static final ThreadLocal<CallChain> CHAINS = ThreadLocal.withInitial(CallChain::new);
+    private static volatile Protector protector;
+
+    private ConnectionHook() {
+    }
+
+    /** Set before anything is instrumented. */
+    static void install(Protector agent) {
+        protector = agent;
+    }
+
+    public static void enter() {
+        CHAINS.get().enter();
+    }
+
+    /** What {@code driver.connect(url, info)} hands out instead of {@code opened} (null when it failed). */
+    public static Connection exitConnect(Object driver, String url, Properties info, Connection opened)
+            throws SQLException {
+        return CHAINS.get().exit(opened, connection -> protector.fromDriver(driver, url, info, connection));
+    }
+
+    /** What {@code dataSource.getConnection(..)} hands out instead of {@code handedOut} (null when it failed). */
+    public static Connection exitGetConnection(Object dataSource, Connection handedOut) throws SQLException {
+        return CHAINS.get().exit(handedOut, connection -> protector.fromDataSource(dataSource, connection));
+    }
+}

@@ -1,0 +1,127 @@
+package dev.safejdbc.agent;
+
+import dev.safejdbc.agent.CallChain.Handout;
+import dev.safejdbc.config.DatabaseKey;
+import dev.safejdbc.config.Mode;
+import dev.safejdbc.config.SafeOptions;
+import dev.safejdbc.config.SafeUrl;
+import dev.safejdbc.jdbc.SafeConnection;
+import dev.safejdbc.jdbc.SafeConnections;
+import dev.safejdbc.lease.ConnectionLease;
+import dev.safejdbc.lease.MemoryUrls;
+import dev.safejdbc.lease.SharedMemoryDatabases;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Properties;
+
+/**
+ * Gives a connection that a driver or a data source hands out the protections of the
+ * {@code jdbc:safe:} URL, exactly as {@code SafeDriver} and {@code SafeDataSource} would.
+ */
+final class Protector {
+    private final AgentOptions options;
+
+    Protector(AgentOptions options) {
+        this.options = options;
+    }
+
+    /** The connection {@code Driver.connect(url, info)} hands out instead of {@code opened}. */
+    Handout fromDriver(Object driver, String url, Properties info, Connection opened) throws SQLException {
+        return guarded(driver, opened, () -> {
+            SafeOptions resolved = options.resolve(info);
+            String sharedKey = resolved.mode() == Mode.ENFORCE ? MemoryUrls.sharedKey(url) : null;
+            if (sharedKey != null) {
+                return SafeConnections.shared(sharedDatabase(sharedKey, opened), resolved);
+            }
+            return SafeConnections.protect(opened, DatabaseKey.of(url), subprotocol(url), resolved);
+        });
+    }
+
+    /** The connection {@code DataSource.getConnection(..)} hands out instead of {@code handedOut}. */
+    Handout fromDataSource(Object dataSource, Connection handedOut) throws SQLException {
+        return guarded(dataSource, handedOut, () -> {
+            // as SafeDataSource does: the database's identity comes from the connection itself
+            String url = handedOut.getMetaData().getURL();
+            String database = url == null
+                    ? "datasource@" + Integer.toHexString(System.identityHashCode(dataSource))
+                    : DatabaseKey.of(url);
+            return SafeConnections.protect(handedOut, database, url == null ? "" : subprotocol(url),
+                    options.resolve(null));
+        });
+    }
+
+    /**
+     * The shared in-memory database under {@code key}, the same one a {@code jdbc:safe:} URL opens.
+     * The first connection opened for it becomes its physical connection; a later one is a
+     * fresh, empty database that nobody needs, so it is closed.
+     */
+    private static ConnectionLease sharedDatabase(String key, Connection opened) throws SQLException {
+        ConnectionLease lease = SharedMemoryDatabases.lease(key, () -> opened);
+        if (lease.physical() != opened) {
+            opened.close();
+        }
+        return lease;
+    }
+
+    private interface Wrapping {
+        Connection wrap() throws SQLException;
+    }
+
+    /**
+     * Runs {@code wrapping} unless the connection is safe already or safe-jdbc itself is opening it.
+     * A failure of the agent's own machinery is logged once and the connection goes out unprotected;
+     * safe-jdbc's deliberate errors (a bad {@code safe.*} option, ...) reach the application.
+     */
+    private static Handout guarded(Object source, Connection connection, Wrapping wrapping) throws SQLException {
+        if (isSafe(connection)) {
+            return new Handout(connection, true);
+        }
+        if (SafeLayer.isOpening()) {
+            return new Handout(connection, false);
+        }
+        try {
+            return new Handout(wrapping.wrap(), true);
+        } catch (SQLException e) {
+            if (SafeLayer.isDeliberate(e)) {
+                closeQuietly(connection, e);
+                throw e;
+            }
+            return unprotected(source, connection, e);
+        } catch (RuntimeException | LinkageError e) {
+            return unprotected(source, connection, e);
+        }
+    }
+
+    private static Handout unprotected(Object source, Connection connection, Throwable failure) throws SQLException {
+        AgentLog.failure("could not protect a connection from " + source.getClass().getName(), failure);
+        if (connection.isClosed()) { // the failed wrapping closed it: there is nothing to hand out
+            throw new SQLException("safe-jdbc agent: the connection from " + source.getClass().getName()
+                    + " could not be protected: " + failure, failure);
+        }
+        return new Handout(connection, false);
+    }
+
+    /** Whether {@code connection} is, or wraps, one of safe-jdbc's: it is never wrapped twice. */
+    static boolean isSafe(Connection connection) {
+        if (connection instanceof SafeConnection || SafeLayer.isSafeConnectionClass(connection.getClass())) {
+            return true;
+        }
+        try {
+            return connection.isWrapperFor(SafeConnection.class);
+        } catch (SQLException | RuntimeException e) {
+            return false; // a wrapper that cannot tell: the call chain still knows whether it protected it
+        }
+    }
+
+    private static String subprotocol(String url) {
+        return url.startsWith("jdbc:") && url.indexOf(':', "jdbc:".length()) > 0 ? SafeUrl.subprotocol(url) : "";
+    }
+
+    private static void closeQuietly(Connection connection, SQLException cause) {
+        try {
+            connection.close();
+        } catch (SQLException | RuntimeException e) {
+            cause.addSuppressed(e);
+        }
+    }
+}

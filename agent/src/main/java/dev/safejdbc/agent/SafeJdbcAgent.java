@@ -1,0 +1,74 @@
+package dev.safejdbc.agent;
+
+import dev.safejdbc.config.Mode;
+import dev.safejdbc.config.SafeOptions;
+import dev.safejdbc.error.InvalidConfigurationException;
+import java.lang.instrument.Instrumentation;
+
+/**
+ * The agent's entry points: {@code -javaagent:} ({@link #premain}), attaching to a running JVM and
+ * {@code Launcher-Agent-Class} ({@link #agentmain}). Bad arguments or options stop the start with
+ * a message saying what is allowed; any other failure to start leaves the application running
+ * without protections, and says so.
+ */
+public final class SafeJdbcAgent {
+    private static boolean started;
+
+    private SafeJdbcAgent() {
+    }
+
+    public static void premain(String arguments, Instrumentation instrumentation) {
+        try {
+            start(arguments, instrumentation, true);
+        } catch (IllegalArgumentException e) {
+            // the application must not run without the protections it was meant to get; a throw
+            // from here would abort the JVM with a native crash report, so exit cleanly instead
+            AgentLog.line(e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    /** Attached to a running JVM: bad arguments fail the attach, and the application goes on. */
+    public static void agentmain(String arguments, Instrumentation instrumentation) {
+        start(arguments, instrumentation, false);
+    }
+
+    /** @param atJvmStart whether the application is still to start, so Byte Buddy can start beside it */
+    private static synchronized void start(String arguments, Instrumentation instrumentation, boolean atJvmStart) {
+        if (started) {
+            AgentLog.line("safe-jdbc agent: already active, arguments '" + arguments + "' ignored");
+            return;
+        }
+        AgentOptions options = new AgentOptions(AgentArguments.parse(arguments));
+        SafeOptions resolved = validated(options, arguments);
+        try {
+            ConnectionHook.install(new Protector(options));
+            DeferredTransformer.install(instrumentation, atJvmStart,
+                    resolved.guard() && resolved.mode() != Mode.OFF);
+        } catch (RuntimeException | LinkageError e) {
+            AgentLog.failure("could not start, the application runs without safe-jdbc's protections", e);
+            return;
+        }
+        started = true;
+        AgentLog.line("safe-jdbc agent " + version() + " active, mode=" + resolved.mode().text()
+                + " (nested=" + resolved.nested().text() + ", guard=" + (resolved.guard() ? "on" : "off")
+                + ", onConflict=" + resolved.onConflict().text()
+                + ", checkoutTimeoutMs=" + resolved.checkoutTimeoutMs()
+                + ", report=" + (resolved.reportPath() == null ? "none" : resolved.reportPath()) + ")");
+    }
+
+    /** The options as the first connection would see them; a bad value stops the start here, not later. */
+    private static SafeOptions validated(AgentOptions options, String arguments) {
+        try {
+            return options.resolve(null);
+        } catch (InvalidConfigurationException e) {
+            throw new IllegalArgumentException("safe-jdbc agent: " + e.getMessage()
+                    + ". Agent arguments were '" + arguments + "'; allowed:\n" + AgentArguments.allowed(), e);
+        }
+    }
+
+    static String version() {
+        String version = SafeJdbcAgent.class.getPackage().getImplementationVersion();
+        return version == null ? "(development build)" : version;
+    }
+}
