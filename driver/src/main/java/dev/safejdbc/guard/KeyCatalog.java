@@ -30,6 +30,9 @@ final class KeyCatalog {
         TableKeys known = tables.get(table);
         if (known == null) {
             known = read(physical.getMetaData(), table);
+            if (known == null) {
+                return TableKeys.NONE; // no such table (yet): the statement gets the real driver's own error
+            }
             tables.put(table, known);
         }
         return known;
@@ -39,10 +42,18 @@ final class KeyCatalog {
         BY_DATABASE.remove(database);
     }
 
+    /** The table's keys; null when the metadata knows no table of that name in any spelling. */
     private static TableKeys read(DatabaseMetaData metaData, TableName table) throws SQLException {
+        boolean found = false;
         for (String name : spellings(table.name())) {
             List<Set<String>> keys = new ArrayList<>();
-            Set<String> primary = primaryKey(metaData, table.schema(), name);
+            Set<String> primary;
+            try {
+                primary = primaryKey(metaData, table.schema(), name);
+            } catch (SQLException e) {
+                continue; // sqlite-jdbc: "Table not found" for this spelling
+            }
+            found = true;
             if (!primary.isEmpty()) {
                 keys.add(primary);
             }
@@ -55,7 +66,7 @@ final class KeyCatalog {
                 return new TableKeys(List.copyOf(keys));
             }
         }
-        return TableKeys.NONE;
+        return found ? TableKeys.NONE : null;
     }
 
     /** Catalogs store names as written, folded to lower case (PostgreSQL) or upper case (H2). */
