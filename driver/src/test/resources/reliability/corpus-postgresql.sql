@@ -575,9 +575,8 @@ UPDATE versions SET status = 'X' WHERE id = 10
 SELECT status, counter FROM versions WHERE id = 10
 SELECT * FROM nokey WHERE k = 1
 UPDATE nokey SET val = 'nk' WHERE k = 1
--- kept out, bug reported (the guard casts to the pseudo-type the driver reports for an identity/serial column: type "bigserial" does not exist):
--- SELECT * FROM serials WHERE id = 2
--- UPDATE serials SET v = 'two' WHERE id = 2
+SELECT * FROM serials WHERE id = 2
+UPDATE serials SET v = 'two' WHERE id = 2
 SELECT v FROM serials WHERE id = 2
 UPDATE serials SET v = 'two' WHERE id = 2
 SELECT * FROM partial_u WHERE email = 'p1@x.org'

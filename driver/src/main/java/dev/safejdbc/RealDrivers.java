@@ -40,12 +40,19 @@ final class RealDrivers {
         }
         if (driver == null) {
             List<String> expected = CANDIDATES.getOrDefault(subprotocol, List.of());
+            for (String className : expected) {
+                if (instantiate(className) != null) {
+                    throw new InvalidConfigurationException("The real driver " + className + " is on the class path"
+                            + " but does not accept " + DatabaseKey.redact(realUrl) + ": expected a URL of the form"
+                            + " that driver documents (check host, port and database)"
+                            + ("mysql".equals(subprotocol) ? "; MariaDB Connector/J accepts jdbc:mysql: URLs only with"
+                                    + " permitMysqlScheme" : ""));
+                }
+            }
             throw new InvalidConfigurationException("No JDBC driver on the class path accepts "
                     + DatabaseKey.redact(realUrl) + ": expected the real driver for '" + subprotocol + "'"
                     + (expected.isEmpty() ? "" : " (" + String.join(" or ", expected) + ")")
-                    + " on the class path next to safe-jdbc"
-                    + ("mysql".equals(subprotocol)
-                            ? "; MariaDB Connector/J accepts jdbc:mysql: URLs only with permitMysqlScheme" : ""));
+                    + " on the class path next to safe-jdbc");
         }
         FOUND.put(subprotocol, driver);
         return driver;

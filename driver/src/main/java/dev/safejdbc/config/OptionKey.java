@@ -10,7 +10,7 @@ public enum OptionKey {
     ON_CONFLICT("safe.onConflict", ConflictPolicy.THROW, ConflictPolicy.values(),
             "SAFE_ON_CONFLICT", "SAFE_ONCONFLICT"),
     CHECKOUT_TIMEOUT_MS("safe.checkoutTimeoutMs", "30000",
-            "a whole number of milliseconds >= 0 (0 = do not wait)",
+            "a whole number of milliseconds from 0 (do not wait) to 9223372036854775807",
             "SAFE_CHECKOUT_TIMEOUT_MS", "SAFE_CHECKOUTTIMEOUTMS"),
     REPORT("safe.report", null, "a file path", "SAFE_REPORT");
 
@@ -73,6 +73,7 @@ public enum OptionKey {
      * so that a misspelt {@code Safe.mode} is reported instead of silently reaching the real driver.
      */
     public static boolean isSafeKey(String name) {
-        return name.regionMatches(true, 0, PREFIX, 0, PREFIX.length());
+        String key = name.strip(); // " safe.mode" is a misspelt option, not something for the real driver
+        return key.regionMatches(true, 0, PREFIX, 0, PREFIX.length());
     }
 }

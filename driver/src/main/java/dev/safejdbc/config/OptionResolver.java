@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 /** Reads each key from the first source that sets it, parses it, and names the origin of a bad value. */
 final class OptionResolver {
     /** Digits that always fit in a long, so parsing cannot overflow. */
-    private static final int MAX_DIGITS = 18;
+    private static final int MAX_DIGITS = 19; // Long.MAX_VALUE has 19
 
     private static final String KNOWN_KEYS = Arrays.stream(OptionKey.values())
             .map(OptionKey::propertyKey).collect(Collectors.joining(", "));
@@ -37,7 +37,11 @@ final class OptionResolver {
         if (digits.isEmpty() || digits.length() > MAX_DIGITS || !isAsciiDigits(digits)) {
             throw invalid(key, found);
         }
-        return Long.parseLong(digits);
+        try {
+            return Long.parseLong(digits);
+        } catch (NumberFormatException e) {
+            throw invalid(key, found); // 19 digits past Long.MAX_VALUE
+        }
     }
 
     /** The text as given, or null when neither a source nor the default sets it. */

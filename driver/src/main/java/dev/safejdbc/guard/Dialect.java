@@ -2,6 +2,7 @@ package dev.safejdbc.guard;
 
 import java.util.Collection;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -17,6 +18,8 @@ public enum Dialect {
     MARIADB("<=>", false, false);
 
     private static final Pattern PLAIN = Pattern.compile("[a-z_][a-z0-9_]*");
+    private static final Map<String, String> SERIAL_TYPES = Map.of("serial", "int4", "bigserial", "int8",
+            "smallserial", "int2");
 
     private final String nullSafeEquals;
     private final boolean castsParameters;
@@ -54,9 +57,13 @@ public enum Dialect {
         return quote(column) + " " + nullSafeEquals + " " + parameter;
     }
 
-    /** Drivers report a mixed-case type (an enum "Mood") unquoted; built-in names are plain. */
+    /**
+     * Drivers report a mixed-case type (an enum "Mood") unquoted, and a serial column by its
+     * pseudo-type, which is no type to cast to.
+     */
     private String typeName(String name) {
-        return PLAIN.matcher(name).matches() ? name : quote(name);
+        String type = SERIAL_TYPES.getOrDefault(name, name);
+        return PLAIN.matcher(type).matches() ? type : quote(type);
     }
 
     boolean hasConditionalInsert() {

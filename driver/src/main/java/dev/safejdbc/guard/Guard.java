@@ -11,6 +11,7 @@ import dev.safejdbc.guard.sql.Equality;
 import dev.safejdbc.guard.sql.KeyedDelete;
 import dev.safejdbc.guard.sql.KeyedSelect;
 import dev.safejdbc.guard.sql.KeyedUpdate;
+import dev.safejdbc.guard.sql.OtherWrite;
 import dev.safejdbc.guard.sql.RowInsert;
 import dev.safejdbc.guard.sql.SchemaChange;
 import dev.safejdbc.guard.sql.SqlAnalyzer;
@@ -105,6 +106,9 @@ public final class Guard {
         if (analysis instanceof RowInsert insert) {
             return insert(insert, bound, log, physical);
         }
+        if (analysis == OtherWrite.INSTANCE) {
+            log.clear(); // it may have changed any row read: none of those reads can guard a later write
+        }
         return null;
     }
 
@@ -118,6 +122,8 @@ public final class Guard {
                 reportBatched("UPDATE", update.table(), update.equalities(), write.bound(), log, physical);
             } else if (write.analysis() instanceof KeyedDelete delete) {
                 reportBatched("DELETE", delete.table(), delete.equalities(), write.bound(), log, physical);
+            } else if (write.analysis() == OtherWrite.INSTANCE) {
+                log.clear();
             } else if (write.analysis() instanceof RowInsert insert) {
                 KeyValues row = KeyValues.ofColumns(insert.columns(), insert.values(), write.bound());
                 Observation read = row == null ? null : log.take(insert.table(), row::matches);
@@ -138,12 +144,19 @@ public final class Guard {
     }
 
     /**
-     * A write sent as written still changes the row: what this transaction read of it no longer
-     * holds, and must not guard a later write of the same key.
+     * A write sent as written still changes its rows: what this transaction read of them no longer
+     * holds, and must not guard a later write. Rows it names by a key lose their read; otherwise
+     * every read of the table goes.
      */
     private void forget(TableName table, List<Equality> equalities, BoundValues bound, ReadLog log,
             Connection physical) throws SQLException {
-        takeRead(table, equalities, bound, log, physical);
+        KeyValues where = KeyValues.of(equalities, bound);
+        Set<String> key = where == null ? null : KeyCatalog.keys(database, table, physical).coveredBy(where.columns());
+        if (key == null) {
+            log.forget(table);
+        } else {
+            log.take(where.rowKey(table, key));
+        }
     }
 
     /** Removes and returns this transaction's read of the row the equalities pin by a key, if any. */
@@ -161,6 +174,7 @@ public final class Guard {
             int parameters, BoundValues bound, ReadLog log, Connection physical) throws SQLException {
         KeyValues where = KeyValues.of(equalities, bound);
         if (where == null) {
+            log.forget(table);
             return null;
         }
         TableKeys keys = KeyCatalog.keys(database, table, physical);
@@ -172,6 +186,7 @@ public final class Guard {
             return null;
         }
         if (!keys.isKey(where.columns())) {
+            forget(table, equalities, bound, log, physical); // more than the key, or another column: rows changed
             return null;
         }
         Observation read = log.take(where.rowKey(table, where.columns()));

@@ -43,6 +43,11 @@ public final class ReadLog {
         return null;
     }
 
+    /** A write changed rows of {@code table} it does not name by key: none of their reads holds. */
+    synchronized void forget(TableName table) {
+        reads.keySet().removeIf(key -> key.table().equals(table));
+    }
+
     /** The transaction ended: what it read no longer says anything about the next one. */
     public synchronized void clear() {
         if (!reads.isEmpty()) {

@@ -82,9 +82,7 @@ public final class SafeConnection implements Connection {
     }
 
     private Connection physical() throws SQLException {
-        if (sessions.isClosed()) {
-            throw new SQLException("The connection is closed", SqlStates.CONNECTION_CLOSED);
-        }
+        sessions.ensureOpen();
         return physical;
     }
 

@@ -3,7 +3,10 @@ package dev.safejdbc.jdbc;
 import dev.safejdbc.guard.BoundValues;
 import dev.safejdbc.guard.ReadMemo;
 import dev.safejdbc.guard.sql.Analysis;
-import dev.safejdbc.guard.sql.Unrelated;
+import dev.safejdbc.guard.sql.KeyedDelete;
+import dev.safejdbc.guard.sql.KeyedSelect;
+import dev.safejdbc.guard.sql.KeyedUpdate;
+import dev.safejdbc.guard.sql.RowInsert;
 import java.io.InputStream;
 import java.io.Reader;
 import java.math.BigDecimal;
@@ -32,7 +35,13 @@ public class SafePreparedStatement extends SafeStatement implements PreparedStat
         this.sql = sql;
         this.analysis = guard().analyze(sql);
         this.preparer = preparer;
-        this.bound = analysis == Unrelated.INSTANCE ? null : new BoundValues();
+        this.bound = namesRows(analysis) ? new BoundValues() : null;
+    }
+
+    /** Whether the guard needs this statement's parameters: it reads or writes rows by key. */
+    private static boolean namesRows(Analysis analysis) {
+        return analysis instanceof KeyedSelect || analysis instanceof KeyedUpdate || analysis instanceof KeyedDelete
+                || analysis instanceof RowInsert;
     }
 
     /** The same SQL on every execution: its read site and column plan are worked out once. */

@@ -345,6 +345,7 @@ public class SafeStatement implements Statement {
     @Override
     public boolean getMoreResults() throws SQLException {
         releaseCursor();
+        guardedCount = -1; // the guarded write's count was its only result
         return moveToResult(results::getMoreResults);
     }
 
@@ -353,6 +354,7 @@ public class SafeStatement implements Statement {
         if (current != Statement.KEEP_CURRENT_RESULT) {
             releaseCursor();
         }
+        guardedCount = -1;
         return moveToResult(() -> results.getMoreResults(current));
     }
 

@@ -91,7 +91,8 @@ public final class ConnectionLease {
     }
 
     private void waitFor(ThreadSession session, long timeoutMs) throws SQLException {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        long start = System.nanoTime();
+        long timeout = TimeUnit.MILLISECONDS.toNanos(timeoutMs); // saturates: elapsed time never overflows
         lock.lock();
         waiters.incrementAndGet();
         try {
@@ -111,7 +112,7 @@ public final class ConnectionLease {
                     reclaimFrom(current);
                     return;
                 }
-                long left = deadline - System.nanoTime();
+                long left = timeout - (System.nanoTime() - start);
                 if (left <= 0) {
                     throw timedOut(current, timeoutMs);
                 }
@@ -141,13 +142,14 @@ public final class ConnectionLease {
 
     /** Waits (bounded) until none of {@code owner}'s sessions holds the lease. */
     void awaitFree(ThreadSessions owner, long timeoutMs) throws SQLException {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        long start = System.nanoTime();
+        long timeout = TimeUnit.MILLISECONDS.toNanos(timeoutMs);
         lock.lock();
         waiters.incrementAndGet();
         try {
             ThreadSession current;
             while ((current = holder.get()) != null && current.owner() == owner && current.thread().isAlive()) {
-                long left = deadline - System.nanoTime();
+                long left = timeout - (System.nanoTime() - start);
                 if (left <= 0) {
                     throw timedOut(current, timeoutMs);
                 }
@@ -245,6 +247,10 @@ public final class ConnectionLease {
     /** After {@link SharedMemoryDatabases#drop}: further use is an error, not a new database. */
     void markDropped() {
         dropped = true;
+    }
+
+    boolean isDropped() {
+        return dropped;
     }
 
     void ensureNotDropped() throws SQLException {

@@ -209,6 +209,7 @@ final class ThreadSession implements Session {
     @Override
     public void commit() throws SQLException {
         if (inTransaction) {
+            endIfDropped();
             lease.physical().commit();
             endTransaction();
             releaseIfIdle();
@@ -226,6 +227,7 @@ final class ThreadSession implements Session {
     public void rollback() throws SQLException {
         if (inTransaction) {
             try {
+                endIfDropped();
                 lease.physical().rollback();
             } finally {
                 endTransaction();
@@ -250,6 +252,15 @@ final class ThreadSession implements Session {
             rollback();
         } else {
             releaseIfIdle();
+        }
+    }
+
+    /** The shared database was dropped under this transaction: it is gone, and so is the hold on it. */
+    private void endIfDropped() throws SQLException {
+        if (lease.isDropped()) {
+            endTransaction();
+            releaseIfIdle();
+            lease.ensureNotDropped();
         }
     }
 

@@ -65,10 +65,12 @@ public final class ThreadSessions implements Sessions {
         lastSettings = settings.copy();
     }
 
-    void ensureOpen() throws SQLException {
+    @Override
+    public void ensureOpen() throws SQLException {
         if (closed) {
             throw new SQLException("The connection is closed", SqlStates.CONNECTION_CLOSED);
         }
+        lease.ensureNotDropped();
     }
 
     @Override
@@ -92,7 +94,12 @@ public final class ThreadSessions implements Sessions {
         }
         ThreadSession mine = byThread.get(Thread.currentThread());
         if (mine != null) {
-            mine.end();
+            try {
+                mine.end();
+            } catch (SQLException e) {
+                // the physical connection is gone (a killed backend, a dropped database): so is the transaction
+                LoggerFactory.getLogger(ThreadSessions.class).debug("Rollback on close failed on {}", lease.database(), e);
+            }
         }
         lease.awaitFree(this, checkoutTimeoutMs);
         closed = true;

@@ -141,6 +141,12 @@ public final class ObservedSession implements Session, Sessions {
         transactionEnded();
     }
 
+    /** Report mode changes nothing: a closed physical connection answers for itself. */
+    @Override
+    public void ensureOpen() {
+        // nothing to check beyond what the real connection checks
+    }
+
     @Override
     public boolean isClosed() {
         try {

@@ -10,6 +10,9 @@ public interface Sessions {
 
     boolean isClosed();
 
+    /** Throws SQLState 08003 when the connection is closed, or its shared database dropped. */
+    void ensureOpen() throws SQLException;
+
     /** The sanitized identity of the database (what nesting is checked on). */
     String database();
 

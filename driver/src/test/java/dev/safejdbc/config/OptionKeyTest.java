@@ -45,7 +45,7 @@ class OptionKeyTest {
         assertThat(OptionKey.NESTED.allowedValues()).isEqualTo("one of: fail, warn, allow");
         assertThat(OptionKey.GUARD.allowedValues()).isEqualTo("one of: on, off");
         assertThat(OptionKey.ON_CONFLICT.allowedValues()).isEqualTo("one of: throw, zero-rows");
-        assertThat(OptionKey.CHECKOUT_TIMEOUT_MS.allowedValues()).contains("whole number", ">= 0");
+        assertThat(OptionKey.CHECKOUT_TIMEOUT_MS.allowedValues()).contains("whole number", "from 0", "9223372036854775807");
     }
 
     @Test

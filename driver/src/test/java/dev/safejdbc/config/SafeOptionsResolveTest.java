@@ -190,7 +190,7 @@ class SafeOptionsResolveTest {
             "SAFE_NESTED,      safe.nested,            'one of: fail, warn, allow'",
             "SAFE_GUARD,       safe.guard,             'one of: on, off'",
             "SAFE_ONCONFLICT,  safe.onConflict,        'one of: throw, zero-rows'",
-            "SAFE_CHECKOUTTIMEOUTMS, safe.checkoutTimeoutMs, a whole number of milliseconds >= 0",
+            "SAFE_CHECKOUTTIMEOUTMS, safe.checkoutTimeoutMs, a whole number of milliseconds from 0",
     })
     void badEnvironmentValueNamesTheVariable(String variable, String key, String expected) {
         layers.env.put(variable, "maybe");
@@ -210,6 +210,14 @@ class SafeOptionsResolveTest {
         assertThatThrownBy(layers::resolve).hasMessageContaining("'yes' for safe.guard (set in system properties)");
     }
 
+    @Test
+    void theLargestTimeoutIsAccepted() throws InvalidConfigurationException {
+        Properties given = new Properties();
+        given.setProperty("safe.checkoutTimeoutMs", "9223372036854775807");
+        assertThat(SafeOptions.resolve(List.of(OptionSource.ofProperties("connection properties", given)))
+                .checkoutTimeoutMs()).isEqualTo(Long.MAX_VALUE);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"-1", "1.5", "30s", "1e3", "0x10", "+5", "99999999999999999999", "\u0663", "1 000"})
     void checkoutTimeoutMustBeAWholeNumberAtLeastZero(String bad) {
@@ -218,7 +226,7 @@ class SafeOptionsResolveTest {
         assertThatThrownBy(layers::resolve)
                 .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining("safe.checkoutTimeoutMs")
-                .hasMessageContaining("expected a whole number of milliseconds >= 0 (0 = do not wait)");
+                .hasMessageContaining("expected a whole number of milliseconds from 0 (do not wait) to 9223372036854775807");
     }
 
     @ParameterizedTest

@@ -117,10 +117,10 @@ class BadInputCorpusTest {
                         "expected the real driver for 'nosuchdb'"),
                 // each supported sub-protocol with a broken rest (safe-jdbc's own answer: no driver takes it)
                 url("postgresql port beyond 65535", "jdbc:safe:postgresql://127.0.0.1:99999999/db",
-                        "expected the real driver for 'postgresql'"),
+                        "org.postgresql.Driver is on the class path but does not accept"),
                 url("postgresql port that is not a number, password",
                         "jdbc:safe:postgresql://127.0.0.1:port/db?password=" + PASSWORD,
-                        "expected the real driver for 'postgresql'"),
+                        "org.postgresql.Driver is on the class path but does not accept"),
                 url("mysql without permitMysqlScheme", "jdbc:safe:mysql://127.0.0.1:3306/test", "permitMysqlScheme"),
                 url("sqlite misspelt with a digit", "jdbc:safe:sqlite3::memory:", "expected the real driver for 'sqlite3'"),
                 url("h2 with an upper-case sub-protocol and a broken rest", "jdbc:safe:H2X:mem:x",

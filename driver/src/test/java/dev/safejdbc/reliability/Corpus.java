@@ -31,14 +31,6 @@ final class Corpus {
         }
     }
 
-    /**
-     * Whether every result of an execution is read ({@code getMoreResults} until no update count is
-     * left), or only the first. Only the first by default: through safe-jdbc, a guarded write run with
-     * {@code Statement.execute} keeps answering its update count after {@code getMoreResults()}, so
-     * the standard loop never ends (reported; {@code -Dreliability.allResults=true} checks the fix).
-     */
-    static final boolean ALL_RESULTS = Boolean.getBoolean("reliability.allResults");
-
     private Corpus() {
     }
 
@@ -98,9 +90,6 @@ final class Corpus {
                         break;
                     }
                     out.append("count=").append(count).append('\n');
-                }
-                if (!ALL_RESULTS) {
-                    break;
                 }
                 isResultSet = st.getMoreResults();
             }

@@ -77,7 +77,35 @@ class FaultsTest {
         }
     }
 
+    @Test
+    void postgresBackendKilledThenClosedWithoutRollbackClosesLikeTheRawDriver() throws Exception {
+        String pg = TestDatabases.postgres();
+        try {
+            for (String url : new String[] {"jdbc:" + pg, "jdbc:safe:" + pg}) {
+                Connection c = killedMidTransaction(url, table + (url.startsWith("jdbc:safe:") ? "_safe" : "_raw"));
+                catchThrowable(() -> insert(c, table, 3));
+                assertThat(catchThrowable(c::close)).as("close() after the backend died, " + url).isNull();
+                assertThat(c.isClosed()).as(url).isTrue();
+            }
+        } finally {
+            dropTables(pg, table + "_raw", table + "_safe");
+        }
+    }
+
     private static Seen killMidTransaction(String url, String table) throws Exception {
+        Connection c = killedMidTransaction(url, table);
+        String statement = describe(catchThrowable(() -> insert(c, table, 3)));
+        String rollback = describe(catchThrowable(c::rollback)); // what the application's error handling does
+        String close = describe(catchThrowable(c::close));
+        assertThat(c.isClosed()).isTrue();
+        try (Connection a = DriverManager.getConnection("jdbc:" + TestDatabases.postgres())) {
+            assertThat(ids(a, table)).as("what " + url + " committed").isEqualTo("1");
+        }
+        return new Seen(statement, rollback, close);
+    }
+
+    /** A connection whose backend was killed while its transaction (row 2) was open; row 1 is committed. */
+    private static Connection killedMidTransaction(String url, String table) throws Exception {
         String admin = "jdbc:" + TestDatabases.postgres();
         try (Connection a = DriverManager.getConnection(admin)) {
             Sql.exec(a, "CREATE TABLE " + table + " (id INT PRIMARY KEY)");
@@ -102,14 +130,7 @@ class FaultsTest {
             }
             awaitGone(a, pid);
         }
-        String statement = describe(catchThrowable(() -> insert(c, table, 3)));
-        String rollback = describe(catchThrowable(c::rollback)); // what the application's error handling does
-        String close = describe(catchThrowable(c::close));
-        assertThat(c.isClosed()).isTrue();
-        try (Connection a = DriverManager.getConnection(admin)) {
-            assertThat(ids(a, table)).as("what " + url + " committed").isEqualTo("1");
-        }
-        return new Seen(statement, rollback, close);
+        return c;
     }
 
     private static void awaitGone(Connection admin, int pid) throws SQLException {
@@ -469,7 +490,13 @@ class FaultsTest {
             assertThat(seen).isInstanceOf(SQLException.class).hasMessageContaining("dropped");
             assertThat(((SQLException) seen).getSQLState()).isEqualTo("08003");
         }
+        for (Throwable seen : new Throwable[] {catchThrowable(open::createStatement),
+                catchThrowable(() -> open.prepareStatement("SELECT 1")), catchThrowable(open::getMetaData)}) {
+            assertThat(seen).isInstanceOf(SQLException.class).hasMessageContaining("dropped");
+            assertThat(((SQLException) seen).getSQLState()).isEqualTo("08003");
+        }
         open.close();
+        assertThat(open.isClosed()).isTrue();
         try (Connection fresh = DriverManager.getConnection(sqliteUrl)) {
             fresh.setAutoCommit(false); // the same thread's next transaction, on a new, empty database
             Sql.exec(fresh, "CREATE TABLE " + table + " (id INT PRIMARY KEY)");
@@ -478,6 +505,29 @@ class FaultsTest {
             assertThat(ids(fresh, table)).isEqualTo("5");
             fresh.commit();
         }
+        assertLeaseFree();
+    }
+
+    @Test
+    void sharedDatabaseDroppedDuringATransaction() throws Exception {
+        Connection open = DriverManager.getConnection(sqliteUrl);
+        createTable(open, 1);
+        open.setAutoCommit(false);
+        insert(open, table, 2);
+
+        assertThat(SafeJdbc.drop(sqliteUrl)).isTrue();
+
+        Throwable commit = catchThrowable(open::commit);
+        assertThat(commit).isInstanceOf(SQLException.class).hasMessageContaining("dropped");
+        assertThat(((SQLException) commit).getSQLState()).isEqualTo("08003");
+        try (Connection fresh = DriverManager.getConnection(sqliteUrl)) {
+            fresh.setAutoCommit(false); // not nested: the dropped transaction is over
+            Sql.exec(fresh, "CREATE TABLE " + table + " (id INT PRIMARY KEY)");
+            insert(fresh, table, 5);
+            fresh.commit();
+        }
+        assertThat(catchThrowable(open::close)).as("close() after the drop").isNull();
+        assertThat(open.isClosed()).isTrue();
         assertLeaseFree();
     }
 

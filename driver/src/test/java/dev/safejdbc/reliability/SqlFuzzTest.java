@@ -41,16 +41,6 @@ class SqlFuzzTest {
     static final int POSTGRES_STATEMENTS = 2000;
     static final int SOAK_FACTOR = 10;
     private static final long RUNAWAY_MILLIS = 2000;
-    /**
-     * A reported bug makes differences that are counted, not failed, until
-     * {@code -Dreliability.strict=true}: a keyed write gets 40001 in a single-threaded session when
-     * the row was changed, deleted or inserted, since the session's keyed read of it, by a statement
-     * of the same session that the guard does not attribute to the key (a bulk UPDATE, a DELETE by
-     * another column, an INSERT OR REPLACE): where the raw driver updates the row, finds 0 rows, or
-     * reports a constraint violation. After such a 40001 the statement is retried through safe-jdbc,
-     * as an application would, and the retry must give the raw driver's outcome.
-     */
-    private static final boolean STRICT = Boolean.getBoolean("reliability.strict");
     private static final long BOUND_SECONDS = 10;
 
     private static final String[] KEYWORDS = {"SELECT", "FROM", "WHERE", "AND", "OR", "NOT", "NULL", "INSERT", "INTO",
@@ -136,7 +126,6 @@ class SqlFuzzTest {
             int errors = 0;
             int runaways = 0;
             int skipped = 0;
-            int knownBug = 0;
             long start = System.nanoTime();
             for (int i = 0; i < count; i++) {
                 String sql = next(random, sources);
@@ -164,21 +153,13 @@ class SqlFuzzTest {
                 assertThat(outcome[1]).as("a RuntimeException from safe-jdbc for: " + printable(sql))
                         .satisfiesAnyOf(o -> assertThat(o).doesNotStartWith("RUNTIME"),
                                 o -> assertThat(o).isEqualTo(outcome[0]));
-                if (!outcome[0].equals(outcome[1]) && !STRICT && knownBug(outcome[0], outcome[1])) {
-                    knownBug++;
-                    if (outcome[1].contains("state=40001")) { // as the application would: retry, so both sides stay equal
-                        String retried = worker.submit(() -> normalized(timed(s, sql), normalize))
-                                .get(BOUND_SECONDS, TimeUnit.SECONDS);
-                        assertThat(retried).as("the retry of " + printable(sql)).isEqualTo(outcome[0]);
-                    }
-                } else if (!outcome[0].equals(outcome[1])) {
+                if (!outcome[0].equals(outcome[1])) {
                     differences.add("#" + i + " " + printable(sql) + "\n  raw:  " + outcome[0] + "\n  safe: " + outcome[1]);
                 }
             }
             Figures.record("SqlFuzzTest", db + " seed=" + seed + " statements=" + count + " failing on the raw driver="
                     + errors + " succeeding=" + (count - errors - runaways) + " runaways cut on both sides=" + runaways
                     + " not generated (outside the test's databases)=" + skipped + " differences=" + differences.size()
-                    + " known-bug differences (reported, see class comment)=" + knownBug
                     + " " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) + " ms");
             assertThat(differences).as("statements whose outcome differs through safe-jdbc (seed " + seed + ")")
                     .isEmpty();
@@ -361,10 +342,6 @@ class SqlFuzzTest {
         }
     }
 
-    private static boolean knownBug(String raw, String safe) {
-        // one session alone: every 40001 is a read gone stale through the session's own other statements
-        return safe.startsWith("ERROR dev.safejdbc.error.GuardConflictException state=40001");
-    }
 
     private static boolean runaway(String outcome) {
         return outcome.contains("SQLITE_INTERRUPT") || outcome.contains("state=57014");

@@ -39,8 +39,12 @@ public final class SqlAnalyzer {
             return Unrelated.INSTANCE;
         }
         return switch (FirstKeyword.of(sql)) {
-            case "select", "update", "delete", "insert" ->
-                    sql.length() > MAX_SQL_LENGTH ? Unrelated.INSTANCE : cachedOrParsed(sql);
+            case "select" -> sql.length() > MAX_SQL_LENGTH ? Unrelated.INSTANCE : cachedOrParsed(sql);
+            case "update", "delete", "insert" -> {
+                Analysis write = sql.length() > MAX_SQL_LENGTH ? Unrelated.INSTANCE : cachedOrParsed(sql);
+                yield write == Unrelated.INSTANCE ? OtherWrite.INSTANCE : write;
+            }
+            case "merge", "replace", "upsert" -> OtherWrite.INSTANCE;
             // whatever its length: a long migration script changes key metadata all the same
             case "create", "alter", "drop", "truncate", "rename" -> SchemaChange.INSTANCE;
             default -> Unrelated.INSTANCE;

@@ -17,6 +17,18 @@ final class Analyses {
         return expected.cast(analysis);
     }
 
+    /**
+     * What a statement the guard cannot use comes back as: a write it cannot pin to rows is
+     * {@link OtherWrite} (it ends the reads it may have changed), anything else {@link Unrelated}.
+     */
+    static Analysis notKeyed(String sql) {
+        String first = sql.strip().split("[\\s(]", 2)[0].toLowerCase(java.util.Locale.ROOT);
+        return switch (first) {
+            case "update", "delete", "insert", "merge", "replace", "upsert" -> OtherWrite.INSTANCE;
+            default -> Unrelated.INSTANCE;
+        };
+    }
+
     static Equality param(String column, int index) {
         return new Equality(column, ValueSource.parameter(index));
     }
