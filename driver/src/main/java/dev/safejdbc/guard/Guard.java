@@ -22,6 +22,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The check-then-act guard of one logical connection. A keyed read records what it saw; a write
@@ -66,8 +67,8 @@ public final class Guard {
     }
 
     /** Before a read runs: what to record of its result, or null when it is not a keyed read. */
-    public ReadCapture read(Analysis analysis, BoundValues bound, ReadLog log, Connection physical, ReadMemo memo)
-            throws SQLException {
+    public ReadCapture read(Analysis analysis, BoundValues bound, ReadLog log, Connection physical, ReadMemo memo,
+            Supplier<AppFrames> site) throws SQLException {
         if (!(analysis instanceof KeyedSelect select)) {
             return null;
         }
@@ -81,7 +82,8 @@ public final class Guard {
             return null;
         }
         boolean exact = select.onlyEqualities() && where.columns().equals(key);
-        return new ReadCapture(log, where.rowKey(select.table(), key), select, exact, dialect == Dialect.POSTGRESQL, memo);
+        return new ReadCapture(log, where.rowKey(select.table(), key), select, exact, dialect == Dialect.POSTGRESQL, memo,
+                site.get());
     }
 
     /** Before a write runs: its guarded form, or null to send it exactly as written. */

@@ -20,14 +20,15 @@ public final class ReadCapture {
     private final ReadMemo memo;
     private final AppFrames where;
 
-    ReadCapture(ReadLog log, ReadLog.RowKey key, KeyedSelect select, boolean exact, boolean javaTime, ReadMemo memo) {
+    ReadCapture(ReadLog log, ReadLog.RowKey key, KeyedSelect select, boolean exact, boolean javaTime, ReadMemo memo,
+            AppFrames where) {
         this.log = log;
         this.key = key;
         this.select = select;
         this.exact = exact;
         this.javaTime = javaTime;
         this.memo = memo;
-        this.where = memo.site();
+        this.where = where;
     }
 
     public void firstRow(ResultSet rs, boolean present) throws SQLException {

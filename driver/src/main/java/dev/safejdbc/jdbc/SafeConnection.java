@@ -4,6 +4,7 @@ import dev.safejdbc.error.SqlStates;
 import dev.safejdbc.guard.Guard;
 import dev.safejdbc.session.Boundaries;
 import dev.safejdbc.session.Boundary;
+import dev.safejdbc.findings.AppFrames;
 import dev.safejdbc.session.Session;
 import dev.safejdbc.session.Sessions;
 import java.sql.Array;
@@ -89,7 +90,7 @@ public final class SafeConnection implements Connection {
     /** Runs a call that reaches the database (savepoints) inside the calling thread's session. */
     private <T> T inSession(SqlCall<T> call) throws SQLException {
         Session session = session();
-        session.enter();
+        session.enter(AppFrames::here);
         try {
             return call.call();
         } finally {

@@ -1,5 +1,6 @@
 package dev.safejdbc.jdbc;
 
+import dev.safejdbc.findings.AppFrames;
 import dev.safejdbc.session.Session;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -22,7 +23,7 @@ public final class SafeDatabaseMetaData implements DatabaseMetaData {
 
     private ResultSet query(SqlCall<ResultSet> call) throws SQLException {
         Session session = connection.session();
-        session.enter();
+        session.enter(AppFrames::here);
         try {
             ResultSet rs = call.call();
             return rs == null ? null : new SafeResultSet(null, rs, session.pin(), null);

@@ -1,5 +1,6 @@
 package dev.safejdbc.jdbc;
 
+import dev.safejdbc.findings.AppFrames;
 import dev.safejdbc.guard.BoundValues;
 import dev.safejdbc.guard.ReadMemo;
 import dev.safejdbc.guard.sql.Analysis;
@@ -28,6 +29,7 @@ public class SafePreparedStatement extends SafeStatement implements PreparedStat
     /** Null when the guard has nothing to do with this statement: binding then costs nothing extra. */
     private final BoundValues bound;
     private final ReadMemo readMemo = new ReadMemo();
+    private AppFrames site;
 
     SafePreparedStatement(SafeConnection connection, PreparedStatement delegate, String sql, Preparer preparer) {
         super(connection, delegate);
@@ -44,10 +46,19 @@ public class SafePreparedStatement extends SafeStatement implements PreparedStat
                 || analysis instanceof RowInsert;
     }
 
-    /** The same SQL on every execution: its read site and column plan are worked out once. */
+    /** The same SQL on every execution: its result's column plan is worked out once. */
     @Override
     ReadMemo readMemo() {
         return readMemo;
+    }
+
+    /** Where the application first ran it: the stack is walked once per prepared statement. */
+    @Override
+    AppFrames site() {
+        if (site == null) {
+            site = AppFrames.here();
+        }
+        return site;
     }
 
     private BoundValues bound() {

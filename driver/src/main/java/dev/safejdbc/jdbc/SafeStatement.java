@@ -1,5 +1,6 @@
 package dev.safejdbc.jdbc;
 
+import dev.safejdbc.findings.AppFrames;
 import dev.safejdbc.guard.BatchedWrite;
 import dev.safejdbc.guard.BoundValues;
 import dev.safejdbc.guard.Guard;
@@ -69,6 +70,11 @@ public class SafeStatement implements Statement {
         return new ReadMemo();
     }
 
+    /** Where the application runs this statement (a plain statement's SQL, and so its caller, changes). */
+    AppFrames site() {
+        return AppFrames.here();
+    }
+
     /** Runs a batch: its writes are not guarded, but those of keys the transaction read are recorded. */
     private <T> T runBatch(String label, SqlCall<T> call) throws SQLException {
         Session session = begin(label);
@@ -101,7 +107,7 @@ public class SafeStatement implements Statement {
         Session session = begin(sql);
         try {
             ReadCapture capture = guard().read(analysis, bound, session.reads(), connection.physicalConnection(),
-                    readMemo());
+                    readMemo(), this::site);
             ResultSet rs = call.call();
             cursor = session.pin();
             current = rs == null ? null : new SafeResultSet(this, rs, cursor, capture);
@@ -148,10 +154,10 @@ public class SafeStatement implements Statement {
             Boundaries.reached(Boundary.STATEMENT, sql);
             releaseCursor();
             Session session = connection.session();
-            session.enter();
+            session.enter(this::site);
             try {
                 pendingCapture = guard().read(analysis, bound, session.reads(), connection.physicalConnection(),
-                        readMemo());
+                        readMemo(), this::site);
             } finally {
                 session.exit();
             }
@@ -180,7 +186,7 @@ public class SafeStatement implements Statement {
     /** Moves to the next result without closing the open one (which keeps its own pin). */
     private boolean moveToResult(SqlCall<Boolean> call) throws SQLException {
         Session session = connection.session();
-        session.enter();
+        session.enter(this::site);
         try {
             boolean hasResultSet = call.call();
             if (hasResultSet) {
@@ -199,7 +205,7 @@ public class SafeStatement implements Statement {
         results = delegate;
         guardedCount = -1;
         Session session = connection.session();
-        session.enter();
+        session.enter(this::site);
         return session;
     }
 

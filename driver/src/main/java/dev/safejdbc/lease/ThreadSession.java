@@ -7,6 +7,7 @@ import dev.safejdbc.session.OpenTransactions;
 import dev.safejdbc.session.Session;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.function.Supplier;
 
 /**
  * One thread's session on a logical connection, in enforce mode. Its settings live here and are
@@ -63,12 +64,12 @@ final class ThreadSession implements Session {
     }
 
     @Override
-    public void enter() throws SQLException {
+    public void enter(Supplier<AppFrames> site) throws SQLException {
         owner.ensureOpen();
         owner.nesting().check(this);
         take();
         if (!settings.autoCommit && !inTransaction) {
-            transactionStart = AppFrames.here();
+            transactionStart = site.get();
             inTransaction = true;
             OpenTransactions.began(this);
         }

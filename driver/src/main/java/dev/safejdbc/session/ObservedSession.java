@@ -6,6 +6,7 @@ import dev.safejdbc.findings.Findings;
 import dev.safejdbc.guard.ReadLog;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.function.Supplier;
 
 /**
  * Report mode: the connection behaves exactly as the real one (every setting and transaction
@@ -52,7 +53,7 @@ public final class ObservedSession implements Session, Sessions {
     }
 
     @Override
-    public void enter() throws SQLException {
+    public void enter(Supplier<AppFrames> site) throws SQLException {
         nesting.check(this);
         Thread owner = transactionThread;
         Thread me = Thread.currentThread();
@@ -62,7 +63,7 @@ public final class ObservedSession implements Session, Sessions {
                     + "' used a connection inside the transaction of thread '" + owner.getName()
                     + "', which began:\n" + transactionStart.format("    "));
         } else if (owner == null && !physical.getAutoCommit()) {
-            transactionStart = AppFrames.here();
+            transactionStart = site.get();
             transactionThread = me;
             OpenTransactions.began(this);
         }

@@ -3,6 +3,7 @@ package dev.safejdbc.session;
 import dev.safejdbc.findings.AppFrames;
 import dev.safejdbc.guard.ReadLog;
 import java.sql.SQLException;
+import java.util.function.Supplier;
 
 /**
  * One thread's view of a logical connection: its settings and its transaction. Every call that
@@ -31,8 +32,13 @@ public interface Session {
 
     void rollback() throws SQLException;
 
-    /** Before anything is sent to the database: checks nesting, takes the physical connection. */
-    void enter() throws SQLException;
+    /**
+     * Before anything is sent to the database: checks nesting, takes the physical connection.
+     *
+     * @param site where the application is, asked for only when this call begins a transaction
+     *             (walking the stack on every statement would cost more than the statement)
+     */
+    void enter(Supplier<AppFrames> site) throws SQLException;
 
     /** After a call that left no cursor open: gives the physical connection back when idle. */
     void exit();
