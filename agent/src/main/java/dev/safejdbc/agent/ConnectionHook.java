@@ -27,6 +27,24 @@ public final class ConnectionHook {
         CHAINS.get().enter();
     }
 
+    /**
+     * Before {@code dataSource.getConnection(..)}: refuses a nested checkout (SQLState 25001), then
+     * enters the call. Any other failure of the agent's own is logged and ignored.
+     */
+    public static void enterGetConnection(Object dataSource) throws SQLException {
+        try {
+            protector.beforeCheckout(dataSource);
+        } catch (SQLException e) {
+            if (SafeLayer.isDeliberate(e)) {
+                throw e;
+            }
+            AgentLog.failure("could not check a checkout from " + dataSource.getClass().getName(), e);
+        } catch (RuntimeException | LinkageError e) {
+            AgentLog.failure("could not check a checkout from " + dataSource.getClass().getName(), e);
+        }
+        CHAINS.get().enter();
+    }
+
     /** What {@code driver.connect(url, info)} hands out instead of {@code opened} (null when it failed). */
     public static Connection exitConnect(Object driver, String url, Properties info, Connection opened)
             throws SQLException {
@@ -35,6 +53,10 @@ public final class ConnectionHook {
 
     /** What {@code dataSource.getConnection(..)} hands out instead of {@code handedOut} (null when it failed). */
     public static Connection exitGetConnection(Object dataSource, Connection handedOut) throws SQLException {
-        return CHAINS.get().exit(handedOut, connection -> protector.fromDataSource(dataSource, connection));
+        Connection result = CHAINS.get().exit(handedOut, connection -> protector.fromDataSource(dataSource, connection));
+        if (result != null) {
+            protector.learnDatabase(dataSource, result);
+        }
+        return result;
     }
 }

@@ -6,15 +6,17 @@ import net.bytebuddy.asm.Advice;
 
 /**
  * Inlined into every {@code javax.sql.DataSource.getConnection()} and
- * {@code getConnection(String, String)}; see {@link ConnectAdvice}.
+ * {@code getConnection(String, String)}; see {@link ConnectAdvice}. On entry it refuses a nested
+ * checkout, as {@code SafeDataSource} does: a small pool would otherwise wait for itself.
  */
 final class GetConnectionAdvice {
     private GetConnectionAdvice() {
     }
 
-    @Advice.OnMethodEnter(suppress = Throwable.class)
-    static void enter() {
-        ConnectionHook.enter();
+    /** Not suppressed: a nested checkout is refused here, before the pool is asked (25001). */
+    @Advice.OnMethodEnter
+    static void enter(@Advice.This Object dataSource) throws SQLException {
+        ConnectionHook.enterGetConnection(dataSource);
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)

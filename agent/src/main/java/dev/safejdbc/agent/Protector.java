@@ -10,9 +10,13 @@ import dev.safejdbc.jdbc.SafeConnections;
 import dev.safejdbc.lease.ConnectionLease;
 import dev.safejdbc.lease.MemoryUrls;
 import dev.safejdbc.lease.SharedMemoryDatabases;
+import dev.safejdbc.session.NestingCheck;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Collections;
+import java.util.Map;
 import java.util.Properties;
+import java.util.WeakHashMap;
 
 /**
  * Gives a connection that a driver or a data source hands out the protections of the
@@ -20,9 +24,37 @@ import java.util.Properties;
  */
 final class Protector {
     private final AgentOptions options;
+    /** The database each data source hands out connections to, learnt from its first safe one. */
+    private final Map<Object, String> databases = Collections.synchronizedMap(new WeakHashMap<>());
 
     Protector(AgentOptions options) {
         this.options = options;
+    }
+
+    /** Refuses a nested checkout from {@code dataSource} before the pool is asked (as SafeDataSource does). */
+    void beforeCheckout(Object dataSource) throws SQLException {
+        String database = databases.get(dataSource);
+        if (database == null) {
+            return;
+        }
+        SafeOptions resolved = options.resolve(null);
+        if (resolved.mode() == Mode.ENFORCE) {
+            new NestingCheck(resolved.nested(), false).checkCheckout(database);
+        }
+    }
+
+    /** Remembers which database {@code dataSource} serves, once it has handed out a safe connection. */
+    void learnDatabase(Object dataSource, Connection handedOut) {
+        if (databases.containsKey(dataSource)) {
+            return;
+        }
+        try {
+            if (handedOut.isWrapperFor(SafeConnection.class)) {
+                databases.put(dataSource, handedOut.unwrap(SafeConnection.class).database());
+            }
+        } catch (SQLException | RuntimeException e) {
+            // a wrapper that cannot tell: such a data source is simply not checked before checkout
+        }
     }
 
     /** The connection {@code Driver.connect(url, info)} hands out instead of {@code opened}. */
