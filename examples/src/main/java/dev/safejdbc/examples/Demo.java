@@ -1,15 +1,18 @@
 package dev.safejdbc.examples;
 
+import dev.safejdbc.SafeJdbc;
 import dev.safejdbc.examples.SessionSharingExample.Ending;
 import java.io.PrintStream;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Runs every example on the raw driver, then through {@code jdbc:safe:}; progress goes to stderr,
- * the table to stdout. Exit status 1 if any safe-jdbc row shows an anomaly.
+ * Runs every example on the raw driver, then through {@code jdbc:safe:}, then (in a child JVM, see
+ * {@link UnderAgent}) the raw side again under the agent; progress goes to stderr, the table to
+ * stdout. Exit status 1 if any safe-jdbc row or any row under the agent shows an anomaly.
  */
 public final class Demo {
     static final int SESSION_ROUNDS = 50;
@@ -34,11 +37,18 @@ public final class Demo {
     /**
      * {@code --db postgresql://host:5432/db?user=...} (or the environment variable SAFE_DEMO_DB)
      * runs the check-then-act incidents on PostgreSQL; the in-memory incidents always use SQLite.
+     * {@code --raw-only} runs only the raw side and prints one {@code row} line per scenario: what
+     * the demo runs in a child JVM under the agent.
      */
     public static void main(String[] args) {
         int status;
         try {
-            status = run(database(args), System.out, System.err);
+            if (List.of(args).contains(UnderAgent.RAW_ONLY)) {
+                runRawOnly(database(args), System.out, System.err);
+                status = 0;
+            } else {
+                status = run(args, System.out, System.err);
+            }
         } catch (Exception e) {
             e.printStackTrace();
             status = 2;
@@ -57,52 +67,32 @@ public final class Demo {
                 : DemoDatabase.postgres(fromEnvironment.replaceFirst("^jdbc:", ""));
     }
 
-    /** What {@code main} does: runs everything, prints the table; returns the exit status. */
-    static int run(DemoDatabase database, PrintStream out, PrintStream progress) throws Exception {
-        return report(runAll(database, progress), database, out);
+    /** What {@code main} does: runs everything here, then the raw side under the agent; prints the table. */
+    static int run(String[] args, PrintStream out, PrintStream progress) throws Exception {
+        DemoDatabase database = database(args);
+        List<Outcome> outcomes = runAll(database, progress);
+        return report(outcomes, UnderAgent.run(args, progress), database, out);
     }
 
-    /** Prints the heading line and the table; returns the exit status: 1 if a safe-jdbc row shows an anomaly. */
-    static int report(List<Outcome> outcomes, DemoDatabase database, PrintStream out) {
-        out.println("The four incidents and a nested session, raw driver then jdbc:safe: (001 and 003 on "
-                + database.describe() + ").");
-        printTable(outcomes, out);
-        return outcomes.stream().anyMatch(o -> o.anomaliesSafe() > 0) ? 1 : 0;
-    }
-
-    /** Every scenario, raw then safe. */
-    static List<Outcome> runAll(DemoDatabase database, PrintStream progress) throws Exception {
-        List<Outcome> outcomes = new ArrayList<>();
-        DriverManager.getConnection("jdbc:sqlite::memory:").close(); // loads SQLite's native library before any clock runs
-        SessionSharingExample sessions = new SessionSharingExample(SESSION_ROUNDS);
-        outcomes.add(sessions(sessions, SESSIONS_ROLLBACK, Ending.ROLLBACK, false, progress));
-        outcomes.add(sessions(sessions, SESSIONS_CLOSE, Ending.CLOSE_WITHOUT_COMMIT, false, progress));
-        outcomes.add(sessions(sessions, SESSIONS_STATIC_POOL, Ending.ROLLBACK, true, progress));
-
-        try (EngineCacheExample engines = new EngineCacheExample(ENGINE_ROUNDS)) {
-            Tally raw = engines.raw();
-            progress.printf("[demo] 002 raw:  %d extra databases, %d threads saw only part of the table (%s)%n",
-                    raw.anomalies(), engines.partialViews(), format(raw.time()));
-            Tally safe = engines.safe();
-            progress.printf("[demo] 002 safe: %d extra databases, %d threads saw only part of the table (%s)%n",
-                    safe.anomalies(), engines.partialViews(), format(safe.time()));
-            outcomes.add(Outcome.of(ENGINE_CACHE, raw, safe));
+    /**
+     * Prints the heading line and the table; returns the exit status: 1 if a safe-jdbc row or a row
+     * under the agent shows an anomaly, or the run under the agent failed.
+     */
+    static int report(List<Outcome> outcomes, UnderAgent.Result agent, DemoDatabase database, PrintStream out) {
+        out.println("The four incidents and a nested session, raw driver, then jdbc:safe:, then the raw code under "
+                + "the agent (001 and 003 on " + database.describe() + ").");
+        if (agent.problem() != null) {
+            out.println(agent.problem());
         }
+        printTable(outcomes, agent, out);
+        boolean safeAnomaly = outcomes.stream().anyMatch(o -> o.anomaliesSafe() > 0);
+        boolean agentAnomaly = outcomes.stream()
+                .anyMatch(o -> agent.row(o.scenario()).map(t -> t.anomalies() > 0).orElse(agent.failed()));
+        return safeAnomaly || agentAnomaly ? 1 : 0;
+    }
 
-        NestedSessionExample nested = new NestedSessionExample(NESTED_CALLS);
-        Tally raw = nested.raw();
-        progress.printf("[demo] nested raw:  %d calls hung until the pool's %d ms timeout (%s)%n",
-                raw.anomalies(), NestedSessionExample.POOL_TIMEOUT_MS, format(raw.time()));
-        Tally safe = nested.safe();
-        progress.printf("[demo] nested safe: %d calls refused with SQLState 25001, %d hung or ran outside the transaction (%s)%n",
-                safe.errors(), safe.anomalies(), format(safe.time()));
-        outcomes.add(Outcome.of(NESTED, raw, safe));
-
-        outcomes.add(checkThenAct(LOCKS, "001", new LockServiceExample(LOCK_ROUNDS, database)::raw,
-                new LockServiceExample(LOCK_ROUNDS, database)::safe, "extra lock holders", progress));
-        outcomes.add(checkThenAct(JOBS, "003", new JobRepositoryExample(database)::raw,
-                new JobRepositoryExample(database)::safe, "lost progress updates", progress));
-        return outcomes;
+    /** A row of the table: how to run its raw side and its safe-jdbc side (each prints its progress line). */
+    record Scenario(String name, Side raw, Side safe) {
     }
 
     @FunctionalInterface
@@ -110,36 +100,121 @@ public final class Demo {
         Tally run() throws Exception;
     }
 
-    private static Outcome checkThenAct(String scenario, String incident, Side raw, Side safe, String anomaly,
-            PrintStream progress) throws Exception {
-        Tally rawTally = raw.run();
-        progress.printf("[demo] %s raw:  %d %s (%s)%n", incident, rawTally.anomalies(), anomaly, format(rawTally.time()));
-        Tally safeTally = safe.run();
-        progress.printf("[demo] %s safe: %d %s, %d lost races refused with SQLState 40001 (%s)%n", incident,
-                safeTally.anomalies(), anomaly, safeTally.errors(), format(safeTally.time()));
-        return Outcome.of(scenario, rawTally, safeTally);
+    /** Every scenario, raw then safe. */
+    static List<Outcome> runAll(DemoDatabase database, PrintStream progress) throws Exception {
+        warmUp();
+        List<Outcome> outcomes = new ArrayList<>();
+        for (Scenario scenario : scenarios(database, progress)) {
+            outcomes.add(Outcome.of(scenario.name(), scenario.raw().run(), scenario.safe().run()));
+        }
+        return outcomes;
     }
 
-    private static Outcome sessions(SessionSharingExample example, String scenario, Ending ending,
-            boolean staticPoolWhenSafe, PrintStream progress) throws Exception {
-        Tally raw = example.raw(ending);
-        progress.printf("[demo] 004 %s raw:  %d of %d writes lost (%s)%n", ending, raw.anomalies(),
-                SESSION_ROUNDS, format(raw.time()));
-        Tally safe = staticPoolWhenSafe ? example.safeStaticPool(ending) : example.safe(ending);
-        progress.printf("[demo] 004 %s safe%s: %d of %d writes lost, second session waited in %d rounds (%s)%n",
-                ending, staticPoolWhenSafe ? " (static pool)" : "", safe.anomalies(), SESSION_ROUNDS,
-                example.heldBack(), format(safe.time()));
-        return Outcome.of(scenario, raw, safe);
+    /** {@code --raw-only}: the raw side of every scenario, one {@link UnderAgent#line} each. */
+    static void runRawOnly(DemoDatabase database, PrintStream out, PrintStream progress) throws Exception {
+        warmUp();
+        for (Scenario scenario : scenarios(database, progress)) {
+            out.println(UnderAgent.line(scenario.name(), scenario.raw().run()));
+        }
     }
 
-    static void printTable(List<Outcome> outcomes, PrintStream out) {
+    /** Loads SQLite's native library before any clock runs. */
+    private static void warmUp() throws Exception {
+        DriverManager.getConnection(IN_MEMORY).close();
+        forgetInMemory();
+    }
+
+    private static final String IN_MEMORY = "jdbc:sqlite::memory:";
+
+    /**
+     * A no-op on the raw driver. Under the agent every {@code jdbc:sqlite::memory:} in the JVM is one
+     * shared database (docs/AGENT.md, Limitations), so each 004 run starts from a new one.
+     */
+    private static void forgetInMemory() throws Exception {
+        SafeJdbc.drop(IN_MEMORY);
+    }
+
+    static List<Scenario> scenarios(DemoDatabase database, PrintStream progress) {
+        return List.of(
+                sessions(SESSIONS_ROLLBACK, Ending.ROLLBACK, false, progress),
+                sessions(SESSIONS_CLOSE, Ending.CLOSE_WITHOUT_COMMIT, false, progress),
+                sessions(SESSIONS_STATIC_POOL, Ending.ROLLBACK, true, progress),
+                new Scenario(ENGINE_CACHE, () -> engines(false, progress), () -> engines(true, progress)),
+                new Scenario(NESTED, () -> {
+                    Tally raw = new NestedSessionExample(NESTED_CALLS).raw();
+                    progress.printf("[demo] nested raw:  %d calls hung until the pool's %d ms timeout, "
+                            + "%d refused with SQLState 25001 (%s)%n", raw.anomalies(),
+                            NestedSessionExample.POOL_TIMEOUT_MS, raw.errors(), format(raw.time()));
+                    return raw;
+                }, () -> {
+                    Tally safe = new NestedSessionExample(NESTED_CALLS).safe();
+                    progress.printf("[demo] nested safe: %d calls refused with SQLState 25001, %d hung or ran "
+                            + "outside the transaction (%s)%n", safe.errors(), safe.anomalies(), format(safe.time()));
+                    return safe;
+                }),
+                checkThenAct(LOCKS, "001", new LockServiceExample(LOCK_ROUNDS, database)::raw,
+                        new LockServiceExample(LOCK_ROUNDS, database)::safe, "extra lock holders", progress),
+                checkThenAct(JOBS, "003", new JobRepositoryExample(database)::raw,
+                        new JobRepositoryExample(database)::safe, "lost progress updates", progress));
+    }
+
+    private static Tally engines(boolean safe, PrintStream progress) throws Exception {
+        try (EngineCacheExample engines = new EngineCacheExample(ENGINE_ROUNDS)) {
+            Tally tally = safe ? engines.safe() : engines.raw();
+            progress.printf("[demo] 002 %s %d extra databases, %d threads saw only part of the table (%s)%n",
+                    safe ? "safe:" : "raw: ", tally.anomalies(), engines.partialViews(), format(tally.time()));
+            return tally;
+        }
+    }
+
+    private static Scenario checkThenAct(String scenario, String incident, Side raw, Side safe, String anomaly,
+            PrintStream progress) {
+        return new Scenario(scenario, () -> {
+            Tally rawTally = raw.run();
+            progress.printf("[demo] %s raw:  %d %s, %d refused with SQLState 40001 (%s)%n", incident,
+                    rawTally.anomalies(), anomaly, rawTally.errors(), format(rawTally.time()));
+            return rawTally;
+        }, () -> {
+            Tally safeTally = safe.run();
+            progress.printf("[demo] %s safe: %d %s, %d lost races refused with SQLState 40001 (%s)%n", incident,
+                    safeTally.anomalies(), anomaly, safeTally.errors(), format(safeTally.time()));
+            return safeTally;
+        });
+    }
+
+    private static Scenario sessions(String scenario, Ending ending, boolean staticPoolWhenSafe,
+            PrintStream progress) {
+        SessionSharingExample example = new SessionSharingExample(SESSION_ROUNDS);
+        return new Scenario(scenario, () -> {
+            Tally raw;
+            try {
+                raw = example.raw(ending);
+            } finally {
+                forgetInMemory();
+            }
+            progress.printf("[demo] 004 %s raw:  %d of %d writes lost (%s)%n", ending, raw.anomalies(),
+                    SESSION_ROUNDS, format(raw.time()));
+            return raw;
+        }, () -> {
+            Tally safe = staticPoolWhenSafe ? example.safeStaticPool(ending) : example.safe(ending);
+            progress.printf("[demo] 004 %s safe%s: %d of %d writes lost, second session waited in %d rounds (%s)%n",
+                    ending, staticPoolWhenSafe ? " (static pool)" : "", safe.anomalies(), SESSION_ROUNDS,
+                    example.heldBack(), format(safe.time()));
+            return safe;
+        });
+    }
+
+    static void printTable(List<Outcome> outcomes, UnderAgent.Result agent, PrintStream out) {
         String[] header = {"scenario", "anomalies raw", "anomalies safe-jdbc", "errors safe-jdbc raised instead",
-            "time raw", "time safe"};
+            "anomalies under the agent", "errors under the agent", "time raw", "time safe", "time agent"};
         List<String[]> rows = new ArrayList<>();
         rows.add(header);
         for (Outcome o : outcomes) {
+            Optional<Tally> underAgent = agent.row(o.scenario());
             rows.add(new String[] {o.scenario(), String.valueOf(o.anomaliesRaw()), String.valueOf(o.anomaliesSafe()),
-                String.valueOf(o.errorsSafe()), format(o.timeRaw()), format(o.timeSafe())});
+                String.valueOf(o.errorsSafe()), underAgent.map(t -> String.valueOf(t.anomalies())).orElse("-"),
+                underAgent.map(t -> String.valueOf(t.errors())).orElse("-"), format(o.timeRaw()),
+                format(o.timeSafe()), underAgent.map(t -> format(t.time())).orElse("-")});
         }
         int[] widths = new int[header.length];
         for (String[] row : rows) {

@@ -2,16 +2,20 @@ package dev.safejdbc.examples;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
 
 /**
- * Where the check-then-act examples run: SQLite in memory by default (nothing to install), or a
- * PostgreSQL server named on the command line. SQLite's in-memory databases let one writer in at
- * a time, so there the services run in autocommit, as much code does; on PostgreSQL they run in
- * transactions at READ COMMITTED.
+ * Where the check-then-act examples run: SQLite by default (nothing to install), or a PostgreSQL
+ * server named on the command line. SQLite lets one writer in at a time, so there the services run
+ * in autocommit, as much code does; on PostgreSQL they run in transactions at READ COMMITTED.
+ * The raw SQLite side uses a temporary file with a busy timeout: in-memory shared-cache databases
+ * answer contention with SQLITE_LOCKED at once, which would end the race before it is run.
  */
 final class DemoDatabase {
     private final String postgresUrl;
@@ -30,17 +34,21 @@ final class DemoDatabase {
     }
 
     String describe() {
-        return postgresUrl == null ? "SQLite in memory" : "PostgreSQL";
+        return postgresUrl == null ? "SQLite" : "PostgreSQL";
     }
 
     boolean transactional() {
         return postgresUrl != null;
     }
 
-    /** A fresh database each time on SQLite (shared between the pool's connections); the server on PostgreSQL. */
-    String rawUrl(String name) {
-        return postgresUrl == null ? "jdbc:sqlite:file:" + Names.unique(name) + "?mode=memory&cache=shared"
-                : "jdbc:" + postgresUrl;
+    /** A fresh database each time on SQLite; the server on PostgreSQL. */
+    String rawUrl(String name) throws IOException {
+        if (postgresUrl != null) {
+            return "jdbc:" + postgresUrl;
+        }
+        Path file = Files.createTempFile("safe-jdbc-demo-" + name, ".db");
+        file.toFile().deleteOnExit();
+        return "jdbc:sqlite:" + file;
     }
 
     String safeUrl(String name) {
@@ -52,6 +60,9 @@ final class DemoDatabase {
     static HikariDataSource pool(String url, int size) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
+        if (url.contains(":sqlite:")) {
+            config.addDataSourceProperty("busy_timeout", String.valueOf(Bounded.SECONDS * 1000)); // wait, not fail
+        }
         config.setMaximumPoolSize(size);
         config.setConnectionTimeout(Bounded.SECONDS * 1000);
         return new HikariDataSource(config);

@@ -58,13 +58,48 @@ class DemoTest {
     @Test
     void mainWouldExitWithZeroAndPrintTheTable() {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        int status = Demo.report(outcomes, DemoDatabase.sqlite(), new PrintStream(printed, true, StandardCharsets.UTF_8));
+        int status = Demo.report(outcomes, agentRows(0), DemoDatabase.sqlite(),
+                new PrintStream(printed, true, StandardCharsets.UTF_8));
 
         assertThat(status).isZero();
         assertThat(printed.toString(StandardCharsets.UTF_8))
-                .contains("001 and 003 on SQLite in memory")
+                .contains("001 and 003 on SQLite")
                 .containsPattern("(?m)^scenario +\\| anomalies raw \\| anomalies safe-jdbc \\| "
-                        + "errors safe-jdbc raised instead \\| +time raw \\| +time safe$");
+                        + "errors safe-jdbc raised instead \\| anomalies under the agent \\| errors under the agent \\| "
+                        + "+time raw \\| +time safe \\| +time agent$");
+    }
+
+    @Test
+    void anAnomalyUnderTheAgentFailsTheDemo() {
+        int status = Demo.report(outcomes, agentRows(1), DemoDatabase.sqlite(), new PrintStream(new ByteArrayOutputStream()));
+
+        assertThat(status).isEqualTo(1);
+    }
+
+    @Test
+    void withoutTheAgentJarTheColumnIsSkippedAndTheDemoStillPasses() {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        int status = Demo.report(outcomes, UnderAgent.Result.skipped("(The agent's column is skipped.)"),
+                DemoDatabase.sqlite(), new PrintStream(printed, true, StandardCharsets.UTF_8));
+
+        assertThat(status).isZero();
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("(The agent's column is skipped.)")
+                .containsPattern("(?m)^004 shared session, 2nd rolls back .*\\| +- \\| +- \\| .* \\| +-$");
+    }
+
+    @Test
+    void aFailedRunUnderTheAgentFailsTheDemo() {
+        int status = Demo.report(outcomes, UnderAgent.Result.failed("(timed out)"), DemoDatabase.sqlite(),
+                new PrintStream(new ByteArrayOutputStream()));
+
+        assertThat(status).isEqualTo(1);
+    }
+
+    /** What {@code --raw-only} would print under the agent if each scenario showed {@code anomalies}, parsed back. */
+    private static UnderAgent.Result agentRows(int anomalies) {
+        List<String> lines = outcomes.stream()
+                .map(o -> UnderAgent.line(o.scenario(), new Tally(anomalies, 0, Duration.ofMillis(5)))).toList();
+        return new UnderAgent.Result(UnderAgent.parse(lines), null, false);
     }
 
     private static Outcome row(String scenario) {
