@@ -1,0 +1,107 @@
+package dev.safejdbc.bench;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The per-statement cost of the layer (issue 6, item 1): a prepared point SELECT by primary key
+ * and a prepared single-row INSERT, in autocommit, through the raw driver, safe-jdbc with the
+ * guard on and off, and two well-known JDBC proxies doing nothing (datasource-proxy without
+ * listeners, p6spy with logging off). Statements are prepared once per trial.
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(1)
+@Threads(1)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@State(Scope.Thread)
+public class StatementOverheadBench {
+    static final int ROWS = 1024;
+    private static final long FIRST_INSERTED_ID = 1_000_000L;
+
+    @Param({Databases.SQLITE, Databases.POSTGRESQL})
+    public String db;
+
+    @Param({"raw", "safe", "safe-guard-off", "datasource-proxy", "p6spy"})
+    public String variant;
+
+    private Databases.Target target;
+    private String table;
+    private Connection connection;
+    private PreparedStatement select;
+    private PreparedStatement insert;
+    private int nextRead;
+    private long nextId = FIRST_INSERTED_ID;
+
+    @Setup(Level.Trial)
+    public void setUp() throws SQLException {
+        target = Databases.Target.open(db, "items");
+        table = target.table("items");
+        connection = target.connect(variant);
+        Databases.execute(connection, "CREATE TABLE " + table
+                + " (id BIGINT NOT NULL PRIMARY KEY, name VARCHAR(40) NOT NULL, amount BIGINT NOT NULL)");
+        try (PreparedStatement seed = connection.prepareStatement(
+                "INSERT INTO " + table + " (id, name, amount) VALUES (?, ?, ?)")) {
+            for (int id = 1; id <= ROWS; id++) {
+                seed.setLong(1, id);
+                seed.setString(2, "item-" + id);
+                seed.setLong(3, id * 10L);
+                seed.executeUpdate();
+            }
+        }
+        select = connection.prepareStatement("SELECT name, amount FROM " + table + " WHERE id = ?");
+        insert = connection.prepareStatement("INSERT INTO " + table + " (id, name, amount) VALUES (?, ?, ?)");
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() throws SQLException {
+        Databases.closeQuietly(select, insert, connection);
+        target.close(table);
+    }
+
+    /** A point SELECT by primary key (cycling over the seeded rows), reading both columns. */
+    @Benchmark
+    public long pointSelect() throws SQLException {
+        int id = nextRead + 1;
+        nextRead = (nextRead + 1) % ROWS;
+        select.setLong(1, id);
+        try (ResultSet rs = select.executeQuery()) {
+            if (!rs.next()) {
+                throw new IllegalStateException("row " + id + " is missing");
+            }
+            return rs.getLong(2) + rs.getString(1).length();
+        }
+    }
+
+    /** A single-row INSERT of a new key, committed (autocommit). */
+    @Benchmark
+    public int insert() throws SQLException {
+        long id = nextId++;
+        insert.setLong(1, id);
+        insert.setString(2, "new");
+        insert.setLong(3, id);
+        int rows = insert.executeUpdate();
+        if (rows != 1) {
+            throw new IllegalStateException("INSERT wrote " + rows + " rows");
+        }
+        return rows;
+    }
+}
