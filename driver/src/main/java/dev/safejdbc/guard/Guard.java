@@ -210,7 +210,7 @@ public final class Guard {
             }
         });
         return new GuardedWrite(values.isEmpty() ? null : sql.toString(), parameters, values, onConflict,
-                conflict(verb, table, where.columns(), read, "changed or vanished"));
+                () -> conflict(verb, table, where.columns(), read, "changed or vanished"));
     }
 
     private GuardedWrite insert(RowInsert insert, BoundValues bound, ReadLog log, Connection physical)
@@ -246,7 +246,7 @@ public final class Guard {
             }
             return new GuardedWrite(insert.appendableBody() + dialect.conditionalInsertSuffix(key),
                     insert.parameterCount(), List.of(), onConflict,
-                    conflict("INSERT", insert.table(), key, read, "appeared"));
+                    () -> conflict("INSERT", insert.table(), key, read, "appeared"));
         }
         return null;
     }

@@ -5,6 +5,7 @@ import dev.safejdbc.error.GuardConflictException;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * A write made conditional on what its transaction read: the statement to send instead (null:
@@ -12,7 +13,7 @@ import java.util.List;
  * application's own parameters, and what a lost race gets.
  */
 public record GuardedWrite(String sql, int applicationParameters, List<Observation.Observed> observed,
-                           ConflictPolicy onConflict, String conflictMessage) {
+                           ConflictPolicy onConflict, Supplier<String> conflictMessage) {
 
     /** Binds the application's parameters, then the observed values, onto the guarded statement. */
     public void bind(PreparedStatement guarded, BoundValues bound) throws SQLException {
@@ -26,7 +27,7 @@ public record GuardedWrite(String sql, int applicationParameters, List<Observati
     /** No row written where the read promised one: the race was lost. */
     public long verify(long rows) throws GuardConflictException {
         if (rows == 0 && onConflict == ConflictPolicy.THROW) {
-            throw new GuardConflictException(conflictMessage);
+            throw new GuardConflictException(conflictMessage.get()); // written only when lost: it walks the stack
         }
         return rows;
     }
