@@ -128,12 +128,16 @@ public final class ConnectionLease {
         }
     }
 
-    /** Gives the lease back if {@code session} holds it, and wakes a waiter. */
+    /**
+     * Gives the lease back if {@code session} holds it, and wakes one waiter: waking them all would
+     * have every waiter race for one lease (on 2 cores, a storm of context switches). A waiter that
+     * is not woken still looks again within {@link #LIVENESS_CHECK_NANOS}.
+     */
     void release(ThreadSession session) {
         if (holder.compareAndSet(session, null) && waiters.get() > 0) {
             lock.lock();
             try {
-                released.signalAll();
+                released.signal();
             } finally {
                 lock.unlock();
             }
