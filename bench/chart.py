@@ -99,11 +99,14 @@ def nice_max(value):
     return 10 * magnitude
 
 
-def render(grouped, title):
+def render(grouped, title, note=None):
     out = []
     y = MARGIN
     out.append(f'<text x="{MARGIN}" y="{y + 14}" font-size="16" font-weight="bold">{escape(title)}</text>')
     y += 30
+    if note:
+        out.append(f'<text x="{MARGIN}" y="{y + 4}" font-size="11" fill="#555">{escape(note)}</text>')
+        y += 20
     for (bench, db), items in grouped.items():
         base = baseline(items)
         unit = items[0]["unit"]
@@ -152,6 +155,7 @@ def main(argv):
     parser.add_argument("files", nargs="*", help="JMH JSON result files (default: bench/target/results-*.json)")
     parser.add_argument("-o", "--output", default="docs/performance.svg")
     parser.add_argument("-t", "--title", default="safe-jdbc vs the raw drivers and peer proxies (JMH throughput)")
+    parser.add_argument("-n", "--note", help="one line under the title (machine, caveats)")
     args = parser.parse_args(argv)
     files = args.files or sorted(glob.glob("bench/target/results-*.json"))
     if not files:
@@ -160,7 +164,7 @@ def main(argv):
     if not rows:
         parser.error("no results in " + ", ".join(files))
     with open(args.output, "w", encoding="utf-8") as f:
-        f.write(render(panels(rows), args.title))
+        f.write(render(panels(rows), args.title, args.note))
     print(f"wrote {args.output}: {len(rows)} results from {len(files)} file(s)")
 
 
