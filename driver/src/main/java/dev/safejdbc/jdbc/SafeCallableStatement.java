@@ -72,6 +72,8 @@ public final class SafeCallableStatement extends SafePreparedStatement implement
         return delegate.getDouble(parameterIndex);
     }
 
+    @Deprecated
+    @SuppressWarnings("deprecation") // still delegated: JDBC keeps the method
     @Override
     public BigDecimal getBigDecimal(int parameterIndex, int scale) throws SQLException {
         return delegate.getBigDecimal(parameterIndex, scale);

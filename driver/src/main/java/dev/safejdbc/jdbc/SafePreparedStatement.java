@@ -217,6 +217,8 @@ public class SafePreparedStatement extends SafeStatement implements PreparedStat
         }
     }
 
+    @Deprecated
+    @SuppressWarnings("deprecation") // still delegated: JDBC keeps the method
     @Override
     public void setUnicodeStream(int parameterIndex, java.io.InputStream x, int length) throws SQLException {
         delegate.setUnicodeStream(parameterIndex, x, length);

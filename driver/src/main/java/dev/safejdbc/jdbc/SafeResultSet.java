@@ -118,6 +118,8 @@ public final class SafeResultSet implements ResultSet {
         return delegate.getDouble(columnIndex);
     }
 
+    @Deprecated
+    @SuppressWarnings("deprecation") // still delegated: JDBC keeps the method
     @Override
     public BigDecimal getBigDecimal(int columnIndex, int scale) throws SQLException {
         return delegate.getBigDecimal(columnIndex, scale);
@@ -148,6 +150,8 @@ public final class SafeResultSet implements ResultSet {
         return delegate.getAsciiStream(columnIndex);
     }
 
+    @Deprecated
+    @SuppressWarnings("deprecation") // still delegated: JDBC keeps the method
     @Override
     public java.io.InputStream getUnicodeStream(int columnIndex) throws SQLException {
         return delegate.getUnicodeStream(columnIndex);
@@ -198,6 +202,8 @@ public final class SafeResultSet implements ResultSet {
         return delegate.getDouble(columnLabel);
     }
 
+    @Deprecated
+    @SuppressWarnings("deprecation") // still delegated: JDBC keeps the method
     @Override
     public BigDecimal getBigDecimal(String columnLabel, int scale) throws SQLException {
         return delegate.getBigDecimal(columnLabel, scale);
@@ -228,6 +234,8 @@ public final class SafeResultSet implements ResultSet {
         return delegate.getAsciiStream(columnLabel);
     }
 
+    @Deprecated
+    @SuppressWarnings("deprecation") // still delegated: JDBC keeps the method
     @Override
     public java.io.InputStream getUnicodeStream(String columnLabel) throws SQLException {
         return delegate.getUnicodeStream(columnLabel);

@@ -30,7 +30,7 @@ public final class SafeJdbcExtension implements BeforeEachCallback, AfterEachCal
         }
     }
 
-    private static final class Recording implements AutoCloseable {
+    private static final class Recording {
         final List<Seen> seen = new ArrayList<>();
         final AutoCloseable listening = Findings.listen(this::add);
 
@@ -42,8 +42,7 @@ public final class SafeJdbcExtension implements BeforeEachCallback, AfterEachCal
             return List.copyOf(seen);
         }
 
-        @Override
-        public void close() throws Exception {
+        void stop() throws Exception {
             listening.close();
         }
     }
@@ -59,7 +58,7 @@ public final class SafeJdbcExtension implements BeforeEachCallback, AfterEachCal
         if (recording == null) {
             return;
         }
-        recording.close();
+        recording.stop();
         Set<FindingKind> expected = expectedKinds(context);
         List<Seen> unexpected = new ArrayList<>();
         Set<FindingKind> missing = expected.isEmpty() ? EnumSet.noneOf(FindingKind.class) : EnumSet.copyOf(expected);

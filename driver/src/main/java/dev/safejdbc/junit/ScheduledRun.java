@@ -59,16 +59,15 @@ final class ScheduledRun implements Boundaries.Listener {
     /** Runs {@code schedule}; with {@code null}, every task runs freely (to count its steps). */
     Run run(Schedule schedule) throws Exception {
         String problem = null;
-        try (AutoCloseable listening = Boundaries.listen(this)) {
+        AutoCloseable listening = Boundaries.listen(this);
+        try {
             threads.forEach(t -> t.thread.start());
             lock.lock();
             try {
-                if (schedule == null) {
-                    threads.forEach(t -> t.free = true);
-                } else {
+                if (schedule != null) {
                     problem = follow(new LinkedList<>(schedule.steps()));
                 }
-                threads.forEach(t -> t.free = true);
+                threads.forEach(t -> t.free = true); // the rest (or, unscheduled, everything) runs freely
                 changed.signalAll();
                 if (!awaitAll(t -> t.finished, stuckNanos * 2) && problem == null) {
                     problem = "blocked: tasks " + unfinished() + " did not finish";
@@ -77,6 +76,7 @@ final class ScheduledRun implements Boundaries.Listener {
                 lock.unlock();
             }
         } finally {
+            listening.close();
             threads.forEach(t -> {
                 if (t.thread.isAlive()) {
                     t.thread.interrupt();
