@@ -1,6 +1,7 @@
 package dev.safejdbc;
 
 import dev.safejdbc.config.DatabaseKey;
+import dev.safejdbc.config.Mode;
 import dev.safejdbc.config.SafeOptions;
 import dev.safejdbc.config.SafeUrl;
 import dev.safejdbc.error.InvalidConfigurationException;
@@ -73,7 +74,7 @@ public final class SafeDataSource implements DataSource {
     private void beforeCheckout() throws SQLException {
         Boundaries.reached(Boundary.CHECKOUT, "getConnection");
         String known = database;
-        if (known != null && options.mode() == dev.safejdbc.config.Mode.ENFORCE) {
+        if (known != null && options.mode() == Mode.ENFORCE) {
             nesting.checkCheckout(known);
         }
     }

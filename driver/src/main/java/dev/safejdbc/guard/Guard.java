@@ -153,7 +153,11 @@ public final class Guard {
     private void forget(TableName table, List<Equality> equalities, BoundValues bound, ReadLog log,
             Connection physical) throws SQLException {
         KeyValues where = KeyValues.of(equalities, bound);
-        Set<String> key = where == null ? null : KeyCatalog.keys(database, table, physical).coveredBy(where.columns());
+        forget(table, where, where == null ? null : KeyCatalog.keys(database, table, physical), log);
+    }
+
+    private static void forget(TableName table, KeyValues where, TableKeys keys, ReadLog log) {
+        Set<String> key = where == null ? null : keys.coveredBy(where.columns());
         if (key == null) {
             log.forget(table);
         } else {
@@ -188,7 +192,7 @@ public final class Guard {
             return null;
         }
         if (!keys.isKey(where.columns())) {
-            forget(table, equalities, bound, log, physical); // more than the key, or another column: rows changed
+            forget(table, where, keys, log); // more than the key, or another column: rows changed
             return null;
         }
         Observation read = log.take(where.rowKey(table, where.columns()));
