@@ -4,8 +4,8 @@
     python3 bench/chart.py bench/target/results-*.json -o docs/performance.svg
 
 One panel per benchmark method and database; one bar per variant (throughput, with JMH's 99.9%
-error as a whisker), labelled with its score and its ratio to the panel's raw baseline
-(the variant named "raw", else the first whose name starts with "raw"). Each panel has its own
+error as a whisker), labelled with its score and its ratio to the panel's baseline (the variant
+named "raw", else "upsert", else the first whose name starts with "raw"). Each panel has its own
 scale: SQLite and PostgreSQL differ by orders of magnitude.
 """
 
@@ -34,9 +34,17 @@ COLORS = {
     "safe-guard-off": "#6baed6",
     "datasource-proxy": "#ff7f0e",
     "p6spy": "#2ca02c",
+    "upsert": "#7f7f7f",
+    "naive-raw": "#b0b0b0",
+    "naive-safe": "#1f77b4",
+    "for-update": "#ff7f0e",
 }
 VARIANT_ORDER = ["raw", "raw-private", "raw-pool1", "safe", "safe-pool8", "safe-guard-off",
-                 "datasource-proxy", "p6spy"]
+                 "datasource-proxy", "p6spy", "upsert", "naive-safe", "naive-raw", "for-update"]
+# what ratios are taken to, in order of preference: the raw driver, LockAcquisitionBench's hand-written upsert
+BASELINES = ["raw", "upsert"]
+# benchmarks without a "db" parameter run on one database only
+SINGLE_DB = {"SharedMemoryContentionBench": "sqlite", "LockAcquisitionBench": "postgresql"}
 
 
 def load(paths):
@@ -49,11 +57,12 @@ def load(paths):
             continue
         for r in data:
             params = r.get("params") or {}
+            bench_class = r["benchmark"].split(".")[-2]
             metric = r["primaryMetric"]
             error = metric.get("scoreError")
             rows.append({
                 "benchmark": ".".join(r["benchmark"].split(".")[-2:]),
-                "db": params.get("db", "sqlite"),
+                "db": params.get("db", SINGLE_DB.get(bench_class, "sqlite")),
                 "variant": params.get("variant", "default"),
                 "score": float(metric["score"]),
                 "error": float(error) if isinstance(error, (int, float)) and error == error else 0.0,
@@ -74,9 +83,10 @@ def panels(rows):
 
 
 def baseline(items):
-    for r in items:
-        if r["variant"] == "raw":
-            return r
+    for name in BASELINES:
+        for r in items:
+            if r["variant"] == name:
+                return r
     for r in items:
         if r["variant"].startswith("raw"):
             return r
