@@ -17,7 +17,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,20 +42,42 @@ final class ColumnPlan {
     private static final Map<Integer, Class<?>> EXACT_TYPES = Map.of(Types.TIMESTAMP, LocalDateTime.class,
             Types.TIMESTAMP_WITH_TIMEZONE, OffsetDateTime.class, Types.TIME, LocalTime.class, Types.DATE, LocalDate.class);
 
-    /** A column kept: its position in the result, its table column, type name and how to read it. */
-    private record Kept(int index, String column, String typeName, Class<?> exactType) {
+    private static final Set<Integer> CHARACTER = Set.of(Types.CHAR, Types.VARCHAR, Types.LONGVARCHAR, Types.NCHAR,
+            Types.NVARCHAR, Types.LONGNVARCHAR);
+    private static final Set<Integer> INTEGRAL = Set.of(Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT);
+    private static final Set<Integer> BINARY = Set.of(Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY);
+
+    /**
+     * A column kept: its position in the result, its label, its table column, type name, how to
+     * read it and which getters give its exact value.
+     */
+    private record Kept(int index, String label, String column, String typeName, Class<?> exactType, int exactGetters) {
     }
 
     private final List<Kept> kept;
     private final List<String> skipped;
+    /** Result column index to kept column, -1 when not kept. */
+    private final int[] keptByIndex;
+    private final boolean strictTypes;
 
-    private ColumnPlan(List<Kept> kept, List<String> skipped) {
+    private ColumnPlan(List<Kept> kept, List<String> skipped, int columnCount, boolean strictTypes) {
         this.kept = kept;
         this.skipped = skipped;
+        this.strictTypes = strictTypes;
+        this.keptByIndex = new int[columnCount + 1];
+        Arrays.fill(keptByIndex, -1);
+        for (int i = 0; i < kept.size(); i++) {
+            keptByIndex[kept.get(i).index()] = i;
+        }
     }
 
-    /** @param javaTime read dates and times as java.time values (PostgreSQL: no time-zone shifts, micros kept) */
-    static ColumnPlan of(ResultSetMetaData meta, KeyedSelect select, boolean javaTime) throws SQLException {
+    /**
+     * @param javaTime    read dates and times as java.time values (PostgreSQL: no time-zone shifts, micros kept)
+     * @param strictTypes every value of a column has the column's type (not so in SQLite, where a
+     *                    column's declared type does not say what its values are)
+     */
+    static ColumnPlan of(ResultSetMetaData meta, KeyedSelect select, boolean javaTime, boolean strictTypes)
+            throws SQLException {
         List<Kept> kept = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         List<String> seen = new ArrayList<>();
@@ -68,27 +90,74 @@ final class ColumnPlan {
             int type = meta.getColumnType(i);
             String typeName = meta.getColumnTypeName(i);
             if (isComparable(type, typeName)) {
-                kept.add(new Kept(i, column, typeName, javaTime ? EXACT_TYPES.get(type) : null));
+                Class<?> exactType = javaTime ? EXACT_TYPES.get(type) : null;
+                kept.add(new Kept(i, meta.getColumnLabel(i), column, typeName, exactType, strictTypes ? exactGetters(type, exactType)
+                        : ReadCapture.GET_OBJECT));
             } else {
                 skipped.add(column);
             }
         }
-        return new ColumnPlan(List.copyOf(kept), List.copyOf(skipped));
+        return new ColumnPlan(List.copyOf(kept), List.copyOf(skipped), meta.getColumnCount(), strictTypes);
     }
 
-    /** What the current row shows of the kept columns; LOB handles found in it are skipped too. */
-    Observation observe(ResultSet rs, boolean exact, AppFrames where) throws SQLException {
-        Map<String, Observation.Observed> observed = new LinkedHashMap<>();
-        List<String> notCompared = new ArrayList<>(skipped);
-        for (Kept column : kept) {
-            Object value = read(rs, column);
-            if (isLocator(value)) {
-                notCompared.add(column.column());
-            } else {
-                observed.put(column.column(), new Observation.Observed(value, column.typeName()));
+    /**
+     * The first row, as the application is about to read it: its values are taken as it reads
+     * them. Not so where types are loose: in SQLite a getter can convert the value it reads
+     * (a blob read as text is text from then on), so the row is read at once, before any getter.
+     */
+    Observation observe(ResultSet rs, boolean exact, AppFrames where) {
+        Observation row = new Observation(this, rs, exact, where);
+        if (!strictTypes) {
+            row.complete();
+        }
+        return row;
+    }
+
+    /** The kept column at result position {@code index}, or -1. */
+    int kept(int index) {
+        return index > 0 && index < keptByIndex.length ? keptByIndex[index] : -1;
+    }
+
+    /** The kept column labelled {@code label} (as JDBC matches labels: ignoring case), or -1. */
+    int kept(String label) {
+        for (int i = 0; i < kept.size(); i++) {
+            if (kept.get(i).label().equalsIgnoreCase(label)) {
+                return i;
             }
         }
-        return new Observation(true, observed, notCompared, exact, where);
+        return -1;
+    }
+
+    /** Whether {@code getter} gives kept column {@code index}'s exact value. */
+    boolean isExact(int index, int getter) {
+        return (kept.get(index).exactGetters() & getter) != 0;
+    }
+
+    /** Reads kept column {@code index} of the current row as the guard compares it. */
+    Object read(ResultSet rs, int index) throws SQLException {
+        return read(rs, kept.get(index));
+    }
+
+    int size() {
+        return kept.size();
+    }
+
+    /** The result position of kept column {@code kept}. */
+    int index(int kept) {
+        return this.kept.get(kept).index();
+    }
+
+    String column(int index) {
+        return kept.get(index).column();
+    }
+
+    String typeName(int index) {
+        return kept.get(index).typeName();
+    }
+
+    /** Columns of the result that can never be compared (json, arrays, ...). */
+    List<String> skipped() {
+        return skipped;
     }
 
     private static String tableColumn(KeyedSelect select, String label) {
@@ -110,8 +179,27 @@ final class ColumnPlan {
         return rs.getObject(column.index());
     }
 
+    /**
+     * A plain getObject is exact unless a java.time type is needed; getString, getLong and
+     * getBytes are where the column's type makes them give what getObject gives.
+     */
+    private static int exactGetters(int type, Class<?> exactType) {
+        int getters = exactType == null ? ReadCapture.GET_OBJECT : 0;
+        if (CHARACTER.contains(type)) {
+            getters |= ReadCapture.GET_STRING;
+        } else if (INTEGRAL.contains(type)) {
+            getters |= ReadCapture.GET_LONG;
+        } else if (BINARY.contains(type)) {
+            getters |= ReadCapture.GET_BYTES;
+        }
+        return getters;
+    }
+
     /** LOB and array values are handles to data elsewhere, not the data: they cannot be compared. */
-    private static boolean isLocator(Object value) {
+    static boolean isLocator(Object value) {
+        if (value == null || value instanceof String || value instanceof Number || value instanceof byte[]) {
+            return false; // the usual values, told apart by class checks cheaper than interface checks
+        }
         return value instanceof Blob || value instanceof Clob || value instanceof Array || value instanceof SQLXML
                 || value instanceof Struct || value instanceof Ref;
     }

@@ -19,7 +19,8 @@ import dev.safejdbc.guard.sql.TableName;
 import dev.safejdbc.guard.sql.Unrelated;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -33,6 +34,7 @@ public final class Guard {
     private static final SqlAnalyzer ANALYZER = new SqlAnalyzer(4096);
     /** No guard: nothing is analyzed. */
     public static final Guard OFF = new Guard(null, null, false, ConflictPolicy.THROW);
+    private static final int[] NOTHING_COMPARED = {};
 
     private final String database;
     private final Dialect dialect;
@@ -67,43 +69,43 @@ public final class Guard {
     }
 
     /** Before a read runs: what to record of its result, or null when it is not a keyed read. */
-    public ReadCapture read(Analysis analysis, BoundValues bound, ReadLog log, Connection physical, ReadMemo memo,
-            Supplier<AppFrames> site) throws SQLException {
+    public ReadCapture read(Analysis analysis, BoundValues bound, ReadLog log, Connection physical,
+            StatementMemo memo, Supplier<AppFrames> site) throws SQLException {
         if (!(analysis instanceof KeyedSelect select)) {
             return null;
         }
-        KeyValues where = KeyValues.of(select.equalities(), bound);
-        if (where == null) {
+        RowNaming naming = memo.naming(database, select.table(), select.equalities(), physical);
+        RowKey row = naming.rowKey(bound);
+        if (row == null) {
             return null;
         }
-        TableKeys keys = KeyCatalog.keys(database, select.table(), physical);
-        Set<String> key = keys.hasKeys() ? keys.coveredBy(where.columns()) : where.columns();
-        if (key == null) {
-            return null;
-        }
-        boolean exact = select.onlyEqualities() && where.columns().equals(key);
-        return new ReadCapture(log, where.rowKey(select.table(), key), select, exact, dialect == Dialect.POSTGRESQL, memo,
-                site.get());
+        boolean exact = select.onlyEqualities() && naming.whereIsKey();
+        return new ReadCapture(log, row, select, exact, dialect, memo, site.get());
     }
 
     /** Before a write runs: its guarded form, or null to send it exactly as written. */
-    public GuardedWrite write(Analysis analysis, BoundValues bound, ReadLog log, Connection physical)
-            throws SQLException {
+    public GuardedWrite write(Analysis analysis, BoundValues bound, ReadLog log, Connection physical,
+            StatementMemo memo) throws SQLException {
+        if (log.isEmpty()) {
+            return null; // nothing read: nothing to guard, report or forget
+        }
         if (analysis instanceof KeyedUpdate update) {
+            RowNaming naming = memo.naming(database, update.table(), update.equalities(), physical);
             if (!update.onlyEqualities() || update.selfRelative()) {
-                forget(update.table(), update.equalities(), bound, log, physical);
+                forget(update.table(), naming, bound, log);
                 return null; // it carries its own condition, or computes from the row itself
             }
-            return rowWrite("UPDATE", update.table(), update.equalities(), update.appendableBody(),
-                    update.parameterCount(), bound, log, physical);
+            return rowWrite("UPDATE", update.table(), naming, update.appendableBody(), update.parameterCount(), bound,
+                    log, memo);
         }
         if (analysis instanceof KeyedDelete delete) {
+            RowNaming naming = memo.naming(database, delete.table(), delete.equalities(), physical);
             if (!delete.onlyEqualities()) {
-                forget(delete.table(), delete.equalities(), bound, log, physical);
+                forget(delete.table(), naming, bound, log);
                 return null;
             }
-            return rowWrite("DELETE", delete.table(), delete.equalities(), delete.appendableBody(),
-                    delete.parameterCount(), bound, log, physical);
+            return rowWrite("DELETE", delete.table(), naming, delete.appendableBody(), delete.parameterCount(), bound,
+                    log, memo);
         }
         if (analysis instanceof RowInsert insert) {
             return insert(insert, bound, log, physical);
@@ -120,6 +122,9 @@ public final class Guard {
      */
     public void batched(List<BatchedWrite> writes, ReadLog log, Connection physical) throws SQLException {
         for (BatchedWrite write : writes) {
+            if (log.isEmpty()) {
+                return;
+            }
             if (write.analysis() instanceof KeyedUpdate update) {
                 reportBatched("UPDATE", update.table(), update.equalities(), write.bound(), log, physical);
             } else if (write.analysis() instanceof KeyedDelete delete) {
@@ -139,7 +144,8 @@ public final class Guard {
 
     private void reportBatched(String verb, TableName table, List<Equality> equalities, BoundValues bound,
             ReadLog log, Connection physical) throws SQLException {
-        Observation read = takeRead(table, equalities, bound, log, physical);
+        RowKey row = new RowNaming(table, equalities, KeyCatalog.keys(database, table, physical)).keyedRow(bound);
+        Observation read = row == null ? null : log.take(row);
         if (read != null) {
             record(FindingKind.UNGUARDED_CHECK_THEN_ACT, verb, table, read, "batched writes are sent as written");
         }
@@ -147,74 +153,66 @@ public final class Guard {
 
     /**
      * A write sent as written still changes its rows: what this transaction read of them no longer
-     * holds, and must not guard a later write. Rows it names by a key lose their read; otherwise
+     * holds, and must not guard a later write. The row it names by a key loses its read; otherwise
      * every read of the table goes.
      */
-    private void forget(TableName table, List<Equality> equalities, BoundValues bound, ReadLog log,
-            Connection physical) throws SQLException {
-        KeyValues where = KeyValues.of(equalities, bound);
-        forget(table, where, where == null ? null : KeyCatalog.keys(database, table, physical), log);
-    }
-
-    private static void forget(TableName table, KeyValues where, TableKeys keys, ReadLog log) {
-        Set<String> key = where == null ? null : keys.coveredBy(where.columns());
-        if (key == null) {
+    private static void forget(TableName table, RowNaming naming, BoundValues bound, ReadLog log) {
+        RowKey row = naming.keyedRow(bound);
+        if (row == null) {
             log.forget(table);
         } else {
-            log.take(where.rowKey(table, key));
+            log.take(row);
         }
     }
 
-    /** Removes and returns this transaction's read of the row the equalities pin by a key, if any. */
-    private Observation takeRead(TableName table, List<Equality> equalities, BoundValues bound, ReadLog log,
-            Connection physical) throws SQLException {
-        KeyValues where = KeyValues.of(equalities, bound);
-        if (where == null) {
-            return null;
-        }
-        Set<String> key = KeyCatalog.keys(database, table, physical).coveredBy(where.columns());
-        return key == null ? null : log.take(where.rowKey(table, key));
-    }
-
-    private GuardedWrite rowWrite(String verb, TableName table, List<Equality> equalities, String body,
-            int parameters, BoundValues bound, ReadLog log, Connection physical) throws SQLException {
-        KeyValues where = KeyValues.of(equalities, bound);
-        if (where == null) {
+    private GuardedWrite rowWrite(String verb, TableName table, RowNaming naming, String body, int parameters,
+            BoundValues bound, ReadLog log, StatementMemo memo) {
+        RowKey row = naming.rowKey(bound);
+        if (row == null) {
             log.forget(table);
             return null;
         }
-        TableKeys keys = KeyCatalog.keys(database, table, physical);
-        if (!keys.hasKeys()) {
-            Observation read = log.take(where.rowKey(table, where.columns()));
+        if (!naming.keys().hasKeys()) {
+            Observation read = log.take(row);
             if (read != null) {
                 record(FindingKind.NO_KEY_CHECK_THEN_ACT, verb, table, read, "no primary or unique key to guard on");
             }
             return null;
         }
-        if (!keys.isKey(where.columns())) {
-            forget(table, where, keys, log); // more than the key, or another column: rows changed
-            return null;
+        Observation read = log.take(row);
+        if (!naming.isKey() || read == null || !read.present()) {
+            return null; // more than the key, or another column: its rows changed, and their reads went
         }
-        Observation read = log.take(where.rowKey(table, where.columns()));
-        if (read == null || !read.present()) {
-            return null;
-        }
-        if (!read.skipped().isEmpty()) {
+        read.complete(); // its result set may still be on the row
+        if (read.hasSkipped()) {
             record(FindingKind.UNCOMPARED_COLUMNS, verb, table, read, "not compared: " + read.skipped());
         }
         if (!canRewrite(body, parameters, bound, verb, table, read)) {
             return null;
         }
-        List<Observation.Observed> values = new ArrayList<>();
+        StatementMemo.GuardedForm form = memo.guardedForm(read);
+        if (form == null) {
+            form = guardedForm(body, row, read);
+            memo.guardedForm(form);
+        }
+        return new GuardedWrite(form.sql(), parameters, read, form.compared(), onConflict,
+                () -> conflict(verb, table, row.columns(), read, "changed or vanished"));
+    }
+
+    /** The write's text with a null-safe equality on each compared column read, other than the key's. */
+    private StatementMemo.GuardedForm guardedForm(String body, RowKey row, Observation read) {
+        ColumnPlan columns = read.columns();
         StringBuilder sql = new StringBuilder(body);
-        read.observed().forEach((column, observed) -> {
-            if (!where.columns().contains(KeyCatalog.normalize(column))) {
-                sql.append(" AND ").append(dialect.guardCondition(column, observed.typeName()));
-                values.add(observed);
+        int[] compared = new int[columns.size()];
+        int count = 0;
+        for (int i = 0; i < columns.size(); i++) {
+            if (read.compared(i) && !row.columns().contains(KeyCatalog.normalize(columns.column(i)))) {
+                sql.append(" AND ").append(dialect.guardCondition(columns.column(i), columns.typeName(i)));
+                compared[count++] = i;
             }
-        });
-        return new GuardedWrite(values.isEmpty() ? null : sql.toString(), parameters, values, onConflict,
-                () -> conflict(verb, table, where.columns(), read, "changed or vanished"));
+        }
+        return new StatementMemo.GuardedForm(columns, read.uncompared(), count == 0 ? null : sql.toString(),
+                Arrays.copyOf(compared, count));
     }
 
     private GuardedWrite insert(RowInsert insert, BoundValues bound, ReadLog log, Connection physical)
@@ -249,7 +247,7 @@ public final class Guard {
                 return null;
             }
             return new GuardedWrite(insert.appendableBody() + dialect.conditionalInsertSuffix(key),
-                    insert.parameterCount(), List.of(), onConflict,
+                    insert.parameterCount(), read, NOTHING_COMPARED, onConflict,
                     () -> conflict("INSERT", insert.table(), key, read, "appeared"));
         }
         return null;
@@ -277,7 +275,7 @@ public final class Guard {
                 + read.where().site() + ": " + why);
     }
 
-    private static String conflict(String verb, TableName table, Set<String> key, Observation read, String what) {
+    private static String conflict(String verb, TableName table, Collection<String> key, Observation read, String what) {
         return "Guarded " + verb + " on " + table.name() + " lost its race: the row with key " + key + " " + what
                 + " since this transaction read it.\n  read at:\n" + read.where().format("    ")
                 + "  write at:\n" + AppFrames.here().format("    ")

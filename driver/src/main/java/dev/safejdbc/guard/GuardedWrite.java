@@ -4,23 +4,29 @@ import dev.safejdbc.config.ConflictPolicy;
 import dev.safejdbc.error.GuardConflictException;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.List;
+import java.sql.Types;
 import java.util.function.Supplier;
 
 /**
  * A write made conditional on what its transaction read: the statement to send instead (null:
- * the statement as written is condition enough), the observed values to bind after the
- * application's own parameters, and what a lost race gets.
+ * the statement as written is condition enough), the read whose values are bound after the
+ * application's own parameters (those of its kept columns at {@code compared}), and what a lost
+ * race gets.
  */
-public record GuardedWrite(String sql, int applicationParameters, List<Observation.Observed> observed,
+public record GuardedWrite(String sql, int applicationParameters, Observation read, int[] compared,
                            ConflictPolicy onConflict, Supplier<String> conflictMessage) {
 
     /** Binds the application's parameters, then the observed values, onto the guarded statement. */
     public void bind(PreparedStatement guarded, BoundValues bound) throws SQLException {
         bound.replayOnto(guarded, applicationParameters);
         int index = applicationParameters;
-        for (Observation.Observed value : observed) {
-            new Bound(value.value(), value.value() == null ? java.sql.Types.NULL : null, false).bindTo(guarded, ++index);
+        for (int kept : compared) {
+            Object value = read.value(kept);
+            if (value == null) {
+                guarded.setNull(++index, Types.NULL);
+            } else {
+                guarded.setObject(++index, value);
+            }
         }
     }
 

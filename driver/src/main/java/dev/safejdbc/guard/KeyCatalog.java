@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Primary and unique keys per table, read once from {@link DatabaseMetaData} and cached per
@@ -21,6 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class KeyCatalog {
     private static final Map<String, Map<TableName, TableKeys>> BY_DATABASE = new ConcurrentHashMap<>();
+    /** Counts forgettings, so that what was worked out from the keys knows when to work it out again. */
+    private static final AtomicLong GENERATION = new AtomicLong();
 
     private KeyCatalog() {
     }
@@ -31,7 +34,7 @@ final class KeyCatalog {
         if (known == null) {
             known = read(physical.getMetaData(), table);
             if (known == null) {
-                return TableKeys.NONE; // no such table (yet): the statement gets the real driver's own error
+                return TableKeys.UNKNOWN; // no such table (yet): the statement gets the real driver's own error
             }
             tables.put(table, known);
         }
@@ -40,6 +43,11 @@ final class KeyCatalog {
 
     static void forget(String database) {
         BY_DATABASE.remove(database);
+        GENERATION.incrementAndGet();
+    }
+
+    static long generation() {
+        return GENERATION.get();
     }
 
     /** The table's keys; null when the metadata knows no table of that name in any spelling. */

@@ -4,36 +4,59 @@ import dev.safejdbc.findings.AppFrames;
 import dev.safejdbc.guard.sql.KeyedSelect;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Records what a keyed read's result set showed the application: its first row's comparable
- * columns, or that there was no row. Called once, on the first {@code next()}.
+ * columns, or that there was no row. The row is recorded on the first {@code next()}; its values
+ * as the application reads them, and the rest when the cursor leaves it.
  */
 public final class ReadCapture {
+    /** Getters that can give a column's exact value, so that the guard need not read it again. */
+    public static final int GET_OBJECT = 1;
+    public static final int GET_STRING = 2;
+    public static final int GET_LONG = 4;
+    public static final int GET_BYTES = 8;
+
     private final ReadLog log;
-    private final ReadLog.RowKey key;
+    private final RowKey key;
     private final KeyedSelect select;
     private final boolean exact;
-    private final boolean javaTime;
-    private final ReadMemo memo;
+    private final Dialect dialect;
+    private final StatementMemo memo;
     private final AppFrames where;
+    private Observation row;
 
-    ReadCapture(ReadLog log, ReadLog.RowKey key, KeyedSelect select, boolean exact, boolean javaTime, ReadMemo memo,
+    ReadCapture(ReadLog log, RowKey key, KeyedSelect select, boolean exact, Dialect dialect, StatementMemo memo,
             AppFrames where) {
         this.log = log;
         this.key = key;
         this.select = select;
         this.exact = exact;
-        this.javaTime = javaTime;
+        this.dialect = dialect;
         this.memo = memo;
         this.where = where;
     }
 
-    public void firstRow(ResultSet rs, boolean present) throws SQLException {
-        Observation observation = present ? memo.plan(rs, select, javaTime).observe(rs, exact, where)
-                : new Observation(false, Map.of(), List.of(), exact, where);
+    /** The first {@code next()} returned {@code present}; returns whether values are still to be taken from the row. */
+    public boolean firstRow(ResultSet rs, boolean present) throws SQLException {
+        Observation observation = present ? memo.columns(rs, select, dialect).observe(rs, exact, where)
+                : Observation.absent(exact, where);
         log.record(key, observation);
+        row = observation.isComplete() ? null : observation;
+        return row != null;
+    }
+
+    /** The application read column {@code index} with {@code getter} (one of {@code GET_*}). */
+    public void read(int index, int getter, Object value) {
+        row.read(index, getter, value);
+    }
+
+    public void read(String label, int getter, Object value) {
+        row.read(label, getter, value);
+    }
+
+    /** The cursor is about to leave the row: what the application did not read is read now. */
+    public void leaveRow() {
+        row.complete();
     }
 }

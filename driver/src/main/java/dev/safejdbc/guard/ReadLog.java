@@ -2,7 +2,6 @@ package dev.safejdbc.guard;
 
 import dev.safejdbc.guard.sql.TableName;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
@@ -13,10 +12,6 @@ import java.util.function.Predicate;
 public final class ReadLog {
     private static final int CAPACITY = 256;
 
-    /** Identifies a row by table and key: normalized columns and values in the same order. */
-    record RowKey(TableName table, List<String> columns, List<Object> values) {
-    }
-
     private final Map<RowKey, Observation> reads = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<RowKey, Observation> eldest) {
@@ -26,6 +21,11 @@ public final class ReadLog {
 
     synchronized void record(RowKey key, Observation observation) {
         reads.put(key, observation);
+    }
+
+    /** Whether no read is remembered: no write can be guarded (or reported), so none is looked at. */
+    synchronized boolean isEmpty() {
+        return reads.isEmpty();
     }
 
     /** The read of {@code key}, which the write is about to consume. */

@@ -9,6 +9,8 @@ import java.util.Set;
  */
 record TableKeys(List<Set<String>> uniqueKeys) {
     static final TableKeys NONE = new TableKeys(List.of());
+    /** No table of that name was found: no keys, and nothing worked out from that may be kept. */
+    static final TableKeys UNKNOWN = new TableKeys(List.of());
 
     /** The first unique key whose every column is among {@code columns}, or null. */
     Set<String> coveredBy(Set<String> columns) {

@@ -2,7 +2,7 @@ package dev.safejdbc.jdbc;
 
 import dev.safejdbc.findings.AppFrames;
 import dev.safejdbc.guard.BoundValues;
-import dev.safejdbc.guard.ReadMemo;
+import dev.safejdbc.guard.StatementMemo;
 import dev.safejdbc.guard.sql.Analysis;
 import dev.safejdbc.guard.sql.KeyedDelete;
 import dev.safejdbc.guard.sql.KeyedSelect;
@@ -28,8 +28,13 @@ public class SafePreparedStatement extends SafeStatement implements PreparedStat
     private final Preparer preparer;
     /** Null when the guard has nothing to do with this statement: binding then costs nothing extra. */
     private final BoundValues bound;
-    private final ReadMemo readMemo = new ReadMemo();
+    private final StatementMemo memo = new StatementMemo();
     private AppFrames site;
+    /** The executions, made once: a method reference made per call would be an allocation per call. */
+    private final SqlCall<ResultSet> executeQuery;
+    private final SqlCall<Long> executeUpdate;
+    private final SqlCall<Long> executeLargeUpdate;
+    private final SqlCall<Boolean> execute;
 
     SafePreparedStatement(SafeConnection connection, PreparedStatement delegate, String sql, Preparer preparer) {
         super(connection, delegate);
@@ -38,6 +43,10 @@ public class SafePreparedStatement extends SafeStatement implements PreparedStat
         this.analysis = guard().analyze(sql);
         this.preparer = preparer;
         this.bound = namesRows(analysis) ? new BoundValues() : null;
+        this.executeQuery = delegate::executeQuery;
+        this.executeUpdate = () -> (long) delegate.executeUpdate();
+        this.executeLargeUpdate = delegate::executeLargeUpdate;
+        this.execute = delegate::execute;
     }
 
     /** Whether the guard needs this statement's parameters: it reads or writes rows by key. */
@@ -46,10 +55,10 @@ public class SafePreparedStatement extends SafeStatement implements PreparedStat
                 || analysis instanceof RowInsert;
     }
 
-    /** The same SQL on every execution: its result's column plan is worked out once. */
+    /** The same SQL on every execution: what the guard works out for it is worked out once. */
     @Override
-    ReadMemo readMemo() {
-        return readMemo;
+    StatementMemo memo() {
+        return memo;
     }
 
     /** Where the application first ran it: the stack is walked once per prepared statement. */
@@ -67,24 +76,24 @@ public class SafePreparedStatement extends SafeStatement implements PreparedStat
 
     @Override
     public ResultSet executeQuery() throws SQLException {
-        return runQuery(sql, analysis, bound(), delegate::executeQuery);
+        return runQuery(sql, analysis, bound(), executeQuery);
     }
 
     @Override
     public int executeUpdate() throws SQLException {
-        return (int) runWrite(sql, analysis, bound(), () -> (long) delegate.executeUpdate(), preparer,
+        return (int) runWrite(sql, analysis, bound(), executeUpdate, preparer,
                 PreparedStatement::executeLargeUpdate);
     }
 
     @Override
     public long executeLargeUpdate() throws SQLException {
-        return runWrite(sql, analysis, bound(), delegate::executeLargeUpdate, preparer,
+        return runWrite(sql, analysis, bound(), executeLargeUpdate, preparer,
                 PreparedStatement::executeLargeUpdate);
     }
 
     @Override
     public boolean execute() throws SQLException {
-        return runExecute(sql, analysis, bound(), delegate::execute, preparer);
+        return runExecute(sql, analysis, bound(), execute, preparer);
     }
 
     @Override

@@ -19,6 +19,8 @@ public final class SafeResultSet implements ResultSet {
     private final ResultSet delegate;
     private final CursorPin pin;
     private ReadCapture capture;
+    /** The keyed read's first row while the cursor is on it: getters hand it what they read. */
+    private ReadCapture onRow;
 
     /** @param capture records the first row for the check-then-act guard; null for other reads */
     SafeResultSet(Statement statement, ResultSet delegate, CursorPin pin, ReadCapture capture) {
@@ -28,17 +30,27 @@ public final class SafeResultSet implements ResultSet {
         this.capture = capture;
     }
 
+    /** The cursor leaves the row (or its statement runs again): the guard reads what it still needs first. */
+    void leaveRow() {
+        if (onRow != null) {
+            ReadCapture row = onRow;
+            onRow = null;
+            row.leaveRow();
+        }
+    }
+
     boolean wraps(ResultSet rs) {
         return delegate == rs;
     }
 
     @Override
     public boolean next() throws SQLException {
+        leaveRow();
         boolean more = delegate.next();
         if (capture != null) {
             ReadCapture first = capture;
             capture = null;
-            first.firstRow(delegate, more);
+            onRow = first.firstRow(delegate, more) ? first : null;
         }
         if (!more && delegate.getType() == ResultSet.TYPE_FORWARD_ONLY) {
             pin.release();
@@ -49,6 +61,7 @@ public final class SafeResultSet implements ResultSet {
     @Override
     public void close() throws SQLException {
         try {
+            leaveRow();
             delegate.close();
         } finally {
             pin.release();
@@ -80,7 +93,11 @@ public final class SafeResultSet implements ResultSet {
 
     @Override
     public String getString(int columnIndex) throws SQLException {
-        return delegate.getString(columnIndex);
+        String value = delegate.getString(columnIndex);
+        if (onRow != null) {
+            onRow.read(columnIndex, ReadCapture.GET_STRING, value);
+        }
+        return value;
     }
 
     @Override
@@ -105,7 +122,11 @@ public final class SafeResultSet implements ResultSet {
 
     @Override
     public long getLong(int columnIndex) throws SQLException {
-        return delegate.getLong(columnIndex);
+        long value = delegate.getLong(columnIndex);
+        if (onRow != null) {
+            onRow.read(columnIndex, ReadCapture.GET_LONG, value);
+        }
+        return value;
     }
 
     @Override
@@ -127,7 +148,11 @@ public final class SafeResultSet implements ResultSet {
 
     @Override
     public byte[] getBytes(int columnIndex) throws SQLException {
-        return delegate.getBytes(columnIndex);
+        byte[] value = delegate.getBytes(columnIndex);
+        if (onRow != null) {
+            onRow.read(columnIndex, ReadCapture.GET_BYTES, value);
+        }
+        return value;
     }
 
     @Override
@@ -164,7 +189,11 @@ public final class SafeResultSet implements ResultSet {
 
     @Override
     public String getString(String columnLabel) throws SQLException {
-        return delegate.getString(columnLabel);
+        String value = delegate.getString(columnLabel);
+        if (onRow != null) {
+            onRow.read(columnLabel, ReadCapture.GET_STRING, value);
+        }
+        return value;
     }
 
     @Override
@@ -189,7 +218,11 @@ public final class SafeResultSet implements ResultSet {
 
     @Override
     public long getLong(String columnLabel) throws SQLException {
-        return delegate.getLong(columnLabel);
+        long value = delegate.getLong(columnLabel);
+        if (onRow != null) {
+            onRow.read(columnLabel, ReadCapture.GET_LONG, value);
+        }
+        return value;
     }
 
     @Override
@@ -211,7 +244,11 @@ public final class SafeResultSet implements ResultSet {
 
     @Override
     public byte[] getBytes(String columnLabel) throws SQLException {
-        return delegate.getBytes(columnLabel);
+        byte[] value = delegate.getBytes(columnLabel);
+        if (onRow != null) {
+            onRow.read(columnLabel, ReadCapture.GET_BYTES, value);
+        }
+        return value;
     }
 
     @Override
@@ -268,12 +305,20 @@ public final class SafeResultSet implements ResultSet {
 
     @Override
     public Object getObject(int columnIndex) throws SQLException {
-        return delegate.getObject(columnIndex);
+        Object value = delegate.getObject(columnIndex);
+        if (onRow != null) {
+            onRow.read(columnIndex, ReadCapture.GET_OBJECT, value);
+        }
+        return value;
     }
 
     @Override
     public Object getObject(String columnLabel) throws SQLException {
-        return delegate.getObject(columnLabel);
+        Object value = delegate.getObject(columnLabel);
+        if (onRow != null) {
+            onRow.read(columnLabel, ReadCapture.GET_OBJECT, value);
+        }
+        return value;
     }
 
     @Override
@@ -323,21 +368,25 @@ public final class SafeResultSet implements ResultSet {
 
     @Override
     public void beforeFirst() throws SQLException {
+        leaveRow();
         delegate.beforeFirst();
     }
 
     @Override
     public void afterLast() throws SQLException {
+        leaveRow();
         delegate.afterLast();
     }
 
     @Override
     public boolean first() throws SQLException {
+        leaveRow();
         return delegate.first();
     }
 
     @Override
     public boolean last() throws SQLException {
+        leaveRow();
         return delegate.last();
     }
 
@@ -348,16 +397,19 @@ public final class SafeResultSet implements ResultSet {
 
     @Override
     public boolean absolute(int row) throws SQLException {
+        leaveRow();
         return delegate.absolute(row);
     }
 
     @Override
     public boolean relative(int rows) throws SQLException {
+        leaveRow();
         return delegate.relative(rows);
     }
 
     @Override
     public boolean previous() throws SQLException {
+        leaveRow();
         return delegate.previous();
     }
 
@@ -603,16 +655,19 @@ public final class SafeResultSet implements ResultSet {
 
     @Override
     public void updateRow() throws SQLException {
+        leaveRow();
         delegate.updateRow();
     }
 
     @Override
     public void deleteRow() throws SQLException {
+        leaveRow();
         delegate.deleteRow();
     }
 
     @Override
     public void refreshRow() throws SQLException {
+        leaveRow();
         delegate.refreshRow();
     }
 
@@ -623,6 +678,7 @@ public final class SafeResultSet implements ResultSet {
 
     @Override
     public void moveToInsertRow() throws SQLException {
+        leaveRow();
         delegate.moveToInsertRow();
     }
 

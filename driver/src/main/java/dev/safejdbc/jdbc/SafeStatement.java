@@ -6,7 +6,7 @@ import dev.safejdbc.guard.BoundValues;
 import dev.safejdbc.guard.Guard;
 import dev.safejdbc.guard.GuardedWrite;
 import dev.safejdbc.guard.ReadCapture;
-import dev.safejdbc.guard.ReadMemo;
+import dev.safejdbc.guard.StatementMemo;
 import dev.safejdbc.guard.sql.Analysis;
 import dev.safejdbc.guard.sql.KeyedSelect;
 import dev.safejdbc.guard.sql.Unrelated;
@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * A statement whose executions run inside the calling thread's session: nesting is checked and
@@ -42,6 +43,8 @@ public class SafeStatement implements Statement {
     private long guardedCount = -1;
     private Map<String, PreparedStatement> guardedForms;
     private List<BatchedWrite> batch;
+    /** Asked only when a transaction begins or a keyed read is recorded: one object, not one per call. */
+    private final Supplier<AppFrames> lazySite = this::site;
 
     SafeStatement(SafeConnection connection, Statement delegate) {
         this.connection = connection;
@@ -65,9 +68,9 @@ public class SafeStatement implements Statement {
         return connection.guard();
     }
 
-    /** What a keyed read may reuse: nothing for a plain statement, whose SQL changes with every call. */
-    ReadMemo readMemo() {
-        return new ReadMemo();
+    /** What the guard may reuse: nothing for a plain statement, whose SQL changes with every call. */
+    StatementMemo memo() {
+        return new StatementMemo();
     }
 
     /** Where the application runs this statement (a plain statement's SQL, and so its caller, changes). */
@@ -107,7 +110,7 @@ public class SafeStatement implements Statement {
         Session session = begin(sql);
         try {
             ReadCapture capture = guard().read(analysis, bound, session.reads(), connection.physicalConnection(),
-                    readMemo(), this::site);
+                    memo(), lazySite);
             ResultSet rs = call.call();
             cursor = session.pin();
             current = rs == null ? null : new SafeResultSet(this, rs, cursor, capture);
@@ -125,7 +128,8 @@ public class SafeStatement implements Statement {
             Preparer preparer, GuardedRun guardedRun) throws SQLException {
         Session session = begin(sql);
         try {
-            GuardedWrite plan = guard().write(analysis, bound, session.reads(), connection.physicalConnection());
+            GuardedWrite plan = guard().write(analysis, bound, session.reads(), connection.physicalConnection(),
+                    memo());
             long rows;
             if (plan == null) {
                 rows = asWritten.call();
@@ -154,10 +158,10 @@ public class SafeStatement implements Statement {
             Boundaries.reached(Boundary.STATEMENT, sql);
             releaseCursor();
             Session session = connection.session();
-            session.enter(this::site);
+            session.enter(lazySite);
             try {
                 pendingCapture = guard().read(analysis, bound, session.reads(), connection.physicalConnection(),
-                        readMemo(), this::site);
+                        memo(), lazySite);
             } finally {
                 session.exit();
             }
@@ -186,7 +190,7 @@ public class SafeStatement implements Statement {
     /** Moves to the next result without closing the open one (which keeps its own pin). */
     private boolean moveToResult(SqlCall<Boolean> call) throws SQLException {
         Session session = connection.session();
-        session.enter(this::site);
+        session.enter(lazySite);
         try {
             boolean hasResultSet = call.call();
             if (hasResultSet) {
@@ -205,11 +209,14 @@ public class SafeStatement implements Statement {
         results = delegate;
         guardedCount = -1;
         Session session = connection.session();
-        session.enter(this::site);
+        session.enter(lazySite);
         return session;
     }
 
     private void releaseCursor() {
+        if (current != null) {
+            current.leaveRow(); // before the cursor goes, the guard takes what it needs of its row
+        }
         cursor.release();
         cursor = CursorPin.NONE;
         current = null;
@@ -374,6 +381,9 @@ public class SafeStatement implements Statement {
     @Override
     public void close() throws SQLException {
         try {
+            if (current != null) {
+                current.leaveRow();
+            }
             if (guardedForms != null) {
                 for (PreparedStatement guarded : guardedForms.values()) {
                     guarded.close();

@@ -22,6 +22,8 @@ final class ThreadSession implements Session {
     private volatile boolean inTransaction;
     private volatile AppFrames transactionStart = AppFrames.none();
     private int pins;
+    /** One per session, not one per cursor. */
+    private final Runnable unpin = this::unpin;
     private final ReadLog reads = new ReadLog();
 
     ThreadSession(ThreadSessions owner, Thread thread, Settings settings) {
@@ -89,7 +91,7 @@ final class ThreadSession implements Session {
         synchronized (this) {
             pins++;
         }
-        return new CursorPin(this::unpin);
+        return new CursorPin(unpin);
     }
 
     private void unpin() {

@@ -205,6 +205,92 @@ class GuardValuesTest {
         }
     }
 
+    // --- values the application read through its getters (the guard takes exact ones as read) ---
+
+    /** How the application reads the row: every column, through getters that give exact values or lose some. */
+    enum Getters {
+        EXACT, LOSSY
+    }
+
+    static Stream<Arguments> changesSeenThroughGetters() {
+        return changesToComparedColumns().flatMap(change -> Stream.of(Getters.values())
+                .map(getters -> arguments(change.get()[0], change.get()[1], change.get()[2], getters)));
+    }
+
+    @ParameterizedTest(name = "{0}: {1} = {2}, {3} getters")
+    @MethodSource("changesSeenThroughGetters")
+    void changeAfterTheApplicationReadTheRowThroughGettersIsAConflict(GuardTestDb database, String column,
+            String newValue, Getters getters) throws Exception {
+        givenTheRows(database);
+        try (Connection c = safe(new Properties())) {
+            readRowThrough(c, 1, getters);
+            database.execute(dir, "UPDATE " + table + " SET " + column + " = " + newValue + " WHERE id = 1");
+
+            assertThat((Throwable) catchThrowableOfType(() -> writeNote(c, 1, "after"), GuardConflictException.class))
+                    .isNotNull();
+            rollbackIfTransactional(c);
+        }
+        assertThat(noteOf(1)).isNotEqualTo("after");
+    }
+
+    @ParameterizedTest(name = "{0}: {1} getters, row {2}")
+    @MethodSource("databasesGettersAndRows")
+    void unchangedRowReadThroughGettersIsWritten(GuardTestDb database, Getters getters, long id) throws Exception {
+        givenTheRows(database);
+        try (Connection c = safe(new Properties())) {
+            readRowThrough(c, id, getters);
+            assertThat(writeNote(c, id, "after")).isEqualTo(1);
+            commitIfTransactional(c);
+        }
+        assertThat(noteOf(id)).isEqualTo("after");
+        assertThat(findings.of(FindingKind.UNCOMPARED_COLUMNS)).allSatisfy(finding ->
+                assertThat(finding.detail()).doesNotContain("big", "note", "quoted"));
+    }
+
+    static Stream<Arguments> databasesGettersAndRows() {
+        return Stream.of(GuardTestDb.values()).flatMap(database -> Stream.of(Getters.values())
+                .flatMap(getters -> Stream.of(arguments(database, getters, 1L), arguments(database, getters, 2L))));
+    }
+
+    @ParameterizedTest
+    @EnumSource(GuardTestDb.class)
+    void zeroReadWithGetLongIsComparedAsZeroNotAsNull(GuardTestDb database) throws Exception {
+        givenTheRows(database);
+        database.execute(dir, "UPDATE " + table + " SET big = 0 WHERE id = 1");
+        try (Connection c = safe(new Properties())) {
+            try (PreparedStatement read = c.prepareStatement("SELECT big, note FROM " + table + " WHERE id = ?")) {
+                read.setLong(1, 1);
+                try (ResultSet rs = read.executeQuery()) {
+                    assertThat(rs.next()).isTrue();
+                    assertThat(rs.getLong(1)).isZero();
+                }
+            }
+            database.execute(dir, "UPDATE " + table + " SET big = NULL WHERE id = 1");
+
+            assertThat((Throwable) catchThrowableOfType(() -> writeNote(c, 1, "after"), GuardConflictException.class))
+                    .isNotNull();
+            rollbackIfTransactional(c);
+        }
+    }
+
+    @Test
+    void writeWhileTheReadsCursorIsStillOnTheRowComparesWhatItShowed() throws Exception {
+        givenTheRows(GuardTestDb.POSTGRESQL);
+        try (Connection c = safe(new Properties());
+                PreparedStatement read = c.prepareStatement("SELECT note, big FROM " + table + " WHERE id = ?")) {
+            read.setLong(1, 1);
+            try (ResultSet rs = read.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString("note")).isEqualTo("before"); // big is left for the guard to read
+                db.execute(dir, "UPDATE " + table + " SET big = big - 1 WHERE id = 1");
+
+                assertThat((Throwable) catchThrowableOfType(() -> writeNote(c, 1, "after"),
+                        GuardConflictException.class)).isNotNull();
+            }
+            c.rollback();
+        }
+    }
+
     // --- skipped columns: not compared, reported ---
 
     static Stream<Arguments> changesToSkippedColumns() {
@@ -363,6 +449,47 @@ class GuardValuesTest {
                 assertThat(rs.next()).isTrue();
             }
         }
+    }
+
+    /** Reads every column of the row through getters, as an application mapping it would. */
+    private void readRowThrough(Connection c, long id, Getters getters) throws SQLException {
+        try (PreparedStatement read = c.prepareStatement("SELECT * FROM " + table + " WHERE id = ?")) {
+            read.setLong(1, id);
+            try (ResultSet rs = read.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                int columns = rs.getMetaData().getColumnCount();
+                for (int i = 1; i <= columns; i++) {
+                    String label = rs.getMetaData().getColumnLabel(i);
+                    int index = i;
+                    if (getters == Getters.EXACT) {
+                        attempt(() -> rs.getLong(index));
+                        attempt(() -> rs.getString(label));
+                        attempt(() -> rs.getBytes(index));
+                        attempt(() -> rs.getObject(label));
+                    } else {
+                        attempt(() -> rs.getInt(index));
+                        attempt(() -> rs.getDouble(label));
+                        attempt(() -> rs.getBoolean(index));
+                        attempt(() -> rs.getTimestamp(index));
+                        attempt(() -> rs.getString(index));
+                    }
+                }
+            }
+        }
+    }
+
+    /** A getter the column's type does not support fails, as it would in the application. */
+    private static void attempt(ThrowingGetter getter) {
+        try {
+            getter.get();
+        } catch (SQLException | RuntimeException e) {
+            // this getter does not apply to this column
+        }
+    }
+
+    @FunctionalInterface
+    private interface ThrowingGetter {
+        Object get() throws SQLException;
     }
 
     private int writeNote(Connection c, long id, String note) throws SQLException {
