@@ -21,9 +21,7 @@ import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -41,7 +39,13 @@ public class SafeStatement implements Statement {
     /** Where the last execution's results are: the delegate, or a guarded form of it. */
     private Statement results;
     private long guardedCount = -1;
-    private Map<String, PreparedStatement> guardedForms;
+    /**
+     * The guarded form last run, kept for the next execution. One only: a prepared statement's
+     * guarded text does not change, and a plain statement's carries its literals, so it rarely
+     * repeats (keeping them all would keep a native statement per write).
+     */
+    private String guardedSql;
+    private PreparedStatement guarded;
     private List<BatchedWrite> batch;
     /** Asked only when a transaction begins or a keyed read is recorded: one object, not one per call. */
     private final Supplier<AppFrames> lazySite = this::site;
@@ -224,14 +228,15 @@ public class SafeStatement implements Statement {
     }
 
     private PreparedStatement guardedForm(String sql, Preparer preparer) throws SQLException {
-        if (guardedForms == null) {
-            guardedForms = new HashMap<>();
+        if (guarded != null && sql.equals(guardedSql)) {
+            return guarded;
         }
-        PreparedStatement guarded = guardedForms.get(sql);
-        if (guarded == null) {
-            guarded = preparer.prepare(sql);
-            guardedForms.put(sql, guarded);
+        if (guarded != null) {
+            guarded.close();
+            guarded = null;
         }
+        guarded = preparer.prepare(sql);
+        guardedSql = sql;
         return guarded;
     }
 
@@ -384,10 +389,8 @@ public class SafeStatement implements Statement {
             if (current != null) {
                 current.leaveRow();
             }
-            if (guardedForms != null) {
-                for (PreparedStatement guarded : guardedForms.values()) {
-                    guarded.close();
-                }
+            if (guarded != null) {
+                guarded.close();
             }
             delegate.close();
         } finally {
