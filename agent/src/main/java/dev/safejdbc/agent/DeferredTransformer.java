@@ -28,44 +28,53 @@ final class DeferredTransformer implements ClassFileTransformer {
     private static final long READY_TIMEOUT_SECONDS = 60;
 
     private final CompletableFuture<ClassFileTransformer> byteBuddy = new CompletableFuture<>();
-    private final boolean guarded;
 
-    private DeferredTransformer(boolean guarded) {
-        this.guarded = guarded;
+    private DeferredTransformer() {
+    }
+
+    /** Starts building Byte Buddy on a background thread, beside the rest of the agent's start and the application's. */
+    static DeferredTransformer startInBackground() {
+        DeferredTransformer transformer = new DeferredTransformer();
+        inBackground("safe-jdbc-agent-start", transformer::startByteBuddy);
+        return transformer;
+    }
+
+    /** Builds Byte Buddy on this thread: attached to a running JVM, the attach returns with it ready. */
+    static DeferredTransformer startNow() {
+        DeferredTransformer transformer = new DeferredTransformer();
+        transformer.startByteBuddy();
+        return transformer;
     }
 
     /**
-     * Registers the transformer and starts Byte Buddy: in the background at JVM start; at once when
-     * attached to a running JVM, whose drivers and pools are loaded already and must be
-     * instrumented before the attach returns.
+     * Registers the transformer. The drivers and pools already loaded (attached to a running JVM) are
+     * instrumented as soon as Byte Buddy is ready: before this returns when it was started now.
      *
      * @param guarded whether the check-then-act guard will parse SQL (enforce or report mode, guard on)
      */
-    static void install(Instrumentation instrumentation, boolean inBackground, boolean guarded) {
-        DeferredTransformer transformer = new DeferredTransformer(guarded);
+    void install(Instrumentation instrumentation, boolean guarded) {
         Class<?>[] loadedBefore = instrumentation.getAllLoadedClasses();
-        instrumentation.addTransformer(transformer, true);
-        if (!inBackground) {
-            transformer.start(instrumentation, loadedBefore);
-            return;
+        instrumentation.addTransformer(this, true);
+        byteBuddy.thenRun(() -> retransform(instrumentation, loadedBefore));
+        if (guarded) {
+            // a program that connects at once waits for Byte Buddy; its first statement, which
+            // would otherwise wait for the parser's classes after that, finds them loaded
+            inBackground("safe-jdbc-agent-warm-up", () -> new SqlAnalyzer(1).analyze("SELECT owner FROM warm_up WHERE id = ?"));
         }
-        Thread starter = new Thread(() -> transformer.start(instrumentation, loadedBefore), "safe-jdbc-agent-start");
-        starter.setDaemon(true);
-        starter.start();
     }
 
-    private void start(Instrumentation instrumentation, Class<?>[] loadedBefore) {
+    private static void inBackground(String name, Runnable task) {
+        Thread thread = new Thread(task, name);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void startByteBuddy() {
         try {
             byteBuddy.complete(Instrumenter.transformer());
         } catch (RuntimeException | LinkageError e) {
             byteBuddy.completeExceptionally(e);
             AgentLog.failure("could not start Byte Buddy, connections are handed out unprotected", e);
-            return;
-        }
-        retransform(instrumentation, loadedBefore);
-        if (guarded) {
-            // the first statement would otherwise wait for the SQL parser's classes to load
-            new SqlAnalyzer(1).analyze("SELECT owner FROM warm_up WHERE id = ?");
         }
     }
 

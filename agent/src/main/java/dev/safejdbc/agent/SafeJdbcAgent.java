@@ -39,12 +39,16 @@ public final class SafeJdbcAgent {
             AgentLog.line("safe-jdbc agent: already active, arguments '" + arguments + "' ignored");
             return;
         }
+        // first at JVM start: a program that connects at once waits for Byte Buddy, not for the options
+        DeferredTransformer transformer = atJvmStart ? DeferredTransformer.startInBackground() : null;
         AgentOptions options = new AgentOptions(AgentArguments.parse(arguments));
         SafeOptions resolved = validated(options, arguments);
         try {
             ConnectionHook.install(new Protector(options));
-            DeferredTransformer.install(instrumentation, atJvmStart,
-                    resolved.guard() && resolved.mode() != Mode.OFF);
+            if (transformer == null) {
+                transformer = DeferredTransformer.startNow();
+            }
+            transformer.install(instrumentation, resolved.guard() && resolved.mode() != Mode.OFF);
         } catch (RuntimeException | LinkageError e) {
             AgentLog.failure("could not start, the application runs without safe-jdbc's protections", e);
             return;
