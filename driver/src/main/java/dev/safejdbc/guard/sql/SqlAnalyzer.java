@@ -39,16 +39,33 @@ public final class SqlAnalyzer {
             return Unrelated.INSTANCE;
         }
         return switch (FirstKeyword.of(sql)) {
-            case "select" -> sql.length() > MAX_SQL_LENGTH ? Unrelated.INSTANCE : cachedOrParsed(sql);
-            case "update", "delete", "insert" -> {
-                Analysis write = sql.length() > MAX_SQL_LENGTH ? Unrelated.INSTANCE : cachedOrParsed(sql);
-                yield write == Unrelated.INSTANCE ? OtherWrite.INSTANCE : write;
-            }
+            case "select" -> sql.length() > MAX_SQL_LENGTH || !mentionsWhere(sql) ? Unrelated.INSTANCE
+                    : cachedOrParsed(sql);
+            case "update", "delete" -> sql.length() > MAX_SQL_LENGTH || !mentionsWhere(sql) ? OtherWrite.INSTANCE
+                    : keyedOrOther(cachedOrParsed(sql));
+            case "insert" -> keyedOrOther(sql.length() > MAX_SQL_LENGTH ? Unrelated.INSTANCE : cachedOrParsed(sql));
             case "merge", "replace", "upsert" -> OtherWrite.INSTANCE;
             // whatever its length: a long migration script changes key metadata all the same
             case "create", "alter", "drop", "truncate", "rename" -> SchemaChange.INSTANCE;
             default -> Unrelated.INSTANCE;
         };
+    }
+
+    private static Analysis keyedOrOther(Analysis write) {
+        return write == Unrelated.INSTANCE ? OtherWrite.INSTANCE : write;
+    }
+
+    /**
+     * A statement without the word WHERE anywhere (as {@code SELECT 1}, or a whole-table update)
+     * names no row by key: it need not be parsed. Any mention, even inside a name or a string, parses.
+     */
+    private static boolean mentionsWhere(String sql) {
+        for (int i = sql.length() - 5; i >= 0; i--) {
+            if ((sql.charAt(i) | 0x20) == 'w' && sql.regionMatches(true, i, "where", 0, 5)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Analysis cachedOrParsed(String sql) {
