@@ -55,32 +55,36 @@ public final class AppFrames {
     /** Proxies of non-public interfaces live in the interface's package, so match the name. */
     private static final String PROXY_CLASS_PREFIX = "$Proxy";
 
-    // No RETAIN_CLASS_REFERENCE: class names are all the filter needs.
-    private static final StackWalker WALKER = StackWalker.getInstance();
-
     private static final AppFrames NONE = new AppFrames(List.of());
 
-    private final List<StackTraceElement> frames;
+    /**
+     * The stack as captured, turned into frames (which costs) only when read. A throwable's stack
+     * is captured natively in a compact form: several times cheaper than a StackWalker walk, and
+     * this is taken whenever a transaction begins.
+     */
+    private Throwable snapshot;
+    private List<StackTraceElement> frames;
 
     AppFrames(List<StackTraceElement> frames) {
         this.frames = List.copyOf(frames);
     }
 
-    /** The calling thread's application frames; walks lazily and stops after {@value #MAX_FRAMES}. */
+    private AppFrames(Throwable snapshot) {
+        this.snapshot = snapshot;
+    }
+
+    /** The calling thread's application frames (the first {@value #MAX_FRAMES}), described when read. */
     public static AppFrames here() {
-        return WALKER.walk(stack -> new AppFrames(stack
-                .filter(frame -> isApplication(frame.getClassName()))
-                .limit(MAX_FRAMES)
-                .map(StackWalker.StackFrame::toStackTraceElement)
-                .toList()));
+        return new AppFrames(new Throwable("stack snapshot"));
     }
 
     /** Where {@code thread} is now (for example the holder of a lease someone waits for). */
     public static AppFrames of(Thread thread) {
-        return new AppFrames(Arrays.stream(thread.getStackTrace())
-                .filter(element -> isApplication(element.getClassName()))
-                .limit(MAX_FRAMES)
-                .toList());
+        return new AppFrames(applicationFrames(thread.getStackTrace()));
+    }
+
+    private static List<StackTraceElement> applicationFrames(StackTraceElement[] stack) {
+        return Arrays.stream(stack).filter(element -> isApplication(element.getClassName())).limit(MAX_FRAMES).toList();
     }
 
     /** No frames known. */
@@ -107,22 +111,26 @@ public final class AppFrames {
     }
 
     /** The frames, innermost (the application's call into the library) first; unmodifiable. */
-    public List<StackTraceElement> frames() {
+    public synchronized List<StackTraceElement> frames() {
+        if (frames == null) {
+            frames = applicationFrames(snapshot.getStackTrace());
+            snapshot = null;
+        }
         return frames;
     }
 
     /** The innermost application frame as {@code Class.method(File:line)}, or {@code <unknown>}. */
     public String site() {
-        return frames.isEmpty() ? "<unknown>" : describe(frames.get(0));
+        return frames().isEmpty() ? "<unknown>" : describe(frames().get(0));
     }
 
     /** One {@code <indent>at Class.method(File:line)} line per frame, each ending in a newline. */
     public String format(String indent) {
-        if (frames.isEmpty()) {
+        if (frames().isEmpty()) {
             return indent + "at <unknown>\n";
         }
         StringBuilder out = new StringBuilder();
-        for (StackTraceElement frame : frames) {
+        for (StackTraceElement frame : frames()) {
             out.append(indent).append("at ").append(describe(frame)).append('\n');
         }
         return out.toString();
@@ -148,12 +156,12 @@ public final class AppFrames {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof AppFrames that && frames.equals(that.frames);
+        return other instanceof AppFrames that && frames().equals(that.frames());
     }
 
     @Override
     public int hashCode() {
-        return frames.hashCode();
+        return frames().hashCode();
     }
 
     @Override

@@ -69,9 +69,11 @@ final class ThreadSession implements Session {
     public void enter(Supplier<AppFrames> site) throws SQLException {
         owner.ensureOpen();
         owner.nesting().check(this);
+        // walked before the lease is taken, so that the walk does not hold up the sessions waiting for it
+        AppFrames start = !settings.autoCommit && !inTransaction ? site.get() : null;
         take();
-        if (!settings.autoCommit && !inTransaction) {
-            transactionStart = site.get();
+        if (start != null) {
+            transactionStart = start;
             inTransaction = true;
             OpenTransactions.began(this);
         }
