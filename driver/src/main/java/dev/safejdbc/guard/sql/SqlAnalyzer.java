@@ -1,7 +1,7 @@
 package dev.safejdbc.guard.sql;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.delete.Delete;
@@ -11,13 +11,18 @@ import net.sf.jsqlparser.statement.update.Update;
 
 /**
  * Classifies SQL text for the check-then-act guard. Pure and thread-safe; parsed results are kept in a bounded
- * LRU cache keyed by the exact SQL text, since applications re-execute the same statement texts.
+ * cache keyed by the exact SQL text, since applications re-execute the same statement texts. The cache has two
+ * generations (recent and older; a hit in the older is made recent again, and when the recent one is full it
+ * becomes the older one): nearly LRU, but a hit takes no lock, as every prepare on every thread looks it up.
  */
 public final class SqlAnalyzer {
     /** Longer DML is generated or batched SQL, not a keyed statement, and parsing it would cost. */
     static final int MAX_SQL_LENGTH = 16 * 1024;
 
-    private final Map<String, Analysis> cache; // guarded by itself: an access-ordered map mutates on get
+    private final int generationSize;
+    private final boolean twoGenerations;
+    private volatile Map<String, Analysis> recent = new ConcurrentHashMap<>();
+    private volatile Map<String, Analysis> older = Map.of();
     private final AtomicLong parses = new AtomicLong();
 
     /** @param cacheSize how many analyses of distinct SQL texts to keep; 0 disables caching */
@@ -25,12 +30,8 @@ public final class SqlAnalyzer {
         if (cacheSize < 0) {
             throw new IllegalArgumentException("cacheSize must not be negative: " + cacheSize);
         }
-        cache = new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Analysis> eldest) {
-                return size() > cacheSize;
-            }
-        };
+        generationSize = cacheSize == 1 ? 1 : cacheSize / 2;
+        twoGenerations = cacheSize > 1;
     }
 
     /** Never throws: anything unparseable or of no interest to the guard is {@link Unrelated#INSTANCE}. */
@@ -69,17 +70,24 @@ public final class SqlAnalyzer {
     }
 
     private Analysis cachedOrParsed(String sql) {
-        synchronized (cache) {
-            Analysis cached = cache.get(sql);
-            if (cached != null) {
-                return cached;
-            }
+        Analysis cached = recent.get(sql);
+        if (cached != null) {
+            return cached;
         }
-        Analysis fresh = parseAndAnalyze(sql); // outside the lock: a parse takes far longer than a lookup
-        synchronized (cache) {
-            Analysis raced = cache.putIfAbsent(sql, fresh);
-            return raced != null ? raced : fresh;
+        cached = older.get(sql);
+        return remember(sql, cached != null ? cached : parseAndAnalyze(sql)); // parsed outside the lock: it takes long
+    }
+
+    private synchronized Analysis remember(String sql, Analysis analysis) {
+        if (generationSize == 0) {
+            return analysis;
         }
+        if (recent.size() >= generationSize && !recent.containsKey(sql)) {
+            older = twoGenerations ? recent : Map.of();
+            recent = new ConcurrentHashMap<>();
+        }
+        Analysis raced = recent.putIfAbsent(sql, analysis);
+        return raced != null ? raced : analysis;
     }
 
     private Analysis parseAndAnalyze(String sql) {
@@ -114,8 +122,6 @@ public final class SqlAnalyzer {
 
     /** Analyses currently cached; for tests. */
     int cachedCount() {
-        synchronized (cache) {
-            return cache.size();
-        }
+        return recent.size() + older.size();
     }
 }
