@@ -57,6 +57,14 @@ public final class Guard {
                 options.onConflict());
     }
 
+    /**
+     * What the guard works out for {@code sql} on this database, shared by every statement that
+     * prepares the same text (applications prepare anew in each transaction).
+     */
+    public StatementMemo memo(String sql) {
+        return this == OFF ? new StatementMemo() : StatementMemo.of(database, sql);
+    }
+
     public Analysis analyze(String sql) {
         return this == OFF || sql == null ? Unrelated.INSTANCE : ANALYZER.analyze(sql);
     }

@@ -24,11 +24,15 @@ final class KeyCatalog {
     private static final Map<String, Map<TableName, TableKeys>> BY_DATABASE = new ConcurrentHashMap<>();
     /** Counts forgettings, so that what was worked out from the keys knows when to work it out again. */
     private static final AtomicLong GENERATION = new AtomicLong();
+    private static final int DATABASES = 256;
 
     private KeyCatalog() {
     }
 
     static TableKeys keys(String database, TableName table, Connection physical) throws SQLException {
+        if (BY_DATABASE.size() >= DATABASES && !BY_DATABASE.containsKey(database)) {
+            forgetAll(); // a JVM that opens many databases (a test suite) keeps no keys for the old ones
+        }
         Map<TableName, TableKeys> tables = BY_DATABASE.computeIfAbsent(database, d -> new ConcurrentHashMap<>());
         TableKeys known = tables.get(table);
         if (known == null) {
@@ -43,6 +47,11 @@ final class KeyCatalog {
 
     static void forget(String database) {
         BY_DATABASE.remove(database);
+        GENERATION.incrementAndGet();
+    }
+
+    private static void forgetAll() {
+        BY_DATABASE.clear();
         GENERATION.incrementAndGet();
     }
 

@@ -8,21 +8,51 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What the guard works out once for a prepared statement and reuses on every execution: how its
  * WHERE names a row, how its result's columns are read (some drivers compute result metadata
- * expensively) and the text of its guarded form. Each is one immutable value, so a statement
- * shared between threads at worst works one out twice.
+ * expensively) and the text of its guarded form. Shared by the statements of every connection
+ * to one database that prepare the same text. Each is one immutable value, so threads at worst
+ * work one out twice.
  */
 public final class StatementMemo {
+    /**
+     * Per database, per SQL text. Bounded: a database's are all dropped when it has too many (texts
+     * built with literals), and all of them when there are too many databases.
+     */
+    private static final Map<String, Map<String, StatementMemo>> BY_DATABASE = new ConcurrentHashMap<>();
+    private static final int CAPACITY = 4096;
+    private static final int DATABASES = 256;
+
     private volatile Naming naming;
-    private ColumnPlan columns;
-    private GuardedForm guardedForm;
+    private volatile Columns columns;
+    private volatile GuardedForm guardedForm;
 
     /** A naming and the key catalog generation it was worked out under. */
     private record Naming(RowNaming naming, long generation) {
+    }
+
+    /** A column plan and the key catalog generation (DDL changes results too) it was worked out under. */
+    private record Columns(ColumnPlan plan, long generation) {
+    }
+
+    static StatementMemo of(String database, String sql) {
+        if (BY_DATABASE.size() >= DATABASES && !BY_DATABASE.containsKey(database)) {
+            BY_DATABASE.clear(); // a JVM that opens many databases (a test suite) keeps no memos for the old ones
+        }
+        Map<String, StatementMemo> memos = BY_DATABASE.computeIfAbsent(database, d -> new ConcurrentHashMap<>());
+        StatementMemo memo = memos.get(sql);
+        if (memo == null) {
+            if (memos.size() >= CAPACITY) {
+                memos.clear();
+            }
+            memo = memos.computeIfAbsent(sql, s -> new StatementMemo());
+        }
+        return memo;
     }
 
     /** The guarded text built for the reads of one column plan, with these columns left uncompared. */
@@ -45,12 +75,14 @@ public final class StatementMemo {
     }
 
     ColumnPlan columns(ResultSet rs, KeyedSelect select, Dialect dialect) throws SQLException {
-        ColumnPlan plan = columns;
-        if (plan == null) {
-            plan = ColumnPlan.of(rs.getMetaData(), select, dialect == Dialect.POSTGRESQL,
-                    dialect != null && dialect != Dialect.SQLITE);
-            columns = plan;
+        long generation = KeyCatalog.generation();
+        Columns known = columns;
+        if (known != null && known.generation() == generation) {
+            return known.plan();
         }
+        ColumnPlan plan = ColumnPlan.of(rs.getMetaData(), select, dialect == Dialect.POSTGRESQL,
+                dialect != null && dialect != Dialect.SQLITE);
+        columns = new Columns(plan, generation);
         return plan;
     }
 

@@ -41,6 +41,7 @@ public final class SafeConnection implements Connection {
     /** Statements open on a shared physical connection, closed with this logical one; else null. */
     private final Set<SafeStatement> openStatements;
     private final Guard guard;
+    private final GuardedStatements guardedStatements;
 
     /**
      * @param sharedPhysical whether other logical connections use {@code physical} too: then
@@ -52,6 +53,7 @@ public final class SafeConnection implements Connection {
         this.sessions = sessions;
         this.openStatements = sharedPhysical ? ConcurrentHashMap.newKeySet() : null;
         this.guard = guard;
+        this.guardedStatements = new GuardedStatements(physical);
     }
 
     Guard guard() {
@@ -119,8 +121,7 @@ public final class SafeConnection implements Connection {
 
     @Override
     public PreparedStatement prepareStatement(String sql) throws SQLException {
-        return opened(new SafePreparedStatement(this, physical().prepareStatement(sql), sql,
-                guarded -> physical.prepareStatement(guarded)));
+        return opened(new SafePreparedStatement(this, physical().prepareStatement(sql), sql, guardedStatements));
     }
 
     @Override
@@ -157,8 +158,7 @@ public final class SafeConnection implements Connection {
 
     @Override
     public CallableStatement prepareCall(String sql) throws SQLException {
-        return opened(new SafeCallableStatement(this, physical().prepareCall(sql), sql,
-                guarded -> physical.prepareStatement(guarded)));
+        return opened(new SafeCallableStatement(this, physical().prepareCall(sql), sql, guardedStatements));
     }
 
     @Override
@@ -262,7 +262,11 @@ public final class SafeConnection implements Connection {
                 statement.close(); // the physical connection stays open, so its statements would too
             }
         }
-        sessions.close();
+        try {
+            guardedStatements.close();
+        } finally {
+            sessions.close();
+        }
     }
 
     @Override

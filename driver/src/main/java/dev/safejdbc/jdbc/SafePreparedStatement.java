@@ -28,7 +28,7 @@ public class SafePreparedStatement extends SafeStatement implements PreparedStat
     private final Preparer preparer;
     /** Null when the guard has nothing to do with this statement: binding then costs nothing extra. */
     private final BoundValues bound;
-    private final StatementMemo memo = new StatementMemo();
+    private final StatementMemo memo;
     private AppFrames site;
     /** The executions, made once: a method reference made per call would be an allocation per call. */
     private final SqlCall<ResultSet> executeQuery;
@@ -42,6 +42,7 @@ public class SafePreparedStatement extends SafeStatement implements PreparedStat
         this.sql = sql;
         this.analysis = guard().analyze(sql);
         this.preparer = preparer;
+        this.memo = guard().memo(sql);
         this.bound = namesRows(analysis) ? new BoundValues() : null;
         this.executeQuery = delegate::executeQuery;
         this.executeUpdate = () -> (long) delegate.executeUpdate();

@@ -228,6 +228,9 @@ public class SafeStatement implements Statement {
     }
 
     private PreparedStatement guardedForm(String sql, Preparer preparer) throws SQLException {
+        if (preparer instanceof GuardedStatements kept) {
+            return kept.prepare(sql); // the connection's, kept across its statements
+        }
         if (guarded != null && sql.equals(guardedSql)) {
             return guarded;
         }

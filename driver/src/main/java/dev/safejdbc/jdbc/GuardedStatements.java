@@ -1,0 +1,56 @@
+package dev.safejdbc.jdbc;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The guarded forms a logical connection prepared with a plain {@code prepareStatement(sql)},
+ * kept for its later statements: most applications prepare the same SQL in every transaction,
+ * and preparing its guarded form again each time would add a native prepare to every guarded
+ * write. Bounded; a form evicted, or left when the connection closes, is closed.
+ */
+final class GuardedStatements implements SafeStatement.Preparer {
+    private static final int CAPACITY = 32;
+
+    private final Connection physical;
+    private final Map<String, PreparedStatement> forms = new LinkedHashMap<>(16, 0.75f, true);
+
+    GuardedStatements(Connection physical) {
+        this.physical = physical;
+    }
+
+    @Override
+    public synchronized PreparedStatement prepare(String sql) throws SQLException {
+        PreparedStatement form = forms.get(sql);
+        if (form == null || form.isClosed()) {
+            form = physical.prepareStatement(sql);
+            forms.put(sql, form);
+            if (forms.size() > CAPACITY) {
+                Iterator<PreparedStatement> eldest = forms.values().iterator();
+                PreparedStatement evicted = eldest.next();
+                eldest.remove();
+                evicted.close();
+            }
+        }
+        return form;
+    }
+
+    synchronized void close() throws SQLException {
+        SQLException failure = null;
+        for (PreparedStatement form : forms.values()) {
+            try {
+                form.close();
+            } catch (SQLException e) {
+                failure = failure == null ? e : failure;
+            }
+        }
+        forms.clear();
+        if (failure != null) {
+            throw failure;
+        }
+    }
+}
