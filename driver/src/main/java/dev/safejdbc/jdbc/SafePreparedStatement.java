@@ -14,7 +14,6 @@ import java.math.BigDecimal;
 import java.net.URL;
 import java.sql.*;
 import java.util.Calendar;
-import java.util.Map;
 
 /**
  * A prepared statement whose executions run inside the calling thread's session. Its SQL is
