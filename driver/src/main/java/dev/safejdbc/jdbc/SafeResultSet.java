@@ -30,6 +30,36 @@ public final class SafeResultSet implements ResultSet {
         this.capture = capture;
     }
 
+    /** Hands a value the application read on a keyed read's first row to the guard, and returns it. */
+    private <T> T seen(int columnIndex, int getter, T value) {
+        if (onRow != null) {
+            onRow.read(columnIndex, getter, value);
+        }
+        return value;
+    }
+
+    private <T> T seen(String columnLabel, int getter, T value) {
+        if (onRow != null) {
+            onRow.read(columnLabel, getter, value);
+        }
+        return value;
+    }
+
+    /** The same for a long, boxed only when the guard takes it. */
+    private long seenLong(int columnIndex, int getter, long value) {
+        if (onRow != null) {
+            onRow.read(columnIndex, getter, value);
+        }
+        return value;
+    }
+
+    private long seenLong(String columnLabel, int getter, long value) {
+        if (onRow != null) {
+            onRow.read(columnLabel, getter, value);
+        }
+        return value;
+    }
+
     /** The cursor leaves the row (or its statement runs again): the guard reads what it still needs first. */
     void leaveRow() {
         if (onRow != null) {
@@ -93,11 +123,7 @@ public final class SafeResultSet implements ResultSet {
 
     @Override
     public String getString(int columnIndex) throws SQLException {
-        String value = delegate.getString(columnIndex);
-        if (onRow != null) {
-            onRow.read(columnIndex, ReadCapture.GET_STRING, value);
-        }
-        return value;
+        return seen(columnIndex, ReadCapture.GET_STRING, delegate.getString(columnIndex));
     }
 
     @Override
@@ -122,11 +148,7 @@ public final class SafeResultSet implements ResultSet {
 
     @Override
     public long getLong(int columnIndex) throws SQLException {
-        long value = delegate.getLong(columnIndex);
-        if (onRow != null) {
-            onRow.read(columnIndex, ReadCapture.GET_LONG, value);
-        }
-        return value;
+        return seenLong(columnIndex, ReadCapture.GET_LONG, delegate.getLong(columnIndex));
     }
 
     @Override
@@ -148,11 +170,7 @@ public final class SafeResultSet implements ResultSet {
 
     @Override
     public byte[] getBytes(int columnIndex) throws SQLException {
-        byte[] value = delegate.getBytes(columnIndex);
-        if (onRow != null) {
-            onRow.read(columnIndex, ReadCapture.GET_BYTES, value);
-        }
-        return value;
+        return seen(columnIndex, ReadCapture.GET_BYTES, delegate.getBytes(columnIndex));
     }
 
     @Override
@@ -189,11 +207,7 @@ public final class SafeResultSet implements ResultSet {
 
     @Override
     public String getString(String columnLabel) throws SQLException {
-        String value = delegate.getString(columnLabel);
-        if (onRow != null) {
-            onRow.read(columnLabel, ReadCapture.GET_STRING, value);
-        }
-        return value;
+        return seen(columnLabel, ReadCapture.GET_STRING, delegate.getString(columnLabel));
     }
 
     @Override
@@ -218,11 +232,7 @@ public final class SafeResultSet implements ResultSet {
 
     @Override
     public long getLong(String columnLabel) throws SQLException {
-        long value = delegate.getLong(columnLabel);
-        if (onRow != null) {
-            onRow.read(columnLabel, ReadCapture.GET_LONG, value);
-        }
-        return value;
+        return seenLong(columnLabel, ReadCapture.GET_LONG, delegate.getLong(columnLabel));
     }
 
     @Override
@@ -244,11 +254,7 @@ public final class SafeResultSet implements ResultSet {
 
     @Override
     public byte[] getBytes(String columnLabel) throws SQLException {
-        byte[] value = delegate.getBytes(columnLabel);
-        if (onRow != null) {
-            onRow.read(columnLabel, ReadCapture.GET_BYTES, value);
-        }
-        return value;
+        return seen(columnLabel, ReadCapture.GET_BYTES, delegate.getBytes(columnLabel));
     }
 
     @Override
@@ -305,20 +311,12 @@ public final class SafeResultSet implements ResultSet {
 
     @Override
     public Object getObject(int columnIndex) throws SQLException {
-        Object value = delegate.getObject(columnIndex);
-        if (onRow != null) {
-            onRow.read(columnIndex, ReadCapture.GET_OBJECT, value);
-        }
-        return value;
+        return seen(columnIndex, ReadCapture.GET_OBJECT, delegate.getObject(columnIndex));
     }
 
     @Override
     public Object getObject(String columnLabel) throws SQLException {
-        Object value = delegate.getObject(columnLabel);
-        if (onRow != null) {
-            onRow.read(columnLabel, ReadCapture.GET_OBJECT, value);
-        }
-        return value;
+        return seen(columnLabel, ReadCapture.GET_OBJECT, delegate.getObject(columnLabel));
     }
 
     @Override
