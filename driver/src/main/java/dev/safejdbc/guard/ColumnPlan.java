@@ -142,11 +142,6 @@ final class ColumnPlan {
         return kept.size();
     }
 
-    /** The result position of kept column {@code kept}. */
-    int index(int kept) {
-        return this.kept.get(kept).index();
-    }
-
     String column(int index) {
         return kept.get(index).column();
     }

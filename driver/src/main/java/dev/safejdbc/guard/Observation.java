@@ -59,20 +59,24 @@ final class Observation {
 
     /** The application read result column {@code index} with {@code getter}, and got {@code value}. */
     void read(int index, int getter, Object value) {
-        int kept = columns.kept(index);
-        if (row != null && kept >= 0 && kept < Long.SIZE && (taken & 1L << kept) == 0 && columns.isExact(kept, getter)
+        take(columns.kept(index), getter, value);
+    }
+
+    /** The same, by label. */
+    void read(String label, int getter, Object value) {
+        take(columns.kept(label), getter, value);
+    }
+
+    private void take(int kept, int getter, Object value) {
+        if (row != null && kept >= 0 && kept < Long.SIZE && !isTaken(kept) && columns.isExact(kept, getter)
                 && !(getter == ReadCapture.GET_LONG && value.equals(0L))) { // 0 may stand for NULL
             values[kept] = value;
             taken |= 1L << kept;
         }
     }
 
-    /** The same, by label. */
-    void read(String label, int getter, Object value) {
-        int kept = columns.kept(label);
-        if (kept >= 0) {
-            read(columns.index(kept), getter, value);
-        }
+    private boolean isTaken(int kept) {
+        return kept < Long.SIZE && (taken & 1L << kept) != 0;
     }
 
     /**
@@ -84,7 +88,7 @@ final class Observation {
             return;
         }
         for (int i = 0; i < values.length; i++) {
-            if (i < Long.SIZE && (taken & 1L << i) != 0) {
+            if (isTaken(i)) {
                 continue;
             }
             try {

@@ -29,12 +29,9 @@ final class RowNaming {
         this.table = table;
         this.keys = keys;
         this.sources = equalities.stream().map(Equality::value).toList();
-        Set<String> columns = new HashSet<>();
-        boolean repeats = false;
-        for (Equality equality : equalities) {
-            repeats |= !columns.add(KeyCatalog.normalize(equality.column()));
-        }
-        this.repeatsColumn = repeats || columns.isEmpty();
+        List<String> names = equalities.stream().map(equality -> KeyCatalog.normalize(equality.column())).toList();
+        Set<String> columns = new HashSet<>(names);
+        this.repeatsColumn = columns.size() < names.size() || columns.isEmpty();
         this.isKey = keys.isKey(columns);
         Set<String> named = !keys.hasKeys() || isKey ? columns : keys.coveredBy(columns);
         this.whereIsKey = columns.equals(named);
@@ -42,7 +39,7 @@ final class RowNaming {
         this.baseHash = key == null ? 0 : RowKey.baseHash(table, key);
         this.slots = new int[equalities.size()];
         for (int i = 0; i < slots.length; i++) {
-            slots[i] = key == null ? -1 : key.indexOf(KeyCatalog.normalize(equalities.get(i).column()));
+            slots[i] = key == null ? -1 : key.indexOf(names.get(i));
         }
     }
 
