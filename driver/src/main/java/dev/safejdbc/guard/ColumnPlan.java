@@ -91,8 +91,8 @@ final class ColumnPlan {
             String typeName = meta.getColumnTypeName(i);
             if (isComparable(type, typeName)) {
                 Class<?> exactType = javaTime ? EXACT_TYPES.get(type) : null;
-                kept.add(new Kept(i, meta.getColumnLabel(i), column, typeName, exactType, strictTypes ? exactGetters(type, exactType)
-                        : ReadCapture.GET_OBJECT));
+                kept.add(new Kept(i, meta.getColumnLabel(i), column, typeName, exactType,
+                        exactGetters(type, exactType)));
             } else {
                 skipped.add(column);
             }
@@ -100,17 +100,18 @@ final class ColumnPlan {
         return new ColumnPlan(List.copyOf(kept), List.copyOf(skipped), meta.getColumnCount(), strictTypes);
     }
 
-    /**
-     * The first row, as the application is about to read it: its values are taken as it reads
-     * them. Not so where types are loose: in SQLite a getter can convert the value it reads
-     * (a blob read as text is text from then on), so the row is read at once, before any getter.
-     */
+    /** The first row, as the application is about to read it: its values are taken as it reads them. */
     Observation observe(ResultSet rs, boolean exact, AppFrames where) {
-        Observation row = new Observation(this, rs, exact, where);
-        if (!strictTypes) {
-            row.complete();
-        }
-        return row;
+        return new Observation(this, rs, exact, where);
+    }
+
+    /**
+     * Whether every value of a column has the column's type, so that a getter's value is exact or
+     * not by the column's type alone. Not so in SQLite, where a column's declared type does not
+     * say what its values are.
+     */
+    boolean strictTypes() {
+        return strictTypes;
     }
 
     /** The kept column at result position {@code index}, or -1. */

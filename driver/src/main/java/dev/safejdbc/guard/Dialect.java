@@ -50,11 +50,12 @@ public enum Dialect {
 
     /**
      * {@code column <null-safe => ?}; PostgreSQL casts the parameter to the column's type, so enum,
-     * uuid or timestamp columns compare with what the driver sends.
+     * uuid or timestamp columns compare with what the driver sends. A value taken through a
+     * converting getter (SQLite) is compared with the column converted the same way.
      */
-    String guardCondition(String column, String typeName) {
+    String guardCondition(String column, String typeName, byte domain) {
         String parameter = castsParameters && typeName != null ? "CAST(? AS " + typeName(typeName) + ")" : "?";
-        return quote(column) + " " + nullSafeEquals + " " + parameter;
+        return ValueDomain.compared(quote(column), domain) + " " + nullSafeEquals + " " + parameter;
     }
 
     /**

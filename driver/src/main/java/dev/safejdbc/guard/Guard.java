@@ -215,12 +215,13 @@ public final class Guard {
         int count = 0;
         for (int i = 0; i < columns.size(); i++) {
             if (read.compared(i) && !row.columns().contains(KeyCatalog.normalize(columns.column(i)))) {
-                sql.append(" AND ").append(dialect.guardCondition(columns.column(i), columns.typeName(i)));
+                sql.append(" AND ").append(dialect.guardCondition(columns.column(i), columns.typeName(i),
+                        read.domain(i)));
                 compared[count++] = i;
             }
         }
-        return new StatementMemo.GuardedForm(columns, read.uncompared(), count == 0 ? null : sql.toString(),
-                Arrays.copyOf(compared, count));
+        return new StatementMemo.GuardedForm(columns, read.uncompared(), read.domains(),
+                count == 0 ? null : sql.toString(), Arrays.copyOf(compared, count));
     }
 
     private GuardedWrite insert(RowInsert insert, BoundValues bound, ReadLog log, Connection physical)

@@ -4,6 +4,7 @@ import dev.safejdbc.findings.AppFrames;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 
@@ -19,14 +20,20 @@ final class Observation {
     private final ColumnPlan columns;
     /** The kept columns' values; null when the row was absent. */
     private final Object[] values;
-    /** Kept columns whose values the application's getters gave (the first 64; any others are read on completion). */
-    private long taken;
+    /**
+     * Per kept column: how its value was taken ({@link ValueDomain}), 0 while it is not; and,
+     * where types are loose, whether a getter has converted it to text in place.
+     */
+    private final byte[] taken;
     /** The result set while its cursor is on this row and values are missing; null once complete. */
     private ResultSet row;
     /** Kept columns whose value turned out to be a LOB or array handle, or could not be read; null: none. */
     private BitSet uncompared;
     private final boolean exact;
     private final AppFrames where;
+
+    /** Set in {@link #taken} once {@code getString} has read the column (where types are loose). */
+    private static final byte CONVERTED = 0x10;
 
     /**
      * @param exact whether the read's WHERE was the key and nothing more (only then does "absent"
@@ -36,6 +43,7 @@ final class Observation {
     Observation(ColumnPlan columns, ResultSet row, boolean exact, AppFrames where) {
         this.columns = columns;
         this.values = new Object[columns.size()];
+        this.taken = new byte[columns.size()];
         this.row = row;
         this.exact = exact;
         this.where = where;
@@ -44,6 +52,7 @@ final class Observation {
     private Observation(boolean exact, AppFrames where) {
         this.columns = null;
         this.values = null;
+        this.taken = null;
         this.exact = exact;
         this.where = where;
     }
@@ -68,15 +77,50 @@ final class Observation {
     }
 
     private void take(int kept, int getter, Object value) {
-        if (row != null && kept >= 0 && kept < Long.SIZE && !isTaken(kept) && columns.isExact(kept, getter)
+        if (row == null || kept < 0) {
+            return;
+        }
+        if (!columns.strictTypes()) {
+            takeLoose(kept, getter, value);
+        } else if (taken[kept] == 0 && columns.isExact(kept, getter)
                 && !(getter == ReadCapture.GET_LONG && value.equals(0L))) { // 0 may stand for NULL
             values[kept] = value;
-            taken |= 1L << kept;
+            taken[kept] = ValueDomain.NATIVE;
+        }
+    }
+
+    /**
+     * SQLite: a column's values need not have its declared type, and a getter may convert the
+     * value it reads in place (a blob read as text is text from then on). So a value is kept as
+     * the application saw it, with how it saw it, and the guard compares the column the same way
+     * (as text after {@code getString}); the most exact view the application took wins. A blob
+     * whose text had to be repaired (U+FFFD) is known exactly only if {@code getBytes} reads it.
+     */
+    private void takeLoose(int kept, int getter, Object value) {
+        byte was = taken[kept];
+        byte domain;
+        switch (getter) {
+            case ReadCapture.GET_OBJECT:
+                domain = (was & CONVERTED) == 0 ? ValueDomain.NATIVE : 0;
+                break;
+            case ReadCapture.GET_STRING:
+                taken[kept] = (byte) (was | CONVERTED);
+                domain = value == null || ((String) value).indexOf('\uFFFD') < 0 ? ValueDomain.TEXT : 0;
+                break;
+            case ReadCapture.GET_BYTES:
+                domain = ValueDomain.BYTES;
+                break;
+            default: // getLong: 0 may stand for NULL
+                domain = value.equals(0L) ? 0 : ValueDomain.INTEGER;
+        }
+        if (domain > (was & ValueDomain.MASK)) {
+            values[kept] = value;
+            taken[kept] = (byte) (taken[kept] & CONVERTED | domain);
         }
     }
 
     private boolean isTaken(int kept) {
-        return kept < Long.SIZE && (taken & 1L << kept) != 0;
+        return (taken[kept] & ValueDomain.MASK) != 0;
     }
 
     /**
@@ -88,21 +132,31 @@ final class Observation {
             return;
         }
         for (int i = 0; i < values.length; i++) {
-            if (isTaken(i)) {
-                continue;
+            if (!isTaken(i)) {
+                readNow(i);
             }
-            try {
-                values[i] = columns.read(row, i);
-            } catch (SQLException | RuntimeException e) {
-                values[i] = null;
-                uncompare(i);
-                continue;
-            }
-            if (ColumnPlan.isLocator(values[i])) {
-                uncompare(i);
-            }
+            taken[i] &= ValueDomain.MASK; // from here on only how each value compares matters
         }
         row = null;
+    }
+
+    private void readNow(int kept) {
+        boolean converted = (taken[kept] & CONVERTED) != 0; // its original value is gone
+        taken[kept] = ValueDomain.NATIVE;
+        if (converted) {
+            uncompare(kept);
+            return;
+        }
+        try {
+            values[kept] = columns.read(row, kept);
+        } catch (SQLException | RuntimeException e) {
+            values[kept] = null;
+            uncompare(kept);
+            return;
+        }
+        if (ColumnPlan.isLocator(values[kept])) {
+            uncompare(kept);
+        }
     }
 
     private void uncompare(int kept) {
@@ -130,6 +184,21 @@ final class Observation {
 
     Object value(int kept) {
         return values[kept];
+    }
+
+    /** How kept column {@code kept}'s value was taken: one of {@link ValueDomain}'s. */
+    byte domain(int kept) {
+        return (byte) (taken[kept] & ValueDomain.MASK);
+    }
+
+    /** Whether the values were taken as another read's {@link #domains()} say: one guarded text serves both. */
+    boolean takenLike(byte[] domains) {
+        return Arrays.equals(taken, domains);
+    }
+
+    /** How each value was taken, for {@link #takenLike}. */
+    byte[] domains() {
+        return taken.clone();
     }
 
     /** Whether the kept column's value can be compared (it is not a LOB or array handle). */

@@ -46,6 +46,14 @@ public final class ReadCapture {
         return row != null;
     }
 
+    /**
+     * Whether a getter may convert the row's values in place (SQLite: reading a blob as text
+     * makes it text), so a getter the guard takes nothing from must let it read the row first.
+     */
+    public boolean convertsInPlace() {
+        return !row.columns().strictTypes();
+    }
+
     /** The application read column {@code index} with {@code getter} (one of {@code GET_*}). */
     public void read(int index, int getter, Object value) {
         row.read(index, getter, value);

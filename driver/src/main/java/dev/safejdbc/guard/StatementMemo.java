@@ -55,8 +55,11 @@ public final class StatementMemo {
         return memo;
     }
 
-    /** The guarded text built for the reads of one column plan, with these columns left uncompared. */
-    record GuardedForm(ColumnPlan columns, BitSet uncompared, String sql, int[] compared) {
+    /**
+     * The guarded text built for the reads of one column plan, with these columns left uncompared
+     * and these values taken as {@code domains} says.
+     */
+    record GuardedForm(ColumnPlan columns, BitSet uncompared, byte[] domains, String sql, int[] compared) {
     }
 
     RowNaming naming(String database, TableName table, List<Equality> equalities, Connection physical)
@@ -81,7 +84,7 @@ public final class StatementMemo {
             return known.plan();
         }
         ColumnPlan plan = ColumnPlan.of(rs.getMetaData(), select, dialect == Dialect.POSTGRESQL,
-                dialect != null && dialect != Dialect.SQLITE);
+                dialect != Dialect.SQLITE);
         columns = new Columns(plan, generation);
         return plan;
     }
@@ -90,7 +93,7 @@ public final class StatementMemo {
     GuardedForm guardedForm(Observation read) {
         GuardedForm form = guardedForm;
         return form != null && form.columns() == read.columns()
-                && Objects.equals(form.uncompared(), read.uncompared()) ? form : null;
+                && Objects.equals(form.uncompared(), read.uncompared()) && read.takenLike(form.domains()) ? form : null;
     }
 
     void guardedForm(GuardedForm form) {

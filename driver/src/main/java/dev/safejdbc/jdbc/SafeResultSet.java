@@ -21,6 +21,8 @@ public final class SafeResultSet implements ResultSet {
     private ReadCapture capture;
     /** The keyed read's first row while the cursor is on it: getters hand it what they read. */
     private ReadCapture onRow;
+    /** While {@code onRow} is set: whether getters may convert its values in place. */
+    private boolean convertingRow;
 
     /** @param capture records the first row for the check-then-act guard; null for other reads */
     SafeResultSet(Statement statement, ResultSet delegate, CursorPin pin, ReadCapture capture) {
@@ -60,8 +62,19 @@ public final class SafeResultSet implements ResultSet {
         return value;
     }
 
+    /**
+     * A getter the guard takes no value from. Where a getter may convert the value it reads in
+     * place (SQLite), the guard reads the rest of the row first.
+     */
+    private void otherGetter() {
+        if (convertingRow) {
+            leaveRow();
+        }
+    }
+
     /** The cursor leaves the row (or its statement runs again): the guard reads what it still needs first. */
     void leaveRow() {
+        convertingRow = false;
         if (onRow != null) {
             ReadCapture row = onRow;
             onRow = null;
@@ -81,6 +94,7 @@ public final class SafeResultSet implements ResultSet {
             ReadCapture first = capture;
             capture = null;
             onRow = first.firstRow(delegate, more) ? first : null;
+            convertingRow = onRow != null && first.convertsInPlace();
         }
         if (!more && delegate.getType() == ResultSet.TYPE_FORWARD_ONLY) {
             pin.release();
@@ -128,21 +142,25 @@ public final class SafeResultSet implements ResultSet {
 
     @Override
     public boolean getBoolean(int columnIndex) throws SQLException {
+        otherGetter();
         return delegate.getBoolean(columnIndex);
     }
 
     @Override
     public byte getByte(int columnIndex) throws SQLException {
+        otherGetter();
         return delegate.getByte(columnIndex);
     }
 
     @Override
     public short getShort(int columnIndex) throws SQLException {
+        otherGetter();
         return delegate.getShort(columnIndex);
     }
 
     @Override
     public int getInt(int columnIndex) throws SQLException {
+        otherGetter();
         return delegate.getInt(columnIndex);
     }
 
@@ -153,11 +171,13 @@ public final class SafeResultSet implements ResultSet {
 
     @Override
     public float getFloat(int columnIndex) throws SQLException {
+        otherGetter();
         return delegate.getFloat(columnIndex);
     }
 
     @Override
     public double getDouble(int columnIndex) throws SQLException {
+        otherGetter();
         return delegate.getDouble(columnIndex);
     }
 
@@ -165,6 +185,7 @@ public final class SafeResultSet implements ResultSet {
     @SuppressWarnings("deprecation") // still delegated: JDBC keeps the method
     @Override
     public BigDecimal getBigDecimal(int columnIndex, int scale) throws SQLException {
+        otherGetter();
         return delegate.getBigDecimal(columnIndex, scale);
     }
 
@@ -175,21 +196,25 @@ public final class SafeResultSet implements ResultSet {
 
     @Override
     public java.sql.Date getDate(int columnIndex) throws SQLException {
+        otherGetter();
         return delegate.getDate(columnIndex);
     }
 
     @Override
     public java.sql.Time getTime(int columnIndex) throws SQLException {
+        otherGetter();
         return delegate.getTime(columnIndex);
     }
 
     @Override
     public java.sql.Timestamp getTimestamp(int columnIndex) throws SQLException {
+        otherGetter();
         return delegate.getTimestamp(columnIndex);
     }
 
     @Override
     public java.io.InputStream getAsciiStream(int columnIndex) throws SQLException {
+        otherGetter();
         return delegate.getAsciiStream(columnIndex);
     }
 
@@ -197,11 +222,13 @@ public final class SafeResultSet implements ResultSet {
     @SuppressWarnings("deprecation") // still delegated: JDBC keeps the method
     @Override
     public java.io.InputStream getUnicodeStream(int columnIndex) throws SQLException {
+        otherGetter();
         return delegate.getUnicodeStream(columnIndex);
     }
 
     @Override
     public java.io.InputStream getBinaryStream(int columnIndex) throws SQLException {
+        otherGetter();
         return delegate.getBinaryStream(columnIndex);
     }
 
@@ -212,21 +239,25 @@ public final class SafeResultSet implements ResultSet {
 
     @Override
     public boolean getBoolean(String columnLabel) throws SQLException {
+        otherGetter();
         return delegate.getBoolean(columnLabel);
     }
 
     @Override
     public byte getByte(String columnLabel) throws SQLException {
+        otherGetter();
         return delegate.getByte(columnLabel);
     }
 
     @Override
     public short getShort(String columnLabel) throws SQLException {
+        otherGetter();
         return delegate.getShort(columnLabel);
     }
 
     @Override
     public int getInt(String columnLabel) throws SQLException {
+        otherGetter();
         return delegate.getInt(columnLabel);
     }
 
@@ -237,11 +268,13 @@ public final class SafeResultSet implements ResultSet {
 
     @Override
     public float getFloat(String columnLabel) throws SQLException {
+        otherGetter();
         return delegate.getFloat(columnLabel);
     }
 
     @Override
     public double getDouble(String columnLabel) throws SQLException {
+        otherGetter();
         return delegate.getDouble(columnLabel);
     }
 
@@ -249,6 +282,7 @@ public final class SafeResultSet implements ResultSet {
     @SuppressWarnings("deprecation") // still delegated: JDBC keeps the method
     @Override
     public BigDecimal getBigDecimal(String columnLabel, int scale) throws SQLException {
+        otherGetter();
         return delegate.getBigDecimal(columnLabel, scale);
     }
 
@@ -259,21 +293,25 @@ public final class SafeResultSet implements ResultSet {
 
     @Override
     public java.sql.Date getDate(String columnLabel) throws SQLException {
+        otherGetter();
         return delegate.getDate(columnLabel);
     }
 
     @Override
     public java.sql.Time getTime(String columnLabel) throws SQLException {
+        otherGetter();
         return delegate.getTime(columnLabel);
     }
 
     @Override
     public java.sql.Timestamp getTimestamp(String columnLabel) throws SQLException {
+        otherGetter();
         return delegate.getTimestamp(columnLabel);
     }
 
     @Override
     public java.io.InputStream getAsciiStream(String columnLabel) throws SQLException {
+        otherGetter();
         return delegate.getAsciiStream(columnLabel);
     }
 
@@ -281,11 +319,13 @@ public final class SafeResultSet implements ResultSet {
     @SuppressWarnings("deprecation") // still delegated: JDBC keeps the method
     @Override
     public java.io.InputStream getUnicodeStream(String columnLabel) throws SQLException {
+        otherGetter();
         return delegate.getUnicodeStream(columnLabel);
     }
 
     @Override
     public java.io.InputStream getBinaryStream(String columnLabel) throws SQLException {
+        otherGetter();
         return delegate.getBinaryStream(columnLabel);
     }
 
@@ -326,21 +366,25 @@ public final class SafeResultSet implements ResultSet {
 
     @Override
     public java.io.Reader getCharacterStream(int columnIndex) throws SQLException {
+        otherGetter();
         return delegate.getCharacterStream(columnIndex);
     }
 
     @Override
     public java.io.Reader getCharacterStream(String columnLabel) throws SQLException {
+        otherGetter();
         return delegate.getCharacterStream(columnLabel);
     }
 
     @Override
     public BigDecimal getBigDecimal(int columnIndex) throws SQLException {
+        otherGetter();
         return delegate.getBigDecimal(columnIndex);
     }
 
     @Override
     public BigDecimal getBigDecimal(String columnLabel) throws SQLException {
+        otherGetter();
         return delegate.getBigDecimal(columnLabel);
     }
 
@@ -687,91 +731,109 @@ public final class SafeResultSet implements ResultSet {
 
     @Override
     public Object getObject(int columnIndex, java.util.Map<String,Class<?>> map) throws SQLException {
+        otherGetter();
         return delegate.getObject(columnIndex, map);
     }
 
     @Override
     public Ref getRef(int columnIndex) throws SQLException {
+        otherGetter();
         return delegate.getRef(columnIndex);
     }
 
     @Override
     public Blob getBlob(int columnIndex) throws SQLException {
+        otherGetter();
         return delegate.getBlob(columnIndex);
     }
 
     @Override
     public Clob getClob(int columnIndex) throws SQLException {
+        otherGetter();
         return delegate.getClob(columnIndex);
     }
 
     @Override
     public Array getArray(int columnIndex) throws SQLException {
+        otherGetter();
         return delegate.getArray(columnIndex);
     }
 
     @Override
     public Object getObject(String columnLabel, java.util.Map<String,Class<?>> map) throws SQLException {
+        otherGetter();
         return delegate.getObject(columnLabel, map);
     }
 
     @Override
     public Ref getRef(String columnLabel) throws SQLException {
+        otherGetter();
         return delegate.getRef(columnLabel);
     }
 
     @Override
     public Blob getBlob(String columnLabel) throws SQLException {
+        otherGetter();
         return delegate.getBlob(columnLabel);
     }
 
     @Override
     public Clob getClob(String columnLabel) throws SQLException {
+        otherGetter();
         return delegate.getClob(columnLabel);
     }
 
     @Override
     public Array getArray(String columnLabel) throws SQLException {
+        otherGetter();
         return delegate.getArray(columnLabel);
     }
 
     @Override
     public java.sql.Date getDate(int columnIndex, Calendar cal) throws SQLException {
+        otherGetter();
         return delegate.getDate(columnIndex, cal);
     }
 
     @Override
     public java.sql.Date getDate(String columnLabel, Calendar cal) throws SQLException {
+        otherGetter();
         return delegate.getDate(columnLabel, cal);
     }
 
     @Override
     public java.sql.Time getTime(int columnIndex, Calendar cal) throws SQLException {
+        otherGetter();
         return delegate.getTime(columnIndex, cal);
     }
 
     @Override
     public java.sql.Time getTime(String columnLabel, Calendar cal) throws SQLException {
+        otherGetter();
         return delegate.getTime(columnLabel, cal);
     }
 
     @Override
     public java.sql.Timestamp getTimestamp(int columnIndex, Calendar cal) throws SQLException {
+        otherGetter();
         return delegate.getTimestamp(columnIndex, cal);
     }
 
     @Override
     public java.sql.Timestamp getTimestamp(String columnLabel, Calendar cal) throws SQLException {
+        otherGetter();
         return delegate.getTimestamp(columnLabel, cal);
     }
 
     @Override
     public java.net.URL getURL(int columnIndex) throws SQLException {
+        otherGetter();
         return delegate.getURL(columnIndex);
     }
 
     @Override
     public java.net.URL getURL(String columnLabel) throws SQLException {
+        otherGetter();
         return delegate.getURL(columnLabel);
     }
 
@@ -817,11 +879,13 @@ public final class SafeResultSet implements ResultSet {
 
     @Override
     public RowId getRowId(int columnIndex) throws SQLException {
+        otherGetter();
         return delegate.getRowId(columnIndex);
     }
 
     @Override
     public RowId getRowId(String columnLabel) throws SQLException {
+        otherGetter();
         return delegate.getRowId(columnLabel);
     }
 
@@ -867,21 +931,25 @@ public final class SafeResultSet implements ResultSet {
 
     @Override
     public NClob getNClob(int columnIndex) throws SQLException {
+        otherGetter();
         return delegate.getNClob(columnIndex);
     }
 
     @Override
     public NClob getNClob(String columnLabel) throws SQLException {
+        otherGetter();
         return delegate.getNClob(columnLabel);
     }
 
     @Override
     public SQLXML getSQLXML(int columnIndex) throws SQLException {
+        otherGetter();
         return delegate.getSQLXML(columnIndex);
     }
 
     @Override
     public SQLXML getSQLXML(String columnLabel) throws SQLException {
+        otherGetter();
         return delegate.getSQLXML(columnLabel);
     }
 
@@ -897,21 +965,25 @@ public final class SafeResultSet implements ResultSet {
 
     @Override
     public String getNString(int columnIndex) throws SQLException {
+        otherGetter();
         return delegate.getNString(columnIndex);
     }
 
     @Override
     public String getNString(String columnLabel) throws SQLException {
+        otherGetter();
         return delegate.getNString(columnLabel);
     }
 
     @Override
     public java.io.Reader getNCharacterStream(int columnIndex) throws SQLException {
+        otherGetter();
         return delegate.getNCharacterStream(columnIndex);
     }
 
     @Override
     public java.io.Reader getNCharacterStream(String columnLabel) throws SQLException {
+        otherGetter();
         return delegate.getNCharacterStream(columnLabel);
     }
 
@@ -1057,11 +1129,13 @@ public final class SafeResultSet implements ResultSet {
 
     @Override
     public <T> T getObject(int columnIndex, Class<T> type) throws SQLException {
+        otherGetter();
         return delegate.getObject(columnIndex, type);
     }
 
     @Override
     public <T> T getObject(String columnLabel, Class<T> type) throws SQLException {
+        otherGetter();
         return delegate.getObject(columnLabel, type);
     }
 

@@ -234,7 +234,8 @@ class GuardModesTest {
         assertThat(sent.last("UPDATE", table).sql()).isEqualTo(switch (database) {
             case POSTGRESQL -> update + " AND \"owner_id\" IS NOT DISTINCT FROM CAST(? AS varchar)"
                     + " AND \"expires_at\" IS NOT DISTINCT FROM CAST(? AS int8)";
-            case SQLITE -> update + " AND \"owner_id\" IS ? AND \"expires_at\" IS ?";
+            // getLong read expires_at: SQLite compares it as an integer, as the application saw it
+            case SQLITE -> update + " AND \"owner_id\" IS ? AND CAST(\"expires_at\" AS INTEGER) IS ?";
         });
         assertThat(findings.kinds()).containsExactly(FindingKind.NO_KEY_CHECK_THEN_ACT); // nothing new
     }
