@@ -1,43 +1,70 @@
 package dev.safejdbc.guard;
 
 import dev.safejdbc.guard.sql.TableName;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.Arrays;
 import java.util.function.Predicate;
 
 /**
  * The keyed reads of one session's transaction (in autocommit: of the session, until the key is
  * written). Bounded: a long autocommit session that reads many keys keeps only the latest.
+ *
+ * <p>A ring of the latest reads rather than a map: every keyed read records one, most are never
+ * looked up (an autocommit point read that no write follows), and recording is an array store
+ * with no allocation. Only a write looks reads up, scanning the slots used since the last
+ * {@link #clear}: one or two in a short transaction, at most {@value #CAPACITY}, by hash first.
  */
 public final class ReadLog {
-    private static final int CAPACITY = 256;
+    private static final int CAPACITY = 256; // a power of two: slots wrap with a mask
 
-    private final Map<RowKey, Observation> reads = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<RowKey, Observation> eldest) {
-            return size() > CAPACITY;
-        }
-    };
+    private final RowKey[] keys = new RowKey[CAPACITY];
+    private final int[] hashes = new int[CAPACITY];
+    private final Observation[] reads = new Observation[CAPACITY];
+    /** The slot the next read goes to: it holds the oldest read, if the ring is full. */
+    private int next;
+    /** Slots written since the last clear (at most all of them): the only ones a lookup scans. */
+    private int used;
+    /** Slots holding a read. */
+    private int live;
 
     synchronized void record(RowKey key, Observation observation) {
-        reads.put(key, observation);
+        if (keys[next] == null) {
+            live++;
+        }
+        keys[next] = key;
+        hashes[next] = key.hashCode();
+        reads[next] = observation;
+        next = (next + 1) & (CAPACITY - 1);
+        used = Math.min(used + 1, CAPACITY);
     }
 
     /** Whether no read is remembered: no write can be guarded (or reported), so none is looked at. */
     synchronized boolean isEmpty() {
-        return reads.isEmpty();
+        return live == 0;
     }
 
-    /** The read of {@code key}, which the write is about to consume. */
+    /** The latest read of {@code key}, which the write is about to consume (with any older one). */
     synchronized Observation take(RowKey key) {
-        return reads.remove(key);
+        int hash = key.hashCode();
+        for (int step = 1; step <= used; step++) {
+            int slot = (next - step) & (CAPACITY - 1);
+            if (hashes[slot] == hash && keys[slot] != null && keys[slot].equals(key)) {
+                Observation latest = reads[slot];
+                forgetFrom(key, slot);
+                return latest;
+            }
+        }
+        return null;
     }
 
-    /** The first read of {@code table} that {@code matches}, which the write is about to consume. */
+    /** The latest read of {@code table} that {@code matches}, which the write is about to consume. */
     synchronized Observation take(TableName table, Predicate<RowKey> matches) {
-        for (var entry : reads.entrySet()) {
-            if (entry.getKey().table().equals(table) && matches.test(entry.getKey())) {
-                return reads.remove(entry.getKey());
+        for (int step = 1; step <= used; step++) {
+            int slot = (next - step) & (CAPACITY - 1);
+            RowKey key = keys[slot];
+            if (key != null && key.table().equals(table) && matches.test(key)) {
+                Observation latest = reads[slot];
+                forgetFrom(key, slot);
+                return latest;
             }
         }
         return null;
@@ -45,13 +72,41 @@ public final class ReadLog {
 
     /** A write changed rows of {@code table} it does not name by key: none of their reads holds. */
     synchronized void forget(TableName table) {
-        reads.keySet().removeIf(key -> key.table().equals(table));
+        for (int step = 1; step <= used; step++) {
+            int slot = (next - step) & (CAPACITY - 1);
+            if (keys[slot] != null && keys[slot].table().equals(table)) {
+                empty(slot);
+            }
+        }
     }
 
     /** The transaction ended: what it read no longer says anything about the next one. */
     public synchronized void clear() {
-        if (!reads.isEmpty()) {
-            reads.clear();
+        if (used > 0) {
+            // the slots used since the last clear are 0..used-1, unless the ring went all the way round
+            Arrays.fill(keys, 0, used, null);
+            Arrays.fill(reads, 0, used, null);
+            next = 0;
+            used = 0;
+            live = 0;
         }
+    }
+
+    /** Empties {@code slot}, the latest read of {@code key}, and any older read of the same key. */
+    private void forgetFrom(RowKey key, int slot) {
+        int hash = hashes[slot];
+        empty(slot);
+        for (int step = 1; step < used; step++) {
+            int older = (slot - step) & (CAPACITY - 1);
+            if (hashes[older] == hash && keys[older] != null && keys[older].equals(key)) {
+                empty(older);
+            }
+        }
+    }
+
+    private void empty(int slot) {
+        keys[slot] = null;
+        reads[slot] = null;
+        live--;
     }
 }

@@ -1,0 +1,104 @@
+package dev.safejdbc.guard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.safejdbc.findings.AppFrames;
+import dev.safejdbc.guard.sql.TableName;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The read log's bookkeeping (pure logic): which read a write finds, and what the log forgets. */
+class ReadLogTest {
+    private static final int CAPACITY = 256;
+    private static final TableName LOCKS = new TableName(null, "locks");
+    private static final TableName JOBS = new TableName(null, "jobs");
+
+    private final ReadLog log = new ReadLog();
+
+    @Test
+    void aWriteTakesTheLatestReadOfItsKeyAndOlderReadsOfItGoWithIt() {
+        Observation older = read();
+        Observation latest = read();
+        log.record(key(LOCKS, 1), older);
+        log.record(key(LOCKS, 2), read());
+        log.record(key(LOCKS, 1), latest);
+
+        assertThat(log.take(key(LOCKS, 1))).isSameAs(latest);
+        assertThat(log.take(key(LOCKS, 1))).isNull();
+        assertThat(log.take(key(LOCKS, 2))).isNotNull();
+        assertThat(log.isEmpty()).isTrue();
+    }
+
+    @Test
+    void readsOfTheSameKeyValuesInAnotherTableAreOtherRows() {
+        log.record(key(LOCKS, 1), read());
+
+        assertThat(log.take(key(JOBS, 1))).isNull();
+        assertThat(log.isEmpty()).isFalse();
+    }
+
+    @Test
+    void theOldestReadIsCrowdedOutByAFullRingOfNewerOnes() {
+        Observation first = read();
+        log.record(key(LOCKS, 0), first);
+        for (int id = 1; id < CAPACITY; id++) {
+            log.record(key(JOBS, id), read());
+        }
+        assertThat(log.take(key(LOCKS, 0))).as("%d reads fit", CAPACITY).isSameAs(first);
+
+        log.record(key(LOCKS, 0), first);
+        for (int id = 1; id <= CAPACITY; id++) {
+            log.record(key(JOBS, 1_000 + id), read());
+        }
+        assertThat(log.take(key(LOCKS, 0))).as("one more crowds the oldest out").isNull();
+        assertThat(log.take(key(JOBS, 1_000 + CAPACITY))).isNotNull();
+    }
+
+    @Test
+    void forgettingATableLeavesTheOtherTablesReads() {
+        log.record(key(LOCKS, 1), read());
+        log.record(key(JOBS, 1), read());
+        log.record(key(LOCKS, 2), read());
+
+        log.forget(LOCKS);
+
+        assertThat(log.take(key(LOCKS, 1))).isNull();
+        assertThat(log.take(key(LOCKS, 2))).isNull();
+        assertThat(log.take(key(JOBS, 1))).isNotNull();
+    }
+
+    @Test
+    void takingByTableFindsTheLatestMatchingRead() {
+        Observation one = read();
+        Observation two = read();
+        log.record(key(LOCKS, 1), one);
+        log.record(key(LOCKS, 2), two);
+
+        assertThat(log.take(LOCKS, key -> key.value(0).equals(1L))).isSameAs(one);
+        assertThat(log.take(LOCKS, key -> true)).isSameAs(two);
+        assertThat(log.take(LOCKS, key -> true)).isNull();
+    }
+
+    @Test
+    void clearingForgetsEverythingAndTheRingStartsOverEvenAfterGoingRound() {
+        for (int id = 0; id < CAPACITY + 10; id++) {
+            log.record(key(LOCKS, id), read());
+        }
+        log.clear();
+        assertThat(log.isEmpty()).isTrue();
+        assertThat(log.take(key(LOCKS, CAPACITY + 9))).isNull();
+
+        Observation after = read();
+        log.record(key(LOCKS, 5), after);
+        assertThat(log.take(key(LOCKS, 5))).isSameAs(after);
+        assertThat(log.isEmpty()).isTrue();
+    }
+
+    private static RowKey key(TableName table, long id) {
+        return new RowKey(table, List.of("id"), new Object[] {id});
+    }
+
+    private static Observation read() {
+        return Observation.absent(true, AppFrames.none());
+    }
+}
