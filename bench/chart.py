@@ -3,6 +3,9 @@
 
     python3 bench/chart.py bench/target/results-*.json -o docs/performance.svg
 
+It also reads bench/alternate.py's output: there each variant's bar is the median of its forks,
+and its whisker half the forks' interquartile range.
+
 One panel per benchmark method and database; one bar per variant (throughput, with JMH's 99.9%
 error as a whisker), labelled with its score and its ratio to the panel's baseline (the variant
 named "raw", else "upsert", else the first whose name starts with "raw"). Each panel has its own
@@ -12,6 +15,7 @@ scale: SQLite and PostgreSQL differ by orders of magnitude.
 import argparse
 import glob
 import json
+import statistics
 import sys
 from collections import OrderedDict
 from xml.sax.saxutils import escape
@@ -49,26 +53,45 @@ SINGLE_DB = {"SharedMemoryContentionBench": "sqlite", "LockAcquisitionBench": "p
 
 def load(paths):
     rows = []
+    forks = []  # bench/alternate.py's, pooled over its runs
     for path in paths:
         with open(path, encoding="utf-8") as f:
             data = json.load(f)
-        if not isinstance(data, list):
-            print(f"skipping {path}: not a JMH result list", file=sys.stderr)
-            continue
-        for r in data:
-            params = r.get("params") or {}
-            bench_class = r["benchmark"].split(".")[-2]
-            metric = r["primaryMetric"]
-            error = metric.get("scoreError")
-            rows.append({
-                "benchmark": ".".join(r["benchmark"].split(".")[-2:]),
-                "db": params.get("db", SINGLE_DB.get(bench_class, "sqlite")),
-                "variant": params.get("variant", "default"),
-                "score": float(metric["score"]),
-                "error": float(error) if isinstance(error, (int, float)) and error == error else 0.0,
-                "unit": metric.get("scoreUnit", ""),
-                "threads": r.get("threads", 1),
-            })
+        if isinstance(data, dict) and "forks" in data:
+            forks.extend(data["forks"])
+        elif isinstance(data, list):
+            rows.extend(row(r, r["primaryMetric"]["score"], r["primaryMetric"].get("scoreError")) for r in data)
+        else:
+            print(f"skipping {path}: neither a JMH result list nor bench/alternate.py output", file=sys.stderr)
+    return rows + alternated(forks)
+
+
+def row(result, score, error):
+    params = result.get("params") or {}
+    bench_class = result["benchmark"].split(".")[-2]
+    return {
+        "benchmark": ".".join(result["benchmark"].split(".")[-2:]),
+        "db": params.get("db", SINGLE_DB.get(bench_class, "sqlite")),
+        "variant": params.get("variant", "default"),
+        "score": float(score),
+        "error": float(error) if isinstance(error, (int, float)) and error == error else 0.0,
+        "unit": result["primaryMetric"].get("scoreUnit", ""),
+        "threads": result.get("threads", 1),
+    }
+
+
+def alternated(forks):
+    """bench/alternate.py's forks: per benchmark, database and variant, the median fork, whiskers half
+    the forks' interquartile range."""
+    by_variant = OrderedDict()
+    for fork in forks:
+        params = fork.get("params") or {}
+        by_variant.setdefault((fork["benchmark"], params.get("db"), params.get("variant")), []).append(fork)
+    rows = []
+    for variant_forks in by_variant.values():
+        scores = sorted(f["primaryMetric"]["score"] for f in variant_forks)
+        q1, q3 = scores[len(scores) // 4], scores[(3 * len(scores)) // 4]
+        rows.append(row(variant_forks[0], statistics.median(scores), (q3 - q1) / 2))
     return rows
 
 
