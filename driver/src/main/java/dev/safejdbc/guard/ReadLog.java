@@ -45,26 +45,23 @@ public final class ReadLog {
     /** The latest read of {@code key}, which the write is about to consume (with any older one). */
     synchronized Observation take(RowKey key) {
         int hash = key.hashCode();
+        Observation latest = null;
         for (int step = 1; step <= used; step++) {
             int slot = (next - step) & (CAPACITY - 1);
             if (hashes[slot] == hash && keys[slot] != null && keys[slot].equals(key)) {
-                Observation latest = reads[slot];
-                forgetFrom(key, slot);
-                return latest;
+                latest = latest == null ? reads[slot] : latest;
+                empty(slot);
             }
         }
-        return null;
+        return latest;
     }
 
     /** The latest read of {@code table} that {@code matches}, which the write is about to consume. */
     synchronized Observation take(TableName table, Predicate<RowKey> matches) {
         for (int step = 1; step <= used; step++) {
-            int slot = (next - step) & (CAPACITY - 1);
-            RowKey key = keys[slot];
+            RowKey key = keys[(next - step) & (CAPACITY - 1)];
             if (key != null && key.table().equals(table) && matches.test(key)) {
-                Observation latest = reads[slot];
-                forgetFrom(key, slot);
-                return latest;
+                return take(key);
             }
         }
         return null;
@@ -89,18 +86,6 @@ public final class ReadLog {
             next = 0;
             used = 0;
             live = 0;
-        }
-    }
-
-    /** Empties {@code slot}, the latest read of {@code key}, and any older read of the same key. */
-    private void forgetFrom(RowKey key, int slot) {
-        int hash = hashes[slot];
-        empty(slot);
-        for (int step = 1; step < used; step++) {
-            int older = (slot - step) & (CAPACITY - 1);
-            if (hashes[older] == hash && keys[older] != null && keys[older].equals(key)) {
-                empty(older);
-            }
         }
     }
 

@@ -143,8 +143,8 @@ class SqliteGetterViewsTest {
 
             read(c, rs -> rs.getObject("i")); // the same statements, read another way: their own text
             writeNote(c);
-            assertThat(sent.last("UPDATE", "t").sql()).isEqualTo(
-                    "UPDATE t SET note = ? WHERE id = ? AND \"v\" IS ? AND \"r\" IS ? AND \"i\" IS ? AND \"note\" IS ?");
+            assertThat(sent.last("UPDATE", "t").sql()).isEqualTo("UPDATE t SET note = ? WHERE id = ?"
+                    + " AND \"v\" IS ? AND \"r\" IS ? AND \"i\" IS ? AND \"note\" IS ?");
         }
     }
 
