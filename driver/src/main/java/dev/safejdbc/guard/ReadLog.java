@@ -14,11 +14,14 @@ import java.util.function.Predicate;
  * {@link #clear}: one or two in a short transaction, at most {@value #CAPACITY}, by hash first.
  */
 public final class ReadLog {
-    private static final int CAPACITY = 256; // a power of two: slots wrap with a mask
+    private static final int CAPACITY = 256;
+    /** Most sessions read a few keys per transaction: the ring starts small and grows to its capacity. */
+    private static final int INITIAL = 8;
 
-    private final RowKey[] keys = new RowKey[CAPACITY];
-    private final int[] hashes = new int[CAPACITY];
-    private final Observation[] reads = new Observation[CAPACITY];
+    // lengths are powers of two: slots wrap with a mask
+    private RowKey[] keys = new RowKey[INITIAL];
+    private int[] hashes = new int[INITIAL];
+    private Observation[] reads = new Observation[INITIAL];
     /** The slot the next read goes to: it holds the oldest read, if the ring is full. */
     private int next;
     /** Slots written since the last clear (at most all of them): the only ones a lookup scans. */
@@ -27,14 +30,25 @@ public final class ReadLog {
     private int live;
 
     synchronized void record(RowKey key, Observation observation) {
+        if (used == keys.length && used < CAPACITY) {
+            grow();
+        }
         if (keys[next] == null) {
             live++;
         }
         keys[next] = key;
         hashes[next] = key.hashCode();
         reads[next] = observation;
-        next = (next + 1) & (CAPACITY - 1);
-        used = Math.min(used + 1, CAPACITY);
+        next = (next + 1) & (keys.length - 1);
+        used = Math.min(used + 1, keys.length);
+    }
+
+    /** Doubles the ring, which has not gone round yet (it is full only now): its slots are in order. */
+    private void grow() {
+        keys = Arrays.copyOf(keys, keys.length * 2);
+        hashes = Arrays.copyOf(hashes, hashes.length * 2);
+        reads = Arrays.copyOf(reads, reads.length * 2);
+        next = used;
     }
 
     /** Whether no read is remembered: no write can be guarded (or reported), so none is looked at. */
@@ -47,7 +61,7 @@ public final class ReadLog {
         int hash = key.hashCode();
         Observation latest = null;
         for (int step = 1; step <= used; step++) {
-            int slot = (next - step) & (CAPACITY - 1);
+            int slot = (next - step) & (keys.length - 1);
             if (hashes[slot] == hash && keys[slot] != null && keys[slot].equals(key)) {
                 latest = latest == null ? reads[slot] : latest;
                 empty(slot);
@@ -59,7 +73,7 @@ public final class ReadLog {
     /** The latest read of {@code table} that {@code matches}, which the write is about to consume. */
     synchronized Observation take(TableName table, Predicate<RowKey> matches) {
         for (int step = 1; step <= used; step++) {
-            RowKey key = keys[(next - step) & (CAPACITY - 1)];
+            RowKey key = keys[(next - step) & (keys.length - 1)];
             if (key != null && key.table().equals(table) && matches.test(key)) {
                 return take(key);
             }
@@ -70,7 +84,7 @@ public final class ReadLog {
     /** A write changed rows of {@code table} it does not name by key: none of their reads holds. */
     synchronized void forget(TableName table) {
         for (int step = 1; step <= used; step++) {
-            int slot = (next - step) & (CAPACITY - 1);
+            int slot = (next - step) & (keys.length - 1);
             if (keys[slot] != null && keys[slot].table().equals(table)) {
                 empty(slot);
             }
@@ -80,7 +94,7 @@ public final class ReadLog {
     /** The transaction ended: what it read no longer says anything about the next one. */
     public synchronized void clear() {
         if (used > 0) {
-            // the slots used since the last clear are 0..used-1, unless the ring went all the way round
+            // the slots used since the last clear are 0..used-1 (all of them once the ring went round)
             Arrays.fill(keys, 0, used, null);
             Arrays.fill(reads, 0, used, null);
             next = 0;
