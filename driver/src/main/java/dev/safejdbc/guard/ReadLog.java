@@ -9,9 +9,10 @@ import java.util.function.Predicate;
  * written). Bounded: a long autocommit session that reads many keys keeps only the latest.
  *
  * <p>A ring of the latest reads rather than a map: every keyed read records one, most are never
- * looked up (an autocommit point read that no write follows), and recording is an array store
- * with no allocation. Only a write looks reads up, scanning the slots used since the last
- * {@link #clear}: one or two in a short transaction, at most {@value #CAPACITY}, by hash first.
+ * looked up (an autocommit point read that no write follows), and recording is a few array
+ * stores, with no allocation once the ring has grown. Only a write looks reads up, scanning the
+ * slots used since the last {@link #clear}: one or two in a short transaction, at most
+ * {@value #CAPACITY}, by hash first.
  */
 public final class ReadLog {
     private static final int CAPACITY = 256;
