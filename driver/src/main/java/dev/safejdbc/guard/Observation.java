@@ -11,8 +11,9 @@ import java.util.List;
 /**
  * What a keyed read saw: the row was there with these values, or it was not there. A later write
  * of the same key is made conditional on it. A present row's values are taken as the application
- * reads them through getters that give the exact value; the rest are read from the row before
- * the cursor leaves it (or before a write needs them), so the row is never read twice. Like the
+ * reads them through getters that give the exact value (on SQLite: through any of the getters the
+ * guard hooks, compared the way the getter saw them); the rest are read from the row before the
+ * cursor leaves it (or before a write needs them), so the row is never read twice. Like the
  * result set it comes from, it is used by one thread at a time: not synchronized, as getters are
  * on every application's hot path.
  */
