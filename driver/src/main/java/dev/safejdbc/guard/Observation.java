@@ -78,13 +78,12 @@ final class Observation {
     }
 
     private void take(int kept, int getter, Object value) {
-        if (row == null || kept < 0) {
+        if (row == null || kept < 0 || getter == ReadCapture.GET_LONG && value.equals(0L)) { // 0 may stand for NULL
             return;
         }
         if (!columns.strictTypes()) {
             takeLoose(kept, getter, value);
-        } else if (taken[kept] == 0 && columns.isExact(kept, getter)
-                && !(getter == ReadCapture.GET_LONG && value.equals(0L))) { // 0 may stand for NULL
+        } else if (!isTaken(kept) && columns.isExact(kept, getter)) {
             values[kept] = value;
             taken[kept] = ValueDomain.NATIVE;
         }
@@ -111,8 +110,8 @@ final class Observation {
             case ReadCapture.GET_BYTES:
                 domain = ValueDomain.BYTES;
                 break;
-            default: // getLong: 0 may stand for NULL
-                domain = value.equals(0L) ? 0 : ValueDomain.INTEGER;
+            default: // getLong
+                domain = ValueDomain.INTEGER;
         }
         if (domain > (was & ValueDomain.MASK)) {
             values[kept] = value;
