@@ -1,7 +1,9 @@
 package dev.safejdbc.nested;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Collections;
 import java.util.Map;
 import java.util.WeakHashMap;
@@ -26,8 +28,10 @@ final class BackendIds {
             return known;
         }
         long id;
-        try {
-            id = waits.backendId(physical);
+        try (Statement statement = physical.createStatement();
+                ResultSet rs = statement.executeQuery(waits.backendIdQuery())) {
+            rs.next();
+            id = rs.getLong(1);
         } catch (SQLException | RuntimeException e) {
             return UNKNOWN; // an aborted transaction cannot be asked: this nested session goes unwatched
         }

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 
 /**
  * MariaDB and MySQL: InnoDB's lock-wait view joined to its transactions (whose thread ids are the
@@ -32,12 +31,8 @@ final class InnoDbLockWaits implements LockWaits {
     }
 
     @Override
-    public long backendId(Connection physical) throws SQLException {
-        try (Statement statement = physical.createStatement();
-                ResultSet rs = statement.executeQuery("SELECT CONNECTION_ID()")) {
-            rs.next();
-            return rs.getLong(1);
-        }
+    public String backendIdQuery() {
+        return "SELECT CONNECTION_ID()";
     }
 
     @Override

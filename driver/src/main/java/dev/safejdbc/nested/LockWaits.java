@@ -23,8 +23,8 @@ public interface LockWaits {
         }
     }
 
-    /** The server's id for the session on {@code physical} (one round trip at most; the caller caches it). */
-    long backendId(Connection physical) throws SQLException;
+    /** The query that answers the server's id of the session it runs on (asked once per connection). */
+    String backendIdQuery();
 
     /**
      * Whether backend {@code waiting} waits on a lock that backend {@code holder} holds; if so, its

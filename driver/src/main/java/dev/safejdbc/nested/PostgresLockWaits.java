@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 
 /**
  * PostgreSQL: {@code pg_blocking_pids} is the server's own answer to "who blocks this backend",
@@ -18,12 +17,8 @@ final class PostgresLockWaits implements LockWaits {
     }
 
     @Override
-    public long backendId(Connection physical) throws SQLException {
-        try (Statement statement = physical.createStatement();
-                ResultSet rs = statement.executeQuery("SELECT pg_backend_pid()")) {
-            rs.next();
-            return rs.getLong(1);
-        }
+    public String backendIdQuery() {
+        return "SELECT pg_backend_pid()";
     }
 
     @Override

@@ -92,38 +92,14 @@ class NestedSessionTest {
     @Nested
     class PostgreSql extends ServerDatabase {
         PostgreSql() {
-            super("jdbc:" + TestDatabases.postgres(), "int PRIMARY KEY, v int", "text");
-        }
-
-        @Test
-        void rawWaitsOnItsOwnRowLockUntilLockTimeout() throws Exception {
-            try (Connection outer = DriverManager.getConnection(url);
-                    Connection inner = DriverManager.getConnection(url)) {
-                beginOuterTransaction(outer, "UPDATE " + locks + " SET v = 1 WHERE id = 1");
-                inner.createStatement().execute("SET lock_timeout = '1s'");
-
-                assertWaitsForItself(() -> runNestedStatement(inner, "UPDATE " + locks + " SET v = 2 WHERE id = 1"), "55P03");
-                outer.rollback();
-            }
+            super("jdbc:" + TestDatabases.postgres(), "text", "SET lock_timeout = '1s'", "55P03");
         }
     }
 
     @Nested
     class MariaDb extends ServerDatabase {
         MariaDb() {
-            super("jdbc:" + TestDatabases.mariadb(), "int PRIMARY KEY, v int", "varchar(40)");
-        }
-
-        @Test
-        void rawWaitsOnItsOwnRowLockUntilTheLockWaitTimeout() throws Exception {
-            try (Connection outer = DriverManager.getConnection(url);
-                    Connection inner = DriverManager.getConnection(url)) {
-                beginOuterTransaction(outer, "UPDATE " + locks + " SET v = 1 WHERE id = 1");
-                inner.createStatement().execute("SET SESSION innodb_lock_wait_timeout = 1");
-
-                assertWaitsForItself(() -> runNestedStatement(inner, "UPDATE " + locks + " SET v = 2 WHERE id = 1"), "HY000");
-                outer.rollback();
-            }
+            super("jdbc:" + TestDatabases.mariadb(), "varchar(40)", "SET SESSION innodb_lock_wait_timeout = 1", "HY000");
         }
     }
 
@@ -132,13 +108,19 @@ class NestedSessionTest {
         final String url;
         final String locks = TestDatabases.unique("nested_locks");
         final String audit = TestDatabases.unique("nested_audit");
-        private final String lockColumns;
         private final String auditColumn;
+        private final String shortLockTimeout;
+        private final String lockTimeoutState;
 
-        ServerDatabase(String url, String lockColumns, String auditColumn) {
+        /**
+         * @param shortLockTimeout the statement that bounds a raw lock wait to a second, for the test
+         * @param lockTimeoutState the SQLState the raw wait ends with
+         */
+        ServerDatabase(String url, String auditColumn, String shortLockTimeout, String lockTimeoutState) {
             this.url = url;
-            this.lockColumns = lockColumns;
             this.auditColumn = auditColumn;
+            this.shortLockTimeout = shortLockTimeout;
+            this.lockTimeoutState = lockTimeoutState;
         }
 
         String safeUrl() {
@@ -149,7 +131,7 @@ class NestedSessionTest {
         void createTables() throws SQLException {
             try (Connection setup = DriverManager.getConnection(url);
                     Statement statement = setup.createStatement()) {
-                statement.executeUpdate("CREATE TABLE " + locks + " (id " + lockColumns + ")");
+                statement.executeUpdate("CREATE TABLE " + locks + " (id int PRIMARY KEY, v int)");
                 statement.executeUpdate("INSERT INTO " + locks + " VALUES (1, 0)");
                 statement.executeUpdate("CREATE TABLE " + audit + " (msg " + auditColumn + ")");
             }
@@ -160,6 +142,19 @@ class NestedSessionTest {
             try (Connection setup = DriverManager.getConnection(url);
                     Statement statement = setup.createStatement()) {
                 statement.executeUpdate("DROP TABLE IF EXISTS " + locks + ", " + audit);
+            }
+        }
+
+        @Test
+        void rawWaitsOnItsOwnRowLockUntilTheLockTimeout() throws Exception {
+            try (Connection outer = DriverManager.getConnection(url);
+                    Connection inner = DriverManager.getConnection(url)) {
+                beginOuterTransaction(outer, "UPDATE " + locks + " SET v = 1 WHERE id = 1");
+                inner.createStatement().execute(shortLockTimeout);
+
+                assertWaitsForItself(() -> runNestedStatement(inner, "UPDATE " + locks + " SET v = 2 WHERE id = 1"),
+                        lockTimeoutState);
+                outer.rollback();
             }
         }
 

@@ -1,11 +1,10 @@
 package dev.safejdbc.clients.flyway;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.safejdbc.SafeDataSource;
+import dev.safejdbc.clients.Pools;
 import dev.safejdbc.findings.FindingKind;
 import dev.safejdbc.it.TestDatabases;
 import dev.safejdbc.junit.SafeJdbcTest;
@@ -16,7 +15,6 @@ import java.sql.Statement;
 import java.util.Properties;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.output.MigrateResult;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -44,7 +42,7 @@ class FlywayPostgresTest {
     void theStrictRuleBreaksFlywaysLockConnection() throws Exception {
         Properties strict = new Properties();
         strict.setProperty("safe.nested", "strict");
-        try (HikariDataSource pool = pool(url)) {
+        try (HikariDataSource pool = Pools.hikari(url, 4, 2000)) {
             DataSource safe = SafeDataSource.wrap(pool, strict);
             assertThatThrownBy(() -> flyway(safe).migrate())
                     .hasStackTraceContaining("25001")
@@ -54,14 +52,14 @@ class FlywayPostgresTest {
 
     @Test
     void migrateInfoValidateThroughSafeDataSource() throws Exception {
-        try (HikariDataSource pool = pool(url)) {
+        try (HikariDataSource pool = Pools.hikari(url, 4, 2000)) {
             assertMigrates(SafeDataSource.wrap(pool));
         }
     }
 
     @Test
     void migrateInfoValidateThroughAPoolOverTheSafeUrl() throws Exception {
-        try (HikariDataSource pool = pool(safeUrl())) {
+        try (HikariDataSource pool = Pools.hikari(safeUrl(), 4, 2000)) {
             assertMigrates(pool);
         }
     }
@@ -80,22 +78,7 @@ class FlywayPostgresTest {
     }
 
     private void assertMigrates(DataSource dataSource) throws SQLException {
-        assertMigrates(flyway(dataSource));
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            var rs = s.executeQuery("SELECT count(*) FROM " + schema + ".orders");
-            rs.next();
-            assertThat(rs.getInt(1)).isEqualTo(2);
-        }
-    }
-
-    private static void assertMigrates(Flyway flyway) {
-        MigrateResult result = flyway.migrate();
-        assertThat(result.success).isTrue();
-        assertThat(result.migrationsExecuted).isEqualTo(2);
-        assertThat(flyway.info().current().getVersion().getVersion()).isEqualTo("2");
-        assertThat(flyway.info().pending()).isEmpty();
-        flyway.validate();
-        assertThat(flyway.migrate().migrationsExecuted).as("a second run finds nothing to do").isZero();
+        Migrations.assertMigrates(flyway(dataSource), dataSource, schema + ".orders");
     }
 
     private Flyway flyway(DataSource dataSource) {
@@ -108,13 +91,5 @@ class FlywayPostgresTest {
 
     private String safeUrl() {
         return "jdbc:safe:" + url.substring("jdbc:".length());
-    }
-
-    private static HikariDataSource pool(String jdbcUrl) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(jdbcUrl);
-        config.setMaximumPoolSize(4);
-        config.setConnectionTimeout(2000);
-        return new HikariDataSource(config);
     }
 }

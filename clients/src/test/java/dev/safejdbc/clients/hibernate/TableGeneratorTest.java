@@ -3,9 +3,9 @@ package dev.safejdbc.clients.hibernate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.safejdbc.SafeDataSource;
+import dev.safejdbc.clients.Pools;
 import dev.safejdbc.findings.FindingKind;
 import dev.safejdbc.it.TestDatabases;
 import dev.safejdbc.junit.SafeJdbcTest;
@@ -50,7 +50,7 @@ class TableGeneratorTest {
     void theStrictRuleBreaksTableIdGeneration() throws Exception {
         Properties strict = new Properties();
         strict.setProperty("safe.nested", "strict");
-        try (HikariDataSource pool = pool(url)) {
+        try (HikariDataSource pool = Pools.hikari(url, 4, 2000)) {
             DataSource safe = SafeDataSource.wrap(pool, strict);
             try (SessionFactory sessions = sessionFactory(settings -> settings.put(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, safe))) {
                 assertThatThrownBy(() -> persistAfterAQuery(sessions)).rootCause()
@@ -61,7 +61,7 @@ class TableGeneratorTest {
 
     @Test
     void tableIdsAfterOtherStatementsThroughSafeDataSource() throws Exception {
-        try (HikariDataSource pool = pool(url)) {
+        try (HikariDataSource pool = Pools.hikari(url, 4, 2000)) {
             DataSource safe = SafeDataSource.wrap(pool);
             try (SessionFactory sessions = sessionFactory(settings -> settings.put(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, safe))) {
                 assertIdsAreFetchedAndRowsWritten(sessions);
@@ -112,13 +112,5 @@ class TableGeneratorTest {
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
             s.execute(sql);
         }
-    }
-
-    private static HikariDataSource pool(String jdbcUrl) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(jdbcUrl);
-        config.setMaximumPoolSize(4);
-        config.setConnectionTimeout(2000);
-        return new HikariDataSource(config);
     }
 }

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mchange.v2.c3p0.ComboPooledDataSource;
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.safejdbc.SafeDataSource;
+import dev.safejdbc.clients.Pools;
 import dev.safejdbc.it.TestDatabases;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -102,11 +102,7 @@ class FullPoolTest {
     }
 
     private static Pool hikari(String url, int size) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(url);
-        config.setMaximumPoolSize(size);
-        config.setConnectionTimeout(POOL_TIMEOUT_MS);
-        HikariDataSource pool = new HikariDataSource(config);
+        HikariDataSource pool = Pools.hikari(url, size, POOL_TIMEOUT_MS);
         return pool(pool, pool);
     }
 

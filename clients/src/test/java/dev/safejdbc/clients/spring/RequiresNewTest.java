@@ -3,9 +3,9 @@ package dev.safejdbc.clients.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.safejdbc.SafeDataSource;
+import dev.safejdbc.clients.Pools;
 import dev.safejdbc.findings.FindingKind;
 import dev.safejdbc.it.TestDatabases;
 import dev.safejdbc.junit.SafeJdbcTest;
@@ -52,7 +52,7 @@ class RequiresNewTest {
     void theStrictRuleBreaksRequiresNewOnAPoolWithRoom() throws Exception {
         Properties strict = new Properties();
         strict.setProperty("safe.nested", "strict");
-        try (HikariDataSource pool = pool(url, 4)) {
+        try (HikariDataSource pool = Pools.hikari(url, 4, POOL_TIMEOUT_MS)) {
             Shop shop = new Shop(SafeDataSource.wrap(pool, strict));
             assertThatThrownBy(() -> shop.placeOrder(1)).hasRootCauseInstanceOf(SQLException.class)
                     .rootCause().satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("25001"));
@@ -61,21 +61,21 @@ class RequiresNewTest {
 
     @Test
     void requiresNewOnAPoolOfFourThroughSafeDataSourceCommitsTheAuditRow() throws Exception {
-        try (HikariDataSource pool = pool(url, 4)) {
+        try (HikariDataSource pool = Pools.hikari(url, 4, POOL_TIMEOUT_MS)) {
             assertAuditCommitsOnItsOwn(new Shop(SafeDataSource.wrap(pool)));
         }
     }
 
     @Test
     void requiresNewOnAPoolOfFourOverTheSafeUrlCommitsTheAuditRow() throws Exception {
-        try (HikariDataSource pool = pool("jdbc:safe:" + url.substring("jdbc:".length()), 4)) {
+        try (HikariDataSource pool = Pools.hikari("jdbc:safe:" + url.substring("jdbc:".length()), 4, POOL_TIMEOUT_MS)) {
             assertAuditCommitsOnItsOwn(new Shop(pool));
         }
     }
 
     @Test
     void rawRequiresNewOnAPoolOfOneWaitsForItselfUntilThePoolsTimeout() throws Exception {
-        try (HikariDataSource pool = pool(url, 1)) {
+        try (HikariDataSource pool = Pools.hikari(url, 1, POOL_TIMEOUT_MS)) {
             Shop shop = new Shop(pool);
             long start = System.nanoTime();
             assertThatThrownBy(() -> shop.placeOrder(1))
@@ -87,7 +87,7 @@ class RequiresNewTest {
     @Test
     @SafeJdbcTest(expect = FindingKind.NESTED_SESSION)
     void requiresNewOnAPoolOfOneThroughSafeDataSourceFailsAtOnce() throws Exception {
-        try (HikariDataSource pool = pool(url, 1)) {
+        try (HikariDataSource pool = Pools.hikari(url, 1, POOL_TIMEOUT_MS)) {
             Shop shop = new Shop(SafeDataSource.wrap(pool));
             long start = System.nanoTime();
             assertThatThrownBy(() -> shop.placeOrder(1)).rootCause()
@@ -140,13 +140,5 @@ class RequiresNewTest {
         private void record(String message) {
             requiresNew.executeWithoutResult(status -> jdbc.update("INSERT INTO " + audit + " (message) VALUES (?)", message));
         }
-    }
-
-    private static HikariDataSource pool(String jdbcUrl, int size) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(jdbcUrl);
-        config.setMaximumPoolSize(size);
-        config.setConnectionTimeout(POOL_TIMEOUT_MS);
-        return new HikariDataSource(config);
     }
 }
