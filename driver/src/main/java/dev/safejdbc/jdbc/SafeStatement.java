@@ -159,7 +159,7 @@ public class SafeStatement implements Statement {
         results = delegate; // a previous guarded write's results are not this execution's
         guardedCount = -1;
         if (analysis instanceof KeyedSelect) {
-            Boundaries.reached(Boundary.STATEMENT, sql);
+            Boundaries.reached(Boundary.STATEMENT, sql, connection.physicalConnection());
             releaseCursor();
             Session session = connection.session();
             session.enter(lazySite);
@@ -186,7 +186,7 @@ public class SafeStatement implements Statement {
             });
             return hasResultSet[0];
         }
-        Boundaries.reached(Boundary.STATEMENT, sql);
+        Boundaries.reached(Boundary.STATEMENT, sql, connection.physicalConnection());
         releaseCursor();
         return moveToResult(call);
     }
@@ -208,7 +208,7 @@ public class SafeStatement implements Statement {
 
     /** A new execution closes this statement's previous result set, so its pin goes too. */
     private Session begin(String label) throws SQLException {
-        Boundaries.reached(Boundary.STATEMENT, label);
+        Boundaries.reached(Boundary.STATEMENT, label, connection.physicalConnection());
         releaseCursor();
         results = delegate;
         guardedCount = -1;
