@@ -60,7 +60,9 @@ class LegacyAppIT {
         assertThat(without.err()).doesNotContain("safe-jdbc agent");
         assertThat(Integer.parseInt(without.result("static.lostWrites"))).as("writes lost to another session's rollback")
                 .isPositive();
-        assertThat(without.result("nested.sqlstate")).isEqualTo("none");
+        assertThat(without.result("nested.sqlstate")).as("the pool of one's time-out").isNotEqualTo("25001");
+        assertThat(Long.parseLong(without.result("nested.waitedMs"))).as("waited for itself").isGreaterThanOrEqualTo(900);
+        assertThat(without.result("nested.withRoom.sqlstate")).isEqualTo("none");
         assertThat(without.results("wrapping.")).isNotEmpty().allSatisfy((key, depth) -> assertThat(depth).isEqualTo("0"));
     }
 
@@ -116,15 +118,18 @@ class LegacyAppIT {
     /** The findings reach the application's own SLF4J binding (slf4j-simple here). */
     @Test
     void findingsAreLoggedThroughTheApplicationsSlf4j() {
-        assertThat(reporting.err()).contains("WARN dev.safejdbc.findings.Findings - safe-jdbc finding NESTED_SESSION");
+        assertThat(reporting.err()).containsPattern("(INFO|WARN) dev.safejdbc.findings.Findings - safe-jdbc finding NESTED_")
+                .contains("WARN dev.safejdbc.findings.Findings - safe-jdbc finding SHARED_CONNECTION");
         assertThat(with.err()).doesNotContain("SLF4J");
     }
 
     @Test
-    void withTheAgentNoWriteIsLostAndTheNestedSessionFails() {
+    void withTheAgentNoWriteIsLostAndTheNestedSessionThatWouldWaitForItselfFailsAtOnce() {
         assertThat(with.results("static.round.")).hasSize(3).allSatisfy((round, outcome) -> assertThat(outcome).isEqualTo("kept"));
         assertThat(with.result("static.lostWrites")).isEqualTo("0");
         assertThat(with.result("nested.sqlstate")).isEqualTo("25001");
+        assertThat(Long.parseLong(with.result("nested.waitedMs"))).as("failed at once").isLessThan(1000);
+        assertThat(with.result("nested.withRoom.sqlstate")).as("a pool with room cannot wait for itself").isEqualTo("none");
     }
 
     @Test
@@ -159,7 +164,8 @@ class LegacyAppIT {
     void reportModeChangesNothing() {
         assertThat(reporting.err()).contains(START_LINE + "report");
         assertThat(Integer.parseInt(reporting.result("static.lostWrites"))).isPositive();
-        assertThat(reporting.result("nested.sqlstate")).isEqualTo("none");
+        assertThat(reporting.result("nested.sqlstate")).isNotEqualTo("25001");
+        assertThat(reporting.result("nested.withRoom.sqlstate")).isEqualTo("none");
         postgres.ifPresent(url -> assertThat(reporting.results("locks.round.")).allSatisfy((round, outcome) ->
                 assertThat(outcome).endsWith(",conflicts:0,errors:0").doesNotStartWith("holders:1,")));
     }
@@ -169,7 +175,7 @@ class LegacyAppIT {
         assertThat(report).exists();
         Map<String, String> findings = Findings.byKind(Files.readString(report));
         assertThat(findings.get("SHARED_CONNECTION")).contains("\"legacy.StaticConnection.rollBack(StaticConnection.java:");
-        assertThat(findings.get("NESTED_SESSION")).contains("\"site\":\"legacy.NestedSession.run(NestedSession.java:");
+        assertThat(findings.get("NESTED_TRANSACTION")).contains("\"site\":\"legacy.NestedSession.nestedAudit(NestedSession.java:");
         if (postgres.isPresent()) {
             assertThat(findings.get("UNGUARDED_CHECK_THEN_ACT"))
                     .contains("\"site\":\"legacy.LockService.acquire(LockService.java:");
@@ -183,6 +189,7 @@ class LegacyAppIT {
         assertThat(other.err()).contains(START_LINE + "enforce");
         assertThat(other.result("static.lostWrites")).isEqualTo("0");
         assertThat(other.result("nested.sqlstate")).isEqualTo("25001");
+        assertThat(other.result("nested.withRoom.sqlstate")).isEqualTo("none");
         assertThat(other.results("wrapping.")).hasSize(5).allSatisfy((key, depth) -> assertThat(depth).as(key).isEqualTo("1"));
         assertThat(other.result("visible.dev.safejdbc.jdbc.SafeConnection")).isEqualTo("absent");
         postgres.ifPresent(url -> assertThat(other.result("locks.overbookedRounds")).isEqualTo("0"));
