@@ -29,6 +29,7 @@ public final class AppFrames {
             "dev.safejdbc.jdbc.",
             "dev.safejdbc.lease.",
             "dev.safejdbc.session.",
+            "dev.safejdbc.nested.",
             "dev.safejdbc.guard.",
             "dev.safejdbc.agent.",
             "dev.safejdbc.junit.",

@@ -92,6 +92,8 @@ public class SafeStatement implements Statement {
                 guard().batched(writes, session.reads(), connection.physicalConnection());
             }
             return call.call();
+        } catch (SQLException e) {
+            throw session.explain(e); // nested hook: a cancelled wait on its own thread becomes 25001
         } finally {
             session.exit();
         }
@@ -119,6 +121,8 @@ public class SafeStatement implements Statement {
             cursor = session.pin();
             current = rs == null ? null : new SafeResultSet(this, rs, cursor, capture);
             return current;
+        } catch (SQLException e) {
+            throw session.explain(e); // nested hook: a cancelled wait on its own thread becomes 25001
         } finally {
             session.exit();
         }
@@ -148,6 +152,8 @@ public class SafeStatement implements Statement {
             }
             guard().executed(analysis);
             return rows;
+        } catch (SQLException e) {
+            throw session.explain(e); // nested hook: a cancelled wait on its own thread becomes 25001
         } finally {
             session.exit();
         }
@@ -201,6 +207,8 @@ public class SafeStatement implements Statement {
                 cursor = session.pin();
             }
             return hasResultSet;
+        } catch (SQLException e) {
+            throw session.explain(e); // nested hook: a cancelled wait on its own thread becomes 25001
         } finally {
             session.exit();
         }
