@@ -2,6 +2,7 @@ package dev.safejdbc.jdbc;
 
 import dev.safejdbc.config.SafeOptions;
 import dev.safejdbc.error.InvalidConfigurationException;
+import dev.safejdbc.findings.AppFrames;
 import dev.safejdbc.findings.Findings;
 import dev.safejdbc.guard.Guard;
 import dev.safejdbc.lease.ConnectionLease;
@@ -25,7 +26,7 @@ public final class SafeConnections {
     public static Connection protect(Connection physical, String database, String subprotocol, SafeOptions options)
             throws SQLException {
         try {
-            reportAtExit(options);
+            applyProcessWide(options);
             switch (options.mode()) {
                 case OFF:
                     return physical;
@@ -47,13 +48,15 @@ public final class SafeConnections {
 
     /** A new logical connection to a shared in-memory database (enforce mode). */
     public static Connection shared(ConnectionLease lease, SafeOptions options) throws SQLException {
-        reportAtExit(options);
+        applyProcessWide(options);
         return new SafeConnection(lease.physical(),
                 new ThreadSessions(lease, new NestingCheck(options.nested(), true), options.checkoutTimeoutMs()), true,
                 Guard.of(lease.database(), "sqlite", options));
     }
 
-    private static void reportAtExit(SafeOptions options) throws InvalidConfigurationException {
+    /** The options that concern the whole application rather than this connection: the report and its packages. */
+    private static void applyProcessWide(SafeOptions options) throws InvalidConfigurationException {
+        AppFrames.declareApplicationPackages(options.appPackages());
         if (options.reportPath() == null) {
             return;
         }
