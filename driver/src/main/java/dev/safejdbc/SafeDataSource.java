@@ -36,7 +36,7 @@ public final class SafeDataSource implements DataSource {
     private SafeDataSource(DataSource delegate, SafeOptions options) {
         this.delegate = delegate;
         this.options = options;
-        this.nesting = new NestingCheck(options.nested(), false);
+        this.nesting = NestingCheck.enforcing(options.nested(), "");
     }
 
     /** Wraps {@code dataSource} with options from system properties, environment and safe-jdbc.properties. */
@@ -70,12 +70,12 @@ public final class SafeDataSource implements DataSource {
         return protect(delegate.getConnection(username, password));
     }
 
-    /** Refuses a nested checkout before the pool is asked: a small pool would wait for itself. */
+    /** Refuses a nested checkout before the pool is asked, when the pool would make it wait for itself. */
     private void beforeCheckout() throws SQLException {
         Boundaries.reached(Boundary.CHECKOUT, "getConnection");
         String known = database;
         if (known != null && options.mode() == Mode.ENFORCE) {
-            nesting.checkCheckout(known);
+            nesting.checkCheckout(known, delegate);
         }
     }
 

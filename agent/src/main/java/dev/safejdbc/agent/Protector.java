@@ -39,7 +39,7 @@ final class Protector {
         }
         SafeOptions resolved = options.resolve(null);
         if (resolved.mode() == Mode.ENFORCE) {
-            new NestingCheck(resolved.nested(), false).checkCheckout(database);
+            NestingCheck.enforcing(resolved.nested(), "").checkCheckout(database, dataSource);
         }
     }
 

@@ -37,7 +37,7 @@ public final class SafeConnections {
                 default:
                     ConnectionLease lease = ConnectionLease.owned(physical, database);
                     return new SafeConnection(physical, new ThreadSessions(lease,
-                            new NestingCheck(options.nested(), false), options.checkoutTimeoutMs()), false,
+                            NestingCheck.enforcing(options.nested(), subprotocol), options.checkoutTimeoutMs()), false,
                             Guard.of(database, subprotocol, options));
             }
         } catch (SQLException | RuntimeException e) {
@@ -50,7 +50,7 @@ public final class SafeConnections {
     public static Connection shared(ConnectionLease lease, SafeOptions options) throws SQLException {
         applyProcessWide(options);
         return new SafeConnection(lease.physical(),
-                new ThreadSessions(lease, new NestingCheck(options.nested(), true), options.checkoutTimeoutMs()), true,
+                new ThreadSessions(lease, NestingCheck.sharedMemory(options.nested()), options.checkoutTimeoutMs()), true,
                 Guard.of(lease.database(), "sqlite", options));
     }
 

@@ -92,6 +92,8 @@ public class SafeStatement implements Statement {
                 guard().batched(writes, session.reads(), connection.physicalConnection());
             }
             return call.call();
+        } catch (SQLException e) {
+            throw session.explain(e); // nested hook: a cancelled wait on its own thread becomes 25001
         } finally {
             session.exit();
         }
@@ -119,6 +121,8 @@ public class SafeStatement implements Statement {
             cursor = session.pin();
             current = rs == null ? null : new SafeResultSet(this, rs, cursor, capture);
             return current;
+        } catch (SQLException e) {
+            throw session.explain(e); // nested hook: a cancelled wait on its own thread becomes 25001
         } finally {
             session.exit();
         }
@@ -148,6 +152,8 @@ public class SafeStatement implements Statement {
             }
             guard().executed(analysis);
             return rows;
+        } catch (SQLException e) {
+            throw session.explain(e); // nested hook: a cancelled wait on its own thread becomes 25001
         } finally {
             session.exit();
         }
@@ -159,7 +165,7 @@ public class SafeStatement implements Statement {
         results = delegate; // a previous guarded write's results are not this execution's
         guardedCount = -1;
         if (analysis instanceof KeyedSelect) {
-            Boundaries.reached(Boundary.STATEMENT, sql);
+            Boundaries.reached(Boundary.STATEMENT, sql, connection.physicalConnection());
             releaseCursor();
             Session session = connection.session();
             session.enter(lazySite);
@@ -186,7 +192,7 @@ public class SafeStatement implements Statement {
             });
             return hasResultSet[0];
         }
-        Boundaries.reached(Boundary.STATEMENT, sql);
+        Boundaries.reached(Boundary.STATEMENT, sql, connection.physicalConnection());
         releaseCursor();
         return moveToResult(call);
     }
@@ -201,6 +207,8 @@ public class SafeStatement implements Statement {
                 cursor = session.pin();
             }
             return hasResultSet;
+        } catch (SQLException e) {
+            throw session.explain(e); // nested hook: a cancelled wait on its own thread becomes 25001
         } finally {
             session.exit();
         }
@@ -208,7 +216,7 @@ public class SafeStatement implements Statement {
 
     /** A new execution closes this statement's previous result set, so its pin goes too. */
     private Session begin(String label) throws SQLException {
-        Boundaries.reached(Boundary.STATEMENT, label);
+        Boundaries.reached(Boundary.STATEMENT, label, connection.physicalConnection());
         releaseCursor();
         results = delegate;
         guardedCount = -1;

@@ -2,6 +2,7 @@ package dev.safejdbc.lease;
 
 import dev.safejdbc.findings.AppFrames;
 import dev.safejdbc.guard.ReadLog;
+import dev.safejdbc.nested.NestedWatch;
 import dev.safejdbc.session.CursorPin;
 import dev.safejdbc.session.OpenTransactions;
 import dev.safejdbc.session.Session;
@@ -25,6 +26,9 @@ final class ThreadSession implements Session {
     /** One per session, not one per cursor. */
     private final Runnable unpin = this::unpin;
     private final ReadLog reads = new ReadLog();
+    /** The lock-wait watch of the statement under way, when it is nested (see NestingCheck). */
+    private NestedWatch watch = NestedWatch.NONE;
+    private AppFrames outerStart = AppFrames.none();
 
     ThreadSession(ThreadSessions owner, Thread thread, Settings settings) {
         this.owner = owner;
@@ -68,10 +72,14 @@ final class ThreadSession implements Session {
     @Override
     public void enter(Supplier<AppFrames> site) throws SQLException {
         owner.ensureOpen();
-        owner.nesting().check(this);
+        Session outer = owner.nesting().check(this);
         // walked before the lease is taken, so that the walk does not hold up the sessions waiting for it
         AppFrames start = !settings.autoCommit && !inTransaction ? site.get() : null;
         take();
+        if (outer != null) { // nested hook: a nested statement that runs is watched for a wait on its own thread
+            watch = owner.nesting().watch(outer, lease.physical());
+            outerStart = outer.transactionStart();
+        }
         if (start != null) {
             transactionStart = start;
             inTransaction = true;
@@ -81,7 +89,29 @@ final class ThreadSession implements Session {
 
     @Override
     public void exit() {
+        disarm();
         releaseIfIdle();
+    }
+
+    @Override
+    public SQLException explain(SQLException thrown) {
+        if (!watch.cancelled()) {
+            return thrown;
+        }
+        disarm();
+        return owner.nesting().cancelled(database(), outerStart, thrown);
+    }
+
+    private void disarm() {
+        if (watch != NestedWatch.NONE) {
+            watch.disarm();
+            watch = NestedWatch.NONE;
+        }
+    }
+
+    @Override
+    public Connection physical() {
+        return lease.physical();
     }
 
     /**

@@ -43,6 +43,16 @@ public interface Session {
     /** After a call that left no cursor open: gives the physical connection back when idle. */
     void exit();
 
+    /**
+     * What the application gets instead of {@code thrown}, the failure of a call between
+     * {@link #enter} and {@link #exit}: a nested statement cancelled because it waited on its own
+     * thread's lock fails with SQLState 25001 (see {@link NestingCheck}).
+     */
+    SQLException explain(SQLException thrown);
+
+    /** The physical connection this session runs on (the lock-wait watchdog asks the database on it). */
+    java.sql.Connection physical();
+
     /** Keeps the physical connection for an open cursor (result set) until the returned pin is released. */
     CursorPin pin();
 
