@@ -1,7 +1,7 @@
 package dev.safejdbc;
 
+import dev.safejdbc.config.MemoryUrls;
 import dev.safejdbc.config.SafeUrl;
-import dev.safejdbc.lease.MemoryUrls;
 import dev.safejdbc.lease.SharedMemoryDatabases;
 import java.sql.SQLException;
 

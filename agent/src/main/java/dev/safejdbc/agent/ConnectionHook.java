@@ -24,7 +24,11 @@ public final class ConnectionHook {
     }
 
     public static void enter() {
-        CHAINS.get().enter();
+        CallChain chain = CHAINS.get();
+        if (chain.isOutermost()) {
+            protector.checkoutStarts();
+        }
+        chain.enter();
     }
 
     /**
@@ -32,7 +36,11 @@ public final class ConnectionHook {
      * enters the call. Any other failure of the agent's own is logged and ignored.
      */
     public static void enterGetConnection(Object dataSource) throws SQLException {
+        CallChain chain = CHAINS.get();
         try {
+            if (chain.isOutermost()) {
+                protector.checkoutStarts();
+            }
             protector.beforeCheckout(dataSource);
         } catch (SQLException e) {
             if (SafeLayer.isDeliberate(e)) {
@@ -42,7 +50,7 @@ public final class ConnectionHook {
         } catch (RuntimeException | LinkageError e) {
             AgentLog.failure("could not check a checkout from " + dataSource.getClass().getName(), e);
         }
-        CHAINS.get().enter();
+        chain.enter();
     }
 
     /** What {@code driver.connect(url, info)} hands out instead of {@code opened} (null when it failed). */

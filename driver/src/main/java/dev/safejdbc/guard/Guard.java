@@ -3,6 +3,8 @@ package dev.safejdbc.guard;
 import dev.safejdbc.config.ConflictPolicy;
 import dev.safejdbc.config.Mode;
 import dev.safejdbc.config.SafeOptions;
+import dev.safejdbc.database.Database;
+import dev.safejdbc.database.Dialect;
 import dev.safejdbc.findings.AppFrames;
 import dev.safejdbc.findings.FindingKind;
 import dev.safejdbc.findings.Findings;
@@ -33,28 +35,32 @@ import java.util.function.Supplier;
 public final class Guard {
     private static final SqlAnalyzer ANALYZER = new SqlAnalyzer(4096);
     /** No guard: nothing is analyzed. */
-    public static final Guard OFF = new Guard(null, null, false, ConflictPolicy.THROW);
+    public static final Guard OFF = new Guard(null, false, ConflictPolicy.THROW);
     private static final int[] NOTHING_COMPARED = {};
 
+    private final Database db;
+    /** The database's identity, as findings name it. */
     private final String database;
     private final Dialect dialect;
+    private final KeyCatalog catalog;
     private final boolean enforce;
     private final ConflictPolicy onConflict;
 
-    private Guard(String database, Dialect dialect, boolean enforce, ConflictPolicy onConflict) {
-        this.database = database;
-        this.dialect = dialect;
+    private Guard(Database db, boolean enforce, ConflictPolicy onConflict) {
+        this.db = db;
+        this.database = db == null ? null : db.identity();
+        this.dialect = db == null ? null : db.dialect();
+        this.catalog = db == null ? null : db.state(KeyCatalog.OF_DATABASE);
         this.enforce = enforce;
         this.onConflict = onConflict;
     }
 
     /** The guard for a connection to {@code database}; {@link #OFF} when the options say so. */
-    public static Guard of(String database, String subprotocol, SafeOptions options) {
+    public static Guard of(Database database, SafeOptions options) {
         if (!options.guard() || options.mode() == Mode.OFF) {
             return OFF;
         }
-        return new Guard(database, Dialect.forSubprotocol(subprotocol), options.mode() == Mode.ENFORCE,
-                options.onConflict());
+        return new Guard(database, options.mode() == Mode.ENFORCE, options.onConflict());
     }
 
     /**
@@ -62,7 +68,7 @@ public final class Guard {
      * prepares the same text (applications prepare anew in each transaction).
      */
     public StatementMemo memo(String sql) {
-        return this == OFF ? new StatementMemo() : StatementMemo.of(database, sql);
+        return this == OFF ? new StatementMemo() : StatementMemo.of(db, sql);
     }
 
     public Analysis analyze(String sql) {
@@ -72,7 +78,7 @@ public final class Guard {
     /** After a statement ran: DDL may have changed the keys. */
     public void executed(Analysis analysis) {
         if (analysis == SchemaChange.INSTANCE) {
-            KeyCatalog.forget(database);
+            catalog.forget();
         }
     }
 
@@ -82,13 +88,13 @@ public final class Guard {
         if (!(analysis instanceof KeyedSelect select)) {
             return null;
         }
-        RowNaming naming = memo.naming(database, select.table(), select.equalities(), physical);
+        RowNaming naming = memo.naming(catalog, select.table(), select.equalities(), physical);
         RowKey row = naming.rowKey(bound);
         if (row == null) {
             return null;
         }
         boolean exact = select.onlyEqualities() && naming.whereIsKey();
-        return new ReadCapture(log, row, select, exact, dialect, memo, site.get());
+        return new ReadCapture(log, row, select, exact, dialect, catalog, memo, site.get());
     }
 
     /** Before a write runs: its guarded form, or null to send it exactly as written. */
@@ -98,7 +104,7 @@ public final class Guard {
             return null; // nothing read: nothing to guard, report or forget
         }
         if (analysis instanceof KeyedUpdate update) {
-            RowNaming naming = memo.naming(database, update.table(), update.equalities(), physical);
+            RowNaming naming = memo.naming(catalog, update.table(), update.equalities(), physical);
             if (!update.onlyEqualities() || update.selfRelative()) {
                 forget(update.table(), naming, bound, log);
                 return null; // it carries its own condition, or computes from the row itself
@@ -107,7 +113,7 @@ public final class Guard {
                     log, memo);
         }
         if (analysis instanceof KeyedDelete delete) {
-            RowNaming naming = memo.naming(database, delete.table(), delete.equalities(), physical);
+            RowNaming naming = memo.naming(catalog, delete.table(), delete.equalities(), physical);
             if (!delete.onlyEqualities()) {
                 forget(delete.table(), naming, bound, log);
                 return null;
@@ -152,7 +158,7 @@ public final class Guard {
 
     private void reportBatched(String verb, TableName table, List<Equality> equalities, BoundValues bound,
             ReadLog log, Connection physical) throws SQLException {
-        RowKey row = new RowNaming(table, equalities, KeyCatalog.keys(database, table, physical)).keyedRow(bound);
+        RowKey row = new RowNaming(table, equalities, catalog.keys(table, physical)).keyedRow(bound);
         Observation read = row == null ? null : log.take(row);
         if (read != null) {
             record(FindingKind.UNGUARDED_CHECK_THEN_ACT, verb, table, read, "batched writes are sent as written");
@@ -215,8 +221,8 @@ public final class Guard {
         int count = 0;
         for (int i = 0; i < columns.size(); i++) {
             if (read.compared(i) && !row.columns().contains(KeyCatalog.normalize(columns.column(i)))) {
-                sql.append(" AND ").append(dialect.guardCondition(columns.column(i), columns.typeName(i),
-                        read.domain(i)));
+                sql.append(" AND ").append(dialect.nullSafeEquality(
+                        ValueDomain.compared(dialect.quote(columns.column(i)), read.domain(i)), columns.typeName(i)));
                 compared[count++] = i;
             }
         }
@@ -230,7 +236,7 @@ public final class Guard {
         if (row == null) {
             return null;
         }
-        TableKeys keys = KeyCatalog.keys(database, insert.table(), physical);
+        TableKeys keys = catalog.keys(insert.table(), physical);
         if (!keys.hasKeys()) {
             Observation read = log.take(insert.table(), row::matches);
             if (read != null && !read.present()) {

@@ -1,5 +1,6 @@
 package dev.safejdbc.jdbc;
 
+import dev.safejdbc.database.Database;
 import dev.safejdbc.error.SqlStates;
 import dev.safejdbc.guard.Guard;
 import dev.safejdbc.session.Boundaries;
@@ -37,6 +38,7 @@ import java.util.concurrent.Executor;
  */
 public final class SafeConnection implements Connection {
     private final Connection physical;
+    private final Database database;
     private final Sessions sessions;
     /** Statements open on a shared physical connection, closed with this logical one; else null. */
     private final Set<SafeStatement> openStatements;
@@ -48,8 +50,10 @@ public final class SafeConnection implements Connection {
      *                       closing this one must close its statements itself
      * @param guard          the check-then-act guard of this connection ({@link Guard#OFF} for none)
      */
-    public SafeConnection(Connection physical, Sessions sessions, boolean sharedPhysical, Guard guard) {
+    public SafeConnection(Connection physical, Database database, Sessions sessions, boolean sharedPhysical,
+            Guard guard) {
         this.physical = physical;
+        this.database = database;
         this.sessions = sessions;
         this.openStatements = sharedPhysical ? ConcurrentHashMap.newKeySet() : null;
         this.guard = guard;
@@ -286,9 +290,9 @@ public final class SafeConnection implements Connection {
         return openStatements != null ? !physical.isClosed() : physical.isValid(timeout);
     }
 
-    /** The sanitized identity of the database this connection's sessions nest on. */
-    public String database() {
-        return sessions.database();
+    /** The database this connection's sessions nest on. */
+    public Database database() {
+        return database;
     }
 
     @Override

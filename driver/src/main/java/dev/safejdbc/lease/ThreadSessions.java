@@ -74,11 +74,6 @@ public final class ThreadSessions implements Sessions {
     }
 
     @Override
-    public String database() {
-        return lease.database();
-    }
-
-    @Override
     public boolean isClosed() {
         return closed;
     }

@@ -2,7 +2,9 @@ package dev.safejdbc.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.safejdbc.Protection;
 import dev.safejdbc.config.SafeOptions;
+import dev.safejdbc.database.Database;
 import dev.safejdbc.session.CursorPin;
 import java.lang.reflect.Array;
 import java.lang.reflect.InvocationHandler;
@@ -181,8 +183,8 @@ class DelegationBehaviourTest {
     private Connection protect(Connection physical) throws SQLException {
         Properties enforce = new Properties();
         enforce.setProperty("safe.mode", "enforce");
-        Connection connection = SafeConnections.protect(physical, "recorded-" + DATABASES.incrementAndGet(),
-                "recorded", SafeOptions.resolve(enforce));
+        Connection connection = Protection.protect(physical,
+                Database.named("recorded-" + DATABASES.incrementAndGet(), "recorded"), SafeOptions.resolve(enforce));
         opened.add(connection);
         return connection;
     }
