@@ -1,6 +1,8 @@
 package dev.safejdbc.guard;
 
 import dev.safejdbc.guard.sql.TableName;
+import dev.safejdbc.session.Attachment;
+import dev.safejdbc.session.TransactionState;
 import java.util.Arrays;
 import java.util.function.Predicate;
 
@@ -14,7 +16,9 @@ import java.util.function.Predicate;
  * slots used since the last {@link #clear}: one or two in a short transaction, at most
  * {@value #CAPACITY}, by hash first.
  */
-public final class ReadLog {
+public final class ReadLog implements TransactionState {
+    /** Each session's read log, kept with the session for its transaction. */
+    public static final Attachment<ReadLog> OF_SESSION = new Attachment<>(ReadLog::new);
     private static final int CAPACITY = 256;
     /** Most sessions read a few keys per transaction: the ring starts small and grows to its capacity. */
     private static final int INITIAL = 8;

@@ -3,6 +3,7 @@ package dev.safejdbc.jdbc;
 import dev.safejdbc.database.Database;
 import dev.safejdbc.error.SqlStates;
 import dev.safejdbc.guard.Guard;
+import dev.safejdbc.guard.ReadLog;
 import dev.safejdbc.session.Boundaries;
 import dev.safejdbc.session.Boundary;
 import dev.safejdbc.findings.AppFrames;
@@ -362,7 +363,7 @@ public final class SafeConnection implements Connection {
         physical().clearWarnings();
         Session session = session();
         if (!session.inTransaction()) {
-            session.reads().clear();
+            session.attachment(ReadLog.OF_SESSION).clear();
         }
     }
 

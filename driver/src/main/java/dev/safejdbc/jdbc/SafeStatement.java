@@ -6,6 +6,7 @@ import dev.safejdbc.guard.BoundValues;
 import dev.safejdbc.guard.Guard;
 import dev.safejdbc.guard.GuardedWrite;
 import dev.safejdbc.guard.ReadCapture;
+import dev.safejdbc.guard.ReadLog;
 import dev.safejdbc.guard.StatementMemo;
 import dev.safejdbc.guard.sql.Analysis;
 import dev.safejdbc.guard.sql.KeyedSelect;
@@ -89,7 +90,7 @@ public class SafeStatement implements Statement {
             if (batch != null) {
                 List<BatchedWrite> writes = batch;
                 batch = null;
-                guard().batched(writes, session.reads(), connection.physicalConnection());
+                guard().batched(writes, session.attachment(ReadLog.OF_SESSION), connection.physicalConnection());
             }
             return call.call();
         } finally {
@@ -113,7 +114,7 @@ public class SafeStatement implements Statement {
             throws SQLException {
         Session session = begin(sql);
         try {
-            ReadCapture capture = guard().read(analysis, bound, session.reads(), connection.physicalConnection(),
+            ReadCapture capture = guard().read(analysis, bound, session.attachment(ReadLog.OF_SESSION), connection.physicalConnection(),
                     memo(), lazySite);
             ResultSet rs = call.call();
             cursor = session.pin();
@@ -132,7 +133,7 @@ public class SafeStatement implements Statement {
             Preparer preparer, GuardedRun guardedRun) throws SQLException {
         Session session = begin(sql);
         try {
-            GuardedWrite plan = guard().write(analysis, bound, session.reads(), connection.physicalConnection(),
+            GuardedWrite plan = guard().write(analysis, bound, session.attachment(ReadLog.OF_SESSION), connection.physicalConnection(),
                     memo());
             long rows;
             if (plan == null) {
@@ -164,7 +165,7 @@ public class SafeStatement implements Statement {
             Session session = connection.session();
             session.enter(lazySite);
             try {
-                pendingCapture = guard().read(analysis, bound, session.reads(), connection.physicalConnection(),
+                pendingCapture = guard().read(analysis, bound, session.attachment(ReadLog.OF_SESSION), connection.physicalConnection(),
                         memo(), lazySite);
             } finally {
                 session.exit();

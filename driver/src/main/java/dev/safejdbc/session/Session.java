@@ -1,7 +1,6 @@
 package dev.safejdbc.session;
 
 import dev.safejdbc.findings.AppFrames;
-import dev.safejdbc.guard.ReadLog;
 import java.sql.SQLException;
 import java.util.function.Supplier;
 
@@ -52,8 +51,8 @@ public interface Session {
     /** Where this session's open transaction began (empty when none). */
     AppFrames transactionStart();
 
-    /** The keyed reads of this session's transaction, for the check-then-act guard. */
-    ReadLog reads();
+    /** What {@code kind}'s layer keeps for this session's transaction (made on first use, cleared at its end). */
+    <S extends TransactionState> S attachment(Attachment<S> kind);
 
     /** The logical connection closes: roll back this session's own open work, free the lease. */
     void end() throws SQLException;

@@ -1,10 +1,6 @@
-package dev.safejdbc.lease;
+package dev.safejdbc.session;
 
 import dev.safejdbc.findings.AppFrames;
-import dev.safejdbc.guard.ReadLog;
-import dev.safejdbc.session.CursorPin;
-import dev.safejdbc.session.OpenTransactions;
-import dev.safejdbc.session.Session;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.function.Supplier;
@@ -24,7 +20,7 @@ final class ThreadSession implements Session {
     private int pins;
     /** One per session, not one per cursor. */
     private final Runnable unpin = this::unpin;
-    private final ReadLog reads = new ReadLog();
+    private final Attachments attachments = new Attachments();
 
     ThreadSession(ThreadSessions owner, Thread thread, Settings settings) {
         this.owner = owner;
@@ -51,8 +47,8 @@ final class ThreadSession implements Session {
     }
 
     @Override
-    public ReadLog reads() {
-        return reads;
+    public <S extends TransactionState> S attachment(Attachment<S> kind) {
+        return attachments.get(kind);
     }
 
     @Override
@@ -114,11 +110,14 @@ final class ThreadSession implements Session {
 
     private void take() throws SQLException {
         lease.ensureNotDropped();
-        lease.acquire(this, owner.checkoutTimeoutMs());
+        ThreadSession sameThread = lease.acquire(this, owner.checkoutTimeoutMs());
+        if (sameThread != null) {
+            nestedOn(sameThread);
+        }
     }
 
     /** Another session of this thread holds the lease: that is nesting, never a wait. */
-    void nestedOn(ThreadSession holder) throws SQLException {
+    private void nestedOn(ThreadSession holder) throws SQLException {
         String what = holder.inTransaction() ? "has a transaction open on another connection"
                 : "has a result set open on another connection";
         owner.nesting().refuse(database(), holder.transactionStartOrHere(), what);
@@ -272,7 +271,7 @@ final class ThreadSession implements Session {
     private void endTransaction() {
         inTransaction = false;
         transactionStart = AppFrames.none();
-        reads.clear();
+        attachments.clear();
         if (Thread.currentThread() == thread) {
             OpenTransactions.ended(this);
         }
@@ -285,7 +284,7 @@ final class ThreadSession implements Session {
         }
         inTransaction = false;
         transactionStart = AppFrames.none();
-        reads.clear();
+        attachments.clear();
     }
 
     @FunctionalInterface

@@ -1,9 +1,6 @@
-package dev.safejdbc.lease;
+package dev.safejdbc.session;
 
 import dev.safejdbc.error.SqlStates;
-import dev.safejdbc.session.NestingCheck;
-import dev.safejdbc.session.Session;
-import dev.safejdbc.session.Sessions;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
