@@ -1,5 +1,6 @@
 package dev.safejdbc.junit;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,6 +16,8 @@ public final class Exploration {
 
     private final List<Run> runs = new ArrayList<>();
     private final List<Failure> failures = new ArrayList<>();
+    private BigInteger orders;
+    private boolean truncated;
 
     void passed(Run run) {
         runs.add(run);
@@ -23,6 +26,25 @@ public final class Exploration {
     void failed(Run run, Throwable error) {
         runs.add(run);
         failures.add(new Failure(run, error));
+    }
+
+    /** From {@link Interleaver#exploreAll}: how many orders the schedules that ran stand for, and whether it stopped early. */
+    void covered(BigInteger allOrders, boolean stoppedEarly) {
+        orders = allOrders;
+        truncated = stoppedEarly;
+    }
+
+    /**
+     * How many orders of the tasks' steps exist (each task's own steps in order), of which {@link #explored()}
+     * ran and the others are equivalent to one that ran; null when the schedules were given or drawn at random.
+     */
+    public BigInteger orders() {
+        return orders;
+    }
+
+    /** Whether {@link Interleaver#exploreAll} stopped at its limit while orders that can differ remained. */
+    public boolean truncated() {
+        return truncated;
     }
 
     /** How many schedules ran. */
@@ -57,6 +79,8 @@ public final class Exploration {
 
     @Override
     public String toString() {
-        return explored() + " schedules, " + failures.size() + " failing " + failingSchedules();
+        String of = orders == null ? "" : " (of " + orders + " orders" + (truncated
+                ? "; stopped at the limit: orders that can differ did not run)" : "; the rest are equivalent)");
+        return explored() + " schedules" + of + ", " + failures.size() + " failing " + failingSchedules();
     }
 }

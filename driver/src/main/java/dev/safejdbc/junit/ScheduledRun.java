@@ -49,7 +49,7 @@ final class ScheduledRun implements Boundaries.Listener {
             return;
         }
         try {
-            task.arrive(label(boundary, label));
+            task.arrive(new Arrival(boundary, label), label(boundary, label));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("the interleaving harness gave up on this task", e);
@@ -88,9 +88,14 @@ final class ScheduledRun implements Boundaries.Listener {
         return new Run(schedule == null ? "" : schedule.toString(), results, errors, executed, problem);
     }
 
-    /** Number of boundaries each task reached (after a free run). */
-    int[] arrivals() {
-        return threads.stream().mapToInt(t -> t.arrived).toArray();
+    /** The boundaries each task reached, in order; read once the run is over. */
+    List<List<Arrival>> arrivals() {
+        lock.lock();
+        try {
+            return threads.stream().map(t -> List.copyOf(t.arrivals)).toList();
+        } finally {
+            lock.unlock();
+        }
     }
 
     private String follow(LinkedList<Step> pending) throws InterruptedException {

@@ -1,5 +1,7 @@
 package dev.safejdbc.junit;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -13,6 +15,8 @@ final class TaskThread {
     private final ReentrantLock lock;
     private final Condition changed;
     int arrived;
+    /** Every boundary it reached, in order (guarded by the lock). */
+    final List<Arrival> arrivals = new ArrayList<>();
     String label = "";
     boolean parked;
     int permitted;
@@ -41,10 +45,11 @@ final class TaskThread {
     }
 
     /** On the task's thread, at a boundary: wait until the scheduler lets this step run. */
-    void arrive(String stepLabel) throws InterruptedException {
+    void arrive(Arrival arrival, String stepLabel) throws InterruptedException {
         lock.lock();
         try {
             arrived++;
+            arrivals.add(arrival);
             label = stepLabel;
             parked = true;
             blocked = false;

@@ -47,7 +47,8 @@ class LockServiceInterleavingTest {
         List<String> first = null;
         for (int run = 0; run < 10; run++) {
             Exploration exploration = harness().option("safe.guard", "off").exploreAll();
-            assertThat(exploration.explored()).as("schedules of two 3-step tasks").isEqualTo(20);
+            assertThat(exploration.orders()).as("orders of two 3-step tasks").isEqualTo(20);
+            assertThat(exploration.explored()).as("all but the order of the two first reads").isEqualTo(14);
             assertThat(exploration.failingSchedules()).isNotEmpty();
             if (first == null) {
                 first = exploration.failingSchedules();
@@ -60,7 +61,7 @@ class LockServiceInterleavingTest {
     @Test
     void guardOnEveryScheduleHasOneHolder() throws Exception {
         Exploration exploration = harness().exploreAll();
-        assertThat(exploration.explored()).isEqualTo(20);
+        assertThat(exploration.explored()).isEqualTo(14);
         exploration.assertNoFailures();
     }
 
