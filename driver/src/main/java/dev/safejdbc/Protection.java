@@ -6,6 +6,7 @@ import dev.safejdbc.config.SafeOptions;
 import dev.safejdbc.database.Database;
 import dev.safejdbc.error.InvalidConfigurationException;
 import dev.safejdbc.findings.Findings;
+import dev.safejdbc.function.SqlSupplier;
 import dev.safejdbc.guard.Guard;
 import dev.safejdbc.jdbc.SafeConnection;
 import dev.safejdbc.session.Boundaries;
@@ -30,12 +31,6 @@ public final class Protection {
     private Protection() {
     }
 
-    /** Opens the physical connection, only when one is needed. */
-    @FunctionalInterface
-    public interface Opener {
-        Connection open() throws SQLException;
-    }
-
     /** A connection is about to be asked for: a test harness may hold the thread here. */
     public static void checkoutStarts() {
         Boundaries.reached(Boundary.CHECKOUT, "getConnection");
@@ -46,12 +41,13 @@ public final class Protection {
      * (enforce mode) runs over its one physical connection, opened with {@code opener} the first
      * time; any other gets a physical connection of its own from {@code opener}.
      */
-    public static Connection ofUrl(String realUrl, SafeOptions options, Opener opener) throws SQLException {
+    public static Connection ofUrl(String realUrl, SafeOptions options, SqlSupplier<Connection> opener)
+            throws SQLException {
         String sharedKey = options.mode() == Mode.ENFORCE ? MemoryUrls.sharedKey(realUrl) : null;
         if (sharedKey == null) {
-            return protect(opener.open(), Database.ofUrl(realUrl), options);
+            return protect(opener.get(), Database.ofUrl(realUrl), options);
         }
-        ConnectionLease lease = SharedMemoryDatabases.lease(sharedKey, opener::open);
+        ConnectionLease lease = SharedMemoryDatabases.lease(sharedKey, opener);
         reportAtExit(options);
         Database database = Database.sharedInMemory(sharedKey);
         return new SafeConnection(lease.physical(), database,

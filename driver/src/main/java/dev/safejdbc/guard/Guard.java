@@ -147,7 +147,7 @@ public final class Guard {
                 log.clear();
             } else if (write.analysis() instanceof RowInsert insert) {
                 KeyValues row = KeyValues.ofColumns(insert.columns(), insert.values(), write.bound());
-                Observation read = row == null ? null : log.take(insert.table(), row::matches);
+                Observation read = row == null ? null : log.claim(insert.table(), row::matches);
                 if (read != null) {
                     record(FindingKind.UNGUARDED_CHECK_THEN_ACT, "INSERT", insert.table(), read,
                             "batched writes are sent as written");
@@ -159,7 +159,7 @@ public final class Guard {
     private void reportBatched(String verb, TableName table, List<Equality> equalities, BoundValues bound,
             ReadLog log, Connection physical) throws SQLException {
         RowKey row = new RowNaming(table, equalities, catalog.keys(table, physical)).keyedRow(bound);
-        Observation read = row == null ? null : log.take(row);
+        Observation read = row == null ? null : log.claim(row);
         if (read != null) {
             record(FindingKind.UNGUARDED_CHECK_THEN_ACT, verb, table, read, "batched writes are sent as written");
         }
@@ -175,7 +175,7 @@ public final class Guard {
         if (row == null) {
             log.forget(table);
         } else {
-            log.take(row);
+            log.claim(row);
         }
     }
 
@@ -187,13 +187,13 @@ public final class Guard {
             return null;
         }
         if (!naming.keys().hasKeys()) {
-            Observation read = log.take(row);
+            Observation read = log.claim(row);
             if (read != null) {
                 record(FindingKind.NO_KEY_CHECK_THEN_ACT, verb, table, read, "no primary or unique key to guard on");
             }
             return null;
         }
-        Observation read = log.take(row);
+        Observation read = log.claim(row);
         if (!naming.isKey() || read == null || !read.present()) {
             return null; // more than the key, or another column: its rows changed, and their reads went
         }
@@ -238,7 +238,7 @@ public final class Guard {
         }
         TableKeys keys = catalog.keys(insert.table(), physical);
         if (!keys.hasKeys()) {
-            Observation read = log.take(insert.table(), row::matches);
+            Observation read = log.claim(insert.table(), row::matches);
             if (read != null && !read.present()) {
                 record(FindingKind.NO_KEY_CHECK_THEN_ACT, "INSERT", insert.table(), read,
                         "no primary or unique key to make the insert conditional on");
@@ -249,7 +249,7 @@ public final class Guard {
             if (!row.columns().containsAll(key)) {
                 continue;
             }
-            Observation read = log.take(row.rowKey(insert.table(), key));
+            Observation read = log.claim(row.rowKey(insert.table(), key));
             if (read == null || read.present() || !read.exact()) {
                 continue;
             }
@@ -287,12 +287,12 @@ public final class Guard {
 
     private void record(FindingKind kind, String verb, TableName table, Observation read, String why) {
         Findings.record(kind, database, AppFrames.here(), verb + " on " + table.name() + " after a read at "
-                + read.where().site() + ": " + why);
+                + read.readAt().site() + ": " + why);
     }
 
     private static String conflict(String verb, TableName table, Collection<String> key, Observation read, String what) {
         return "Guarded " + verb + " on " + table.name() + " lost its race: the row with key " + key + " " + what
-                + " since this transaction read it.\n  read at:\n" + read.where().format("    ")
+                + " since this transaction read it.\n  read at:\n" + read.readAt().format("    ")
                 + "  write at:\n" + AppFrames.here().format("    ")
                 + "Roll back and retry the transaction (safe.onConflict=zero-rows returns 0 instead).";
     }

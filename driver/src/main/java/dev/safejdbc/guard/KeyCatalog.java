@@ -75,7 +75,7 @@ final class KeyCatalog {
                 }
             }
             if (!keys.isEmpty()) {
-                return new TableKeys(List.copyOf(keys));
+                return new TableKeys.Known(List.copyOf(keys));
             }
         }
         return found ? TableKeys.NONE : null;

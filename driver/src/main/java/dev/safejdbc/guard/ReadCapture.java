@@ -25,11 +25,11 @@ public final class ReadCapture {
     private final Dialect dialect;
     private final KeyCatalog catalog;
     private final StatementMemo memo;
-    private final AppFrames where;
+    private final AppFrames readAt;
     private Observation row;
 
     ReadCapture(ReadLog log, RowKey key, KeyedSelect select, boolean exact, Dialect dialect, KeyCatalog catalog,
-            StatementMemo memo, AppFrames where) {
+            StatementMemo memo, AppFrames readAt) {
         this.log = log;
         this.key = key;
         this.select = select;
@@ -37,13 +37,13 @@ public final class ReadCapture {
         this.dialect = dialect;
         this.catalog = catalog;
         this.memo = memo;
-        this.where = where;
+        this.readAt = readAt;
     }
 
     /** The first {@code next()} returned {@code present}; returns whether values are still to be taken from the row. */
     public boolean firstRow(ResultSet rs, boolean present) throws SQLException {
-        Observation observation = present ? memo.columns(rs, select, dialect, catalog).observe(rs, exact, where)
-                : Observation.absent(exact, where);
+        Observation observation = present ? memo.columns(rs, select, dialect, catalog).observe(rs, exact, readAt)
+                : Observation.absent(exact, readAt);
         log.record(key, observation);
         row = observation.isComplete() ? null : observation;
         return row != null;

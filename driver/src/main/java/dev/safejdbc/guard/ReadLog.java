@@ -62,7 +62,7 @@ public final class ReadLog implements TransactionState {
     }
 
     /** The latest read of {@code key}, which the write is about to consume (with any older one). */
-    synchronized Observation take(RowKey key) {
+    synchronized Observation claim(RowKey key) {
         int hash = key.hashCode();
         Observation latest = null;
         for (int step = 1; step <= used; step++) {
@@ -76,11 +76,11 @@ public final class ReadLog implements TransactionState {
     }
 
     /** The latest read of {@code table} that {@code matches}, which the write is about to consume. */
-    synchronized Observation take(TableName table, Predicate<RowKey> matches) {
+    synchronized Observation claim(TableName table, Predicate<RowKey> matches) {
         for (int step = 1; step <= used; step++) {
             RowKey key = keys[(next - step) & (keys.length - 1)];
             if (key != null && key.table().equals(table) && matches.test(key)) {
-                return take(key);
+                return claim(key);
             }
         }
         return null;

@@ -70,7 +70,7 @@ public final class StatementMemo {
         }
         TableKeys keys = catalog.keys(table, physical);
         RowNaming fresh = new RowNaming(table, equalities, keys);
-        if (keys != TableKeys.UNKNOWN) { // an unknown table may be created: it is looked up again
+        if (keys instanceof TableKeys.Known) { // an unknown table may be created: it is looked up again
             naming = new Naming(fresh, generation);
         }
         return fresh;

@@ -1,5 +1,6 @@
 package dev.safejdbc.jdbc;
 
+import dev.safejdbc.function.SqlFunction;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -13,7 +14,7 @@ import java.util.Map;
  * and preparing its guarded form again each time would add a native prepare to every guarded
  * write. Bounded; a form evicted, or left when the connection closes, is closed.
  */
-final class GuardedStatements implements SafeStatement.Preparer {
+final class GuardedStatements implements SqlFunction<String, PreparedStatement> {
     private static final int CAPACITY = 32;
 
     private final Connection physical;
@@ -24,7 +25,7 @@ final class GuardedStatements implements SafeStatement.Preparer {
     }
 
     @Override
-    public synchronized PreparedStatement prepare(String sql) throws SQLException {
+    public synchronized PreparedStatement apply(String sql) throws SQLException {
         PreparedStatement form = forms.get(sql);
         if (form == null || form.isClosed()) {
             form = physical.prepareStatement(sql);

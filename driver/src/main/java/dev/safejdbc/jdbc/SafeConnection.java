@@ -2,6 +2,7 @@ package dev.safejdbc.jdbc;
 
 import dev.safejdbc.database.Database;
 import dev.safejdbc.error.SqlStates;
+import dev.safejdbc.function.SqlSupplier;
 import dev.safejdbc.guard.Guard;
 import dev.safejdbc.guard.ReadLog;
 import dev.safejdbc.session.Boundaries;
@@ -95,11 +96,11 @@ public final class SafeConnection implements Connection {
     }
 
     /** Runs a call that reaches the database (savepoints) inside the calling thread's session. */
-    private <T> T inSession(SqlCall<T> call) throws SQLException {
+    private <T> T inSession(SqlSupplier<T> call) throws SQLException {
         Session session = session();
         session.enter(AppFrames::here);
         try {
-            return call.call();
+            return call.get();
         } finally {
             session.exit();
         }
@@ -332,7 +333,7 @@ public final class SafeConnection implements Connection {
         return Wrappers.isWrapperFor(this, physical, iface);
     }
 
-    // --- plain delegation ---
+    // --- delegation (clearWarnings also forgets an autocommit session's reads) ---
 
     @Override
     public String nativeSQL(String sql) throws SQLException {

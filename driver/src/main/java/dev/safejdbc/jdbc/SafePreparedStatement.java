@@ -1,6 +1,8 @@
 package dev.safejdbc.jdbc;
 
 import dev.safejdbc.findings.AppFrames;
+import dev.safejdbc.function.SqlFunction;
+import dev.safejdbc.function.SqlSupplier;
 import dev.safejdbc.guard.BoundValues;
 import dev.safejdbc.guard.StatementMemo;
 import dev.safejdbc.guard.sql.Analysis;
@@ -24,18 +26,18 @@ public class SafePreparedStatement extends SafeStatement implements PreparedStat
     private final PreparedStatement delegate;
     private final String sql;
     private final Analysis analysis;
-    private final Preparer preparer;
+    private final SqlFunction<String, PreparedStatement> preparer;
     /** Null when the guard has nothing to do with this statement: binding then costs nothing extra. */
     private final BoundValues bound;
     private final StatementMemo memo;
     private AppFrames site;
     /** The executions, made once: a method reference made per call would be an allocation per call. */
-    private final SqlCall<ResultSet> executeQuery;
-    private final SqlCall<Long> executeUpdate;
-    private final SqlCall<Long> executeLargeUpdate;
-    private final SqlCall<Boolean> execute;
+    private final SqlSupplier<ResultSet> executeQuery;
+    private final SqlSupplier<Long> executeUpdate;
+    private final SqlSupplier<Long> executeLargeUpdate;
+    private final SqlSupplier<Boolean> execute;
 
-    SafePreparedStatement(SafeConnection connection, PreparedStatement delegate, String sql, Preparer preparer) {
+    SafePreparedStatement(SafeConnection connection, PreparedStatement delegate, String sql, SqlFunction<String, PreparedStatement> preparer) {
         super(connection, delegate);
         this.delegate = delegate;
         this.sql = sql;
@@ -104,7 +106,7 @@ public class SafePreparedStatement extends SafeStatement implements PreparedStat
         }
     }
 
-    // --- parameters and metadata: plain delegation (nothing reaches the database) ---
+    // --- parameters: each setter records what it bound for the guard (GuardHandOffTest); nothing reaches the database ---
 
     @Override
     public void setNull(int parameterIndex, int sqlType) throws SQLException {

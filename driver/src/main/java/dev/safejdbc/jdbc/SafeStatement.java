@@ -1,6 +1,8 @@
 package dev.safejdbc.jdbc;
 
 import dev.safejdbc.findings.AppFrames;
+import dev.safejdbc.function.SqlFunction;
+import dev.safejdbc.function.SqlSupplier;
 import dev.safejdbc.guard.BatchedWrite;
 import dev.safejdbc.guard.BoundValues;
 import dev.safejdbc.guard.Guard;
@@ -57,18 +59,6 @@ public class SafeStatement implements Statement {
         this.results = delegate;
     }
 
-    /** Prepares the guarded form of a write, with the same options as the statement it replaces. */
-    @FunctionalInterface
-    interface Preparer {
-        PreparedStatement prepare(String sql) throws SQLException;
-    }
-
-    /** Runs the guarded form of a write; returns the rows it wrote. */
-    @FunctionalInterface
-    interface GuardedRun {
-        long run(PreparedStatement guarded) throws SQLException;
-    }
-
     final Guard guard() {
         return connection.guard();
     }
@@ -84,7 +74,7 @@ public class SafeStatement implements Statement {
     }
 
     /** Runs a batch: its writes are not guarded, but those of keys the transaction read are recorded. */
-    private <T> T runBatch(String label, SqlCall<T> call) throws SQLException {
+    private <T> T runBatch(String label, SqlSupplier<T> call) throws SQLException {
         Session session = begin(label);
         try {
             if (batch != null) {
@@ -92,7 +82,7 @@ public class SafeStatement implements Statement {
                 batch = null;
                 guard().batched(writes, session.attachment(ReadLog.OF_SESSION), connection.physicalConnection());
             }
-            return call.call();
+            return call.get();
         } finally {
             session.exit();
         }
@@ -110,13 +100,13 @@ public class SafeStatement implements Statement {
     }
 
     /** Runs a query; its result set keeps the session's connection while open, and feeds the guard. */
-    final ResultSet runQuery(String sql, Analysis analysis, BoundValues bound, SqlCall<ResultSet> call)
+    final ResultSet runQuery(String sql, Analysis analysis, BoundValues bound, SqlSupplier<ResultSet> call)
             throws SQLException {
         Session session = begin(sql);
         try {
             ReadCapture capture = guard().read(analysis, bound, session.attachment(ReadLog.OF_SESSION), connection.physicalConnection(),
                     memo(), lazySite);
-            ResultSet rs = call.call();
+            ResultSet rs = call.get();
             cursor = session.pin();
             current = rs == null ? null : new SafeResultSet(this, rs, cursor, capture);
             return current;
@@ -129,21 +119,21 @@ public class SafeStatement implements Statement {
      * Runs a write (or any other statement without a cursor): as written, or in its guarded form
      * when it acts on a row its transaction read. Returns the rows written.
      */
-    final long runWrite(String sql, Analysis analysis, BoundValues bound, SqlCall<Long> asWritten,
-            Preparer preparer, GuardedRun guardedRun) throws SQLException {
+    final long runWrite(String sql, Analysis analysis, BoundValues bound, SqlSupplier<Long> asWritten,
+            SqlFunction<String, PreparedStatement> preparer, SqlFunction<PreparedStatement, Long> guardedRun) throws SQLException {
         Session session = begin(sql);
         try {
             GuardedWrite plan = guard().write(analysis, bound, session.attachment(ReadLog.OF_SESSION), connection.physicalConnection(),
                     memo());
             long rows;
             if (plan == null) {
-                rows = asWritten.call();
+                rows = asWritten.get();
             } else if (plan.sql() == null) {
-                rows = plan.verify(asWritten.call());
+                rows = plan.verify(asWritten.get());
             } else {
                 PreparedStatement guarded = guardedForm(plan.sql(), preparer);
                 plan.bind(guarded, bound);
-                rows = plan.verify(guardedRun.run(guarded));
+                rows = plan.verify(guardedRun.apply(guarded));
                 results = guarded;
                 guardedCount = rows;
             }
@@ -155,8 +145,8 @@ public class SafeStatement implements Statement {
     }
 
     /** Runs an {@code execute}: a write goes through the guard; a result set keeps its pin. */
-    final boolean runExecute(String sql, Analysis analysis, BoundValues bound, SqlCall<Boolean> call,
-            Preparer preparer) throws SQLException {
+    final boolean runExecute(String sql, Analysis analysis, BoundValues bound, SqlSupplier<Boolean> call,
+            SqlFunction<String, PreparedStatement> preparer) throws SQLException {
         results = delegate; // a previous guarded write's results are not this execution's
         guardedCount = -1;
         if (analysis instanceof KeyedSelect) {
@@ -175,7 +165,7 @@ public class SafeStatement implements Statement {
         if (analysis != Unrelated.INSTANCE) {
             boolean[] hasResultSet = {false};
             runWrite(sql, analysis, bound, () -> {
-                hasResultSet[0] = call.call();
+                hasResultSet[0] = call.get();
                 if (hasResultSet[0]) {
                     cursor = connection.session().pin(); // still inside the session: pinned before it exits
                     return -1L;
@@ -193,11 +183,11 @@ public class SafeStatement implements Statement {
     }
 
     /** Moves to the next result without closing the open one (which keeps its own pin). */
-    private boolean moveToResult(SqlCall<Boolean> call) throws SQLException {
+    private boolean moveToResult(SqlSupplier<Boolean> call) throws SQLException {
         Session session = connection.session();
         session.enter(lazySite);
         try {
-            boolean hasResultSet = call.call();
+            boolean hasResultSet = call.get();
             if (hasResultSet) {
                 cursor = session.pin();
             }
@@ -228,9 +218,9 @@ public class SafeStatement implements Statement {
         pendingCapture = null;
     }
 
-    private PreparedStatement guardedForm(String sql, Preparer preparer) throws SQLException {
+    private PreparedStatement guardedForm(String sql, SqlFunction<String, PreparedStatement> preparer) throws SQLException {
         if (preparer instanceof GuardedStatements kept) {
-            return kept.prepare(sql); // the connection's, kept across its statements
+            return kept.apply(sql); // the connection's, kept across its statements
         }
         if (guarded != null && sql.equals(guardedSql)) {
             return guarded;
@@ -239,24 +229,24 @@ public class SafeStatement implements Statement {
             guarded.close();
             guarded = null;
         }
-        guarded = preparer.prepare(sql);
+        guarded = preparer.apply(sql);
         guardedSql = sql;
         return guarded;
     }
 
-    private Preparer prepareWith(int autoGeneratedKeys) {
+    private SqlFunction<String, PreparedStatement> prepareWith(int autoGeneratedKeys) {
         return sql -> connection.physicalConnection().prepareStatement(sql, autoGeneratedKeys);
     }
 
-    private Preparer prepareWith(int[] columnIndexes) {
+    private SqlFunction<String, PreparedStatement> prepareWith(int[] columnIndexes) {
         return sql -> connection.physicalConnection().prepareStatement(sql, columnIndexes);
     }
 
-    private Preparer prepareWith(String[] columnNames) {
+    private SqlFunction<String, PreparedStatement> prepareWith(String[] columnNames) {
         return sql -> connection.physicalConnection().prepareStatement(sql, columnNames);
     }
 
-    private long write(String sql, SqlCall<Long> asWritten, Preparer preparer) throws SQLException {
+    private long write(String sql, SqlSupplier<Long> asWritten, SqlFunction<String, PreparedStatement> preparer) throws SQLException {
         return runWrite(sql, guard().analyze(sql), BoundValues.NONE, asWritten, preparer,
                 PreparedStatement::executeLargeUpdate);
     }
@@ -418,7 +408,7 @@ public class SafeStatement implements Statement {
         return Wrappers.isWrapperFor(this, delegate, iface);
     }
 
-    // --- plain delegation ---
+    // --- delegation (addBatch and clearBatch also keep the batch the guard reports on) ---
 
     @Override
     public int getMaxFieldSize() throws SQLException {

@@ -1,6 +1,7 @@
 package dev.safejdbc.session;
 
 import dev.safejdbc.findings.AppFrames;
+import dev.safejdbc.function.SqlFunction;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.function.Supplier;
@@ -67,7 +68,7 @@ final class ThreadSession implements Session {
         owner.nesting().check(this);
         // walked before the lease is taken, so that the walk does not hold up the sessions waiting for it
         AppFrames start = !settings.autoCommit && !inTransaction ? site.get() : null;
-        take();
+        acquireLease();
         if (start != null) {
             transactionStart = start;
             inTransaction = true;
@@ -108,7 +109,7 @@ final class ThreadSession implements Session {
         lease.release(this);
     }
 
-    private void take() throws SQLException {
+    private void acquireLease() throws SQLException {
         lease.ensureNotDropped();
         ThreadSession sameThread = lease.acquire(this, owner.checkoutTimeoutMs());
         if (sameThread != null) {
@@ -128,11 +129,11 @@ final class ThreadSession implements Session {
     }
 
     /** Runs {@code call} on the physical connection under the lease, without starting a transaction. */
-    private <T> T touch(PhysicalCall<T> call) throws SQLException {
+    private <T> T touch(SqlFunction<Connection, T> call) throws SQLException {
         owner.ensureOpen();
-        take();
+        acquireLease();
         try {
-            return call.on(lease.physical());
+            return call.apply(lease.physical());
         } finally {
             releaseIfIdle();
         }
@@ -285,10 +286,5 @@ final class ThreadSession implements Session {
         inTransaction = false;
         transactionStart = AppFrames.none();
         attachments.clear();
-    }
-
-    @FunctionalInterface
-    private interface PhysicalCall<T> {
-        T on(Connection physical) throws SQLException;
     }
 }
