@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.safejdbc.Protection;
 import dev.safejdbc.config.SafeOptions;
 import dev.safejdbc.database.Database;
+import dev.safejdbc.function.SqlFunction;
 import dev.safejdbc.session.CursorPin;
 import java.lang.reflect.Array;
 import java.lang.reflect.InvocationHandler;
@@ -49,7 +50,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DelegationBehaviourTest {
     /** Nothing here is a write the guard rewrites, so no guarded form is ever prepared. */
-    private static final SafeStatement.Preparer NO_GUARDED_FORM = sql -> {
+    private static final SqlFunction<String, PreparedStatement> NO_GUARDED_FORM = sql -> {
         throw new AssertionError("unexpected guarded form: " + sql);
     };
 
