@@ -2,6 +2,7 @@ package dev.safejdbc.agent;
 
 import dev.safejdbc.Protection;
 import dev.safejdbc.agent.CallChain.Handout;
+import dev.safejdbc.function.SqlSupplier;
 import dev.safejdbc.jdbc.SafeConnection;
 import dev.safejdbc.session.Boundaries;
 import java.sql.Connection;
@@ -70,16 +71,13 @@ final class Protector {
         return guarded(dataSource, handedOut, () -> forDataSource(dataSource).protect(handedOut));
     }
 
-    private interface Wrapping {
-        Connection wrap() throws SQLException;
-    }
-
     /**
      * Runs {@code wrapping} unless the connection is safe already or safe-jdbc itself is opening it.
      * A failure of the agent's own machinery is logged once and the connection goes out unprotected;
      * safe-jdbc's deliberate errors (a bad {@code safe.*} option, ...) reach the application.
      */
-    private static Handout guarded(Object source, Connection connection, Wrapping wrapping) throws SQLException {
+    private static Handout guarded(Object source, Connection connection, SqlSupplier<Connection> wrapping)
+            throws SQLException {
         if (isSafe(connection)) {
             return new Handout(connection, true);
         }
@@ -87,7 +85,7 @@ final class Protector {
             return new Handout(connection, false);
         }
         try {
-            return new Handout(wrapping.wrap(), true);
+            return new Handout(wrapping.get(), true);
         } catch (SQLException e) {
             if (SafeLayer.isDeliberate(e)) {
                 closeQuietly(connection, e);

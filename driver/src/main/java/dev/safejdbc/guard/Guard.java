@@ -45,6 +45,8 @@ public final class Guard {
     private final KeyCatalog catalog;
     private final boolean enforce;
     private final ConflictPolicy onConflict;
+    /** DDL is sent as written, and may have changed the keys: the catalog forgets them after it. */
+    private final WritePlan schemaChange;
 
     private Guard(Database db, boolean enforce, ConflictPolicy onConflict) {
         this.db = db;
@@ -53,6 +55,7 @@ public final class Guard {
         this.catalog = db == null ? null : db.state(KeyCatalog.OF_DATABASE);
         this.enforce = enforce;
         this.onConflict = onConflict;
+        this.schemaChange = catalog == null ? WritePlan.AsWritten.PLAIN : new WritePlan.AsWritten(catalog);
     }
 
     /** The guard for a connection to {@code database}; {@link #OFF} when the options say so. */
@@ -67,23 +70,21 @@ public final class Guard {
      * What the guard works out for {@code sql} on this database, shared by every statement that
      * prepares the same text (applications prepare anew in each transaction).
      */
-    public StatementMemo memo(String sql) {
+    StatementMemo memo(String sql) {
         return this == OFF ? new StatementMemo() : StatementMemo.of(db, sql);
     }
 
-    public Analysis analyze(String sql) {
+    Analysis analyze(String sql) {
         return this == OFF || sql == null ? Unrelated.INSTANCE : ANALYZER.analyze(sql);
     }
 
-    /** After a statement ran: DDL may have changed the keys. */
-    public void executed(Analysis analysis) {
-        if (analysis == SchemaChange.INSTANCE) {
-            catalog.forget();
-        }
+    /** The plan of a write the guard leaves as written. */
+    WritePlan asWritten(Analysis analysis) {
+        return analysis == SchemaChange.INSTANCE ? schemaChange : WritePlan.AsWritten.PLAIN;
     }
 
     /** Before a read runs: what to record of its result, or null when it is not a keyed read. */
-    public ReadCapture read(Analysis analysis, BoundValues bound, ReadLog log, Connection physical,
+    ReadCapture read(Analysis analysis, BoundValues bound, ReadLog log, Connection physical,
             StatementMemo memo, Supplier<AppFrames> site) throws SQLException {
         if (!(analysis instanceof KeyedSelect select)) {
             return null;
@@ -98,7 +99,7 @@ public final class Guard {
     }
 
     /** Before a write runs: its guarded form, or null to send it exactly as written. */
-    public GuardedWrite write(Analysis analysis, BoundValues bound, ReadLog log, Connection physical,
+    GuardedWrite write(Analysis analysis, BoundValues bound, ReadLog log, Connection physical,
             StatementMemo memo) throws SQLException {
         if (log.isEmpty()) {
             return null; // nothing read: nothing to guard, report or forget
@@ -134,7 +135,7 @@ public final class Guard {
      * Writes sent in a batch are not guarded: a batched write of a key this transaction read is
      * recorded instead, and the read forgotten.
      */
-    public void batched(List<BatchedWrite> writes, ReadLog log, Connection physical) throws SQLException {
+    void batched(List<BatchedWrite> writes, ReadLog log, Connection physical) throws SQLException {
         for (BatchedWrite write : writes) {
             if (log.isEmpty()) {
                 return;

@@ -13,7 +13,8 @@ import java.util.Map;
 public final class SafeCallableStatement extends SafePreparedStatement implements CallableStatement {
     private final CallableStatement delegate;
 
-    SafeCallableStatement(SafeConnection connection, CallableStatement delegate, String sql, SqlFunction<String, PreparedStatement> preparer) {
+    SafeCallableStatement(SafeConnection connection, CallableStatement delegate, String sql,
+            SqlFunction<String, PreparedStatement> preparer) {
         super(connection, delegate, sql, preparer);
         this.delegate = delegate;
     }

@@ -4,6 +4,7 @@ import dev.safejdbc.database.Database;
 import dev.safejdbc.error.SqlStates;
 import dev.safejdbc.function.SqlSupplier;
 import dev.safejdbc.guard.Guard;
+import dev.safejdbc.guard.GuardedStatements;
 import dev.safejdbc.guard.ReadLog;
 import dev.safejdbc.session.Boundaries;
 import dev.safejdbc.session.Boundary;
@@ -97,12 +98,8 @@ public final class SafeConnection implements Connection {
 
     /** Runs a call that reaches the database (savepoints) inside the calling thread's session. */
     private <T> T inSession(SqlSupplier<T> call) throws SQLException {
-        Session session = session();
-        session.enter(AppFrames::here);
-        try {
+        try (Session.Scope scope = session().enter(AppFrames::here)) {
             return call.get();
-        } finally {
-            session.exit();
         }
     }
 

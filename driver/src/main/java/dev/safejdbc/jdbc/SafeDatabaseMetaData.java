@@ -23,13 +23,9 @@ public final class SafeDatabaseMetaData implements DatabaseMetaData {
     }
 
     private ResultSet query(SqlSupplier<ResultSet> call) throws SQLException {
-        Session session = connection.session();
-        session.enter(AppFrames::here);
-        try {
+        try (Session.Scope scope = connection.session().enter(AppFrames::here)) {
             ResultSet rs = call.get();
-            return rs == null ? null : new SafeResultSet(null, rs, session.pin(), null);
-        } finally {
-            session.exit();
+            return rs == null ? null : new SafeResultSet(null, rs, scope.session().pin(), null);
         }
     }
 

@@ -19,6 +19,18 @@ public final class ObservedSession implements Session, Sessions {
     private volatile Thread transactionThread;
     private volatile AppFrames transactionStart = AppFrames.none();
     private final Attachments attachments = new Attachments();
+    /** Nothing is held in report mode: leaving a call gives nothing back. */
+    private final Scope scope = new Scope() {
+        @Override
+        public Session session() {
+            return ObservedSession.this;
+        }
+
+        @Override
+        public void close() {
+            // nothing to give back
+        }
+    };
 
     public ObservedSession(Connection physical, String database, NestingCheck nesting) {
         this.physical = physical;
@@ -52,7 +64,7 @@ public final class ObservedSession implements Session, Sessions {
     }
 
     @Override
-    public void enter(Supplier<AppFrames> site) throws SQLException {
+    public Scope enter(Supplier<AppFrames> site) throws SQLException {
         nesting.check(this);
         Thread owner = transactionThread;
         Thread me = Thread.currentThread();
@@ -66,11 +78,7 @@ public final class ObservedSession implements Session, Sessions {
             transactionThread = me;
             OpenTransactions.began(this);
         }
-    }
-
-    @Override
-    public void exit() {
-        // nothing is held in report mode
+        return scope;
     }
 
     @Override

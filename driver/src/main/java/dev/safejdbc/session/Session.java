@@ -6,9 +6,8 @@ import java.util.function.Supplier;
 
 /**
  * One thread's view of a logical connection: its settings and its transaction. Every call that
- * reaches the database goes through {@link #enter()} first and {@link #exit()} after, so the
- * session can refuse a nested use, wait for the physical connection and know when its
- * transaction began and ended.
+ * reaches the database runs inside {@link #enter}'s scope, so the session can refuse a nested
+ * use, wait for the physical connection and know when its transaction began and ended.
  */
 public interface Session {
 
@@ -33,14 +32,22 @@ public interface Session {
 
     /**
      * Before anything is sent to the database: checks nesting, takes the physical connection.
+     * The call runs inside the returned scope, whose {@code close} (in a try-with-resources) gives
+     * the physical connection back when the session is idle.
      *
      * @param site where the application is, asked for only when this call begins a transaction
      *             (walking the stack on every statement would cost more than the statement)
      */
-    void enter(Supplier<AppFrames> site) throws SQLException;
+    Scope enter(Supplier<AppFrames> site) throws SQLException;
 
-    /** After a call that left no cursor open: gives the physical connection back when idle. */
-    void exit();
+    /** A session entered for one call; one object per session, not one per call. */
+    interface Scope extends AutoCloseable {
+        Session session();
+
+        /** Leaves the session: the physical connection goes back if nothing holds it. */
+        @Override
+        void close();
+    }
 
     /** Keeps the physical connection for an open cursor (result set) until the returned pin is released. */
     CursorPin pin();

@@ -22,6 +22,17 @@ final class ThreadSession implements Session {
     /** One per session, not one per cursor. */
     private final Runnable unpin = this::unpin;
     private final Attachments attachments = new Attachments();
+    private final Scope scope = new Scope() {
+        @Override
+        public Session session() {
+            return ThreadSession.this;
+        }
+
+        @Override
+        public void close() {
+            releaseIfIdle();
+        }
+    };
 
     ThreadSession(ThreadSessions owner, Thread thread, Settings settings) {
         this.owner = owner;
@@ -63,7 +74,7 @@ final class ThreadSession implements Session {
     }
 
     @Override
-    public void enter(Supplier<AppFrames> site) throws SQLException {
+    public Scope enter(Supplier<AppFrames> site) throws SQLException {
         owner.ensureOpen();
         owner.nesting().check(this);
         // walked before the lease is taken, so that the walk does not hold up the sessions waiting for it
@@ -74,11 +85,7 @@ final class ThreadSession implements Session {
             inTransaction = true;
             OpenTransactions.began(this);
         }
-    }
-
-    @Override
-    public void exit() {
-        releaseIfIdle();
+        return scope;
     }
 
     /**
