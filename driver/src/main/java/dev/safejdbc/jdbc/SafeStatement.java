@@ -91,7 +91,7 @@ public class SafeStatement implements Statement {
         guardedCount = -1;
         switch (guard.kindOf(sql)) {
             case KEYED_READ:
-                Boundaries.reached(Boundary.STATEMENT, sql);
+                Boundaries.reached(Boundary.STATEMENT, sql, connection.physicalConnection());
                 releaseCursor();
                 try (Session.Scope scope = connection.session().enter(guard.site())) {
                     pendingCapture = guard.beforeQuery(sql, scope.session());
@@ -112,7 +112,7 @@ public class SafeStatement implements Statement {
                 });
                 return hasResultSet[0];
             default:
-                Boundaries.reached(Boundary.STATEMENT, sql);
+                Boundaries.reached(Boundary.STATEMENT, sql, connection.physicalConnection());
                 releaseCursor();
                 return moveToResult(call);
         }
@@ -131,7 +131,7 @@ public class SafeStatement implements Statement {
 
     /** A new execution closes this statement's previous result set, so its pin goes too. */
     private Session.Scope begin(String label) throws SQLException {
-        Boundaries.reached(Boundary.STATEMENT, label);
+        Boundaries.reached(Boundary.STATEMENT, label, connection.physicalConnection());
         releaseCursor();
         results = delegate;
         guardedCount = -1;

@@ -51,6 +51,8 @@ public final class Interleaver {
     private Duration stepTimeout = Duration.ofMillis(300);
     private final Map<String, String> options = new LinkedHashMap<>();
     private boolean everyOrder;
+    /** Open while a run of schedules is under way. */
+    private LockWatch locks;
 
     private Interleaver(List<Task> tasks) {
         this.tasks = tasks;
@@ -74,7 +76,11 @@ public final class Interleaver {
         return this;
     }
 
-    /** How long a step may take before it is taken to wait on a database lock (default 300 ms). */
+    /**
+     * How long a step may take before it is taken to wait on a lock (default 300 ms). Sooner when PostgreSQL,
+     * MariaDB or MySQL says its statement waits on a lock, or when its thread waits inside the JVM (for a
+     * lease or a pooled connection) for 5 ms.
+     */
     public Interleaver stepTimeout(Duration timeout) {
         this.stepTimeout = timeout;
         return this;
@@ -171,7 +177,7 @@ public final class Interleaver {
     private boolean check(Schedule schedule, Exploration exploration, List<List<Footprint>> declared)
             throws Exception {
         reset.run();
-        ScheduledRun scheduled = new ScheduledRun(tasks, stepTimeout);
+        ScheduledRun scheduled = new ScheduledRun(tasks, stepTimeout, locks);
         Run run = scheduled.run(schedule);
         boolean within = declared == null || within(scheduled.arrivals(), declared);
         if (run.problem() != null) {
@@ -205,7 +211,7 @@ public final class Interleaver {
         List<List<Footprint>> steps = new ArrayList<>();
         for (Task task : tasks) {
             reset.run();
-            ScheduledRun alone = new ScheduledRun(List.of(task), stepTimeout);
+            ScheduledRun alone = new ScheduledRun(List.of(task), stepTimeout, locks);
             alone.run(null);
             steps.add(Footprint.of(alone.arrivals().get(0)));
         }
@@ -221,12 +227,15 @@ public final class Interleaver {
         void run() throws Exception;
     }
 
+    /** Runs {@code body} with the options set and a lock watch open, both for its whole length. */
     private void withOptions(Body body) throws Exception {
         Map<String, String> previous = new LinkedHashMap<>();
         options.forEach((key, value) -> previous.put(key, System.setProperty(key, value)));
-        try {
+        try (LockWatch watch = new LockWatch()) {
+            locks = watch;
             body.run();
         } finally {
+            locks = null;
             previous.forEach((key, value) -> {
                 if (value == null) {
                     System.clearProperty(key);

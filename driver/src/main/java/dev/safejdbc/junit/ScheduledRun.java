@@ -2,6 +2,7 @@ package dev.safejdbc.junit;
 
 import dev.safejdbc.session.Boundaries;
 import dev.safejdbc.session.Boundary;
+import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -17,11 +18,18 @@ import java.util.function.Predicate;
 /**
  * Runs tasks on their own threads under one schedule: at every JDBC boundary a task's thread
  * waits until the schedule lets that step through, and the next step is only let through once
- * the previous one has reached its next boundary. A step that has not come back within the step
- * timeout is taken to wait on a database lock, and the next step of another task goes first.
+ * the previous one has reached its next boundary. A step that waits on a database lock (the
+ * database says so, see {@link LockWatch}), that waits inside the JVM (for a lease or a pooled
+ * connection), or that has not come back within the step timeout, is taken to be blocked, and the
+ * next step of another task goes first.
  */
 final class ScheduledRun implements Boundaries.Listener {
     private static final int LABEL_LENGTH = 60;
+    /** Most steps come back within this: only then is the database asked. */
+    private static final long FIRST_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+    private static final long CHECK_PERIOD_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
+    /** A thread parked this long inside the JVM waits for something another task holds. */
+    private static final long PARKED_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
@@ -30,8 +38,10 @@ final class ScheduledRun implements Boundaries.Listener {
     private final long stepNanos;
     private final long stuckNanos;
     private final List<String> executed = new ArrayList<>();
+    private final LockWatch locks;
 
-    ScheduledRun(List<Task> tasks, Duration stepTimeout) {
+    ScheduledRun(List<Task> tasks, Duration stepTimeout, LockWatch locks) {
+        this.locks = locks;
         this.stepNanos = stepTimeout.toNanos();
         this.stuckNanos = Math.max(TimeUnit.SECONDS.toNanos(5), stepNanos * 10);
         for (int i = 0; i < tasks.size(); i++) {
@@ -43,11 +53,12 @@ final class ScheduledRun implements Boundaries.Listener {
 
     /** Called on every thread at every boundary; only the harness's own task threads are held. */
     @Override
-    public void reached(Boundary boundary, String label) {
+    public void reached(Boundary boundary, String label, Connection physical) {
         TaskThread task = byThread.get(Thread.currentThread());
         if (task == null) {
             return;
         }
+        locks.arrived(task.index, boundary == Boundary.STATEMENT ? physical : null);
         try {
             task.arrive(new Arrival(boundary, label), label(boundary, label));
         } catch (InterruptedException e) {
@@ -151,15 +162,34 @@ final class ScheduledRun implements Boundaries.Listener {
             task.free = true; // its last scheduled step: whatever follows runs freely
         }
         changed.signalAll();
-        long deadline = System.nanoTime() + stepNanos;
+        long start = System.nanoTime();
+        long deadline = start + stepNanos;
+        long nextCheck = start + FIRST_CHECK_NANOS;
+        long parkedSince = 0;
+        String waits = null;
         while (!task.finished && !(task.parked && task.arrived > step.number())) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                task.blocked = true; // still running: taken to wait on a lock
+            long now = System.nanoTime();
+            if (now >= nextCheck) {
+                parkedSince = parkedInJvm(task) ? (parkedSince == 0 ? now : parkedSince) : 0;
+                waits = parkedSince != 0 && now - parkedSince >= PARKED_NANOS ? "inside the JVM"
+                        : locks.waits(task.index) ? "on a database lock" : null;
+                nextCheck = now + CHECK_PERIOD_NANOS;
+            }
+            if (waits != null || now >= deadline) {
+                // still running: taken to wait on a lock until it parks again
+                task.blocked = true;
+                executed.set(executed.size() - 1, executed.get(executed.size() - 1) + " [waits "
+                        + (waits != null ? waits : "beyond the step timeout") + "]");
                 return;
             }
-            changed.awaitNanos(left);
+            changed.awaitNanos(Math.min(deadline, nextCheck) - now);
         }
+    }
+
+    /** Waiting inside the JVM, not at a boundary: for a lease, a pooled connection, a lock of the application's. */
+    private static boolean parkedInJvm(TaskThread task) {
+        Thread.State state = task.thread.getState();
+        return !task.parked && (state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING);
     }
 
     private boolean awaitAll(Predicate<TaskThread> condition, long nanos) throws InterruptedException {

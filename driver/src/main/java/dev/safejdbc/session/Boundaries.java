@@ -1,5 +1,7 @@
 package dev.safejdbc.session;
 
+import java.sql.Connection;
+
 /**
  * Where the wrappers announce each {@link Boundary} before acting. Nobody listens in production
  * (one volatile read per call); the interleaving harness listens to schedule its threads.
@@ -8,7 +10,8 @@ public final class Boundaries {
     /** Told of every boundary, on the thread that reached it, before the call goes ahead. */
     @FunctionalInterface
     public interface Listener {
-        void reached(Boundary boundary, String label);
+        /** @param physical the real driver's connection a statement will run on; null for the other boundaries */
+        void reached(Boundary boundary, String label, Connection physical);
     }
 
     private static volatile Listener listener;
@@ -17,9 +20,13 @@ public final class Boundaries {
     }
 
     public static void reached(Boundary boundary, String label) {
+        reached(boundary, label, null);
+    }
+
+    public static void reached(Boundary boundary, String label, Connection physical) {
         Listener current = listener;
         if (current != null) {
-            current.reached(boundary, label);
+            current.reached(boundary, label, physical);
         }
     }
 
