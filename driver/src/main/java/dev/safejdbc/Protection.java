@@ -1,6 +1,5 @@
 package dev.safejdbc;
 
-import dev.safejdbc.config.MemoryUrls;
 import dev.safejdbc.config.Mode;
 import dev.safejdbc.config.SafeOptions;
 import dev.safejdbc.database.Database;
@@ -43,13 +42,13 @@ public final class Protection {
      */
     public static Connection ofUrl(String realUrl, SafeOptions options, SqlSupplier<Connection> opener)
             throws SQLException {
-        String sharedKey = options.mode() == Mode.ENFORCE ? MemoryUrls.sharedKey(realUrl) : null;
-        if (sharedKey == null) {
-            return protect(opener.get(), Database.ofUrl(realUrl), options);
+        Database database = options.mode() == Mode.ENFORCE ? Database.ofUrlSharingMemory(realUrl)
+                : Database.ofUrl(realUrl);
+        if (database.sharedKey() == null) {
+            return protect(opener.get(), database, options);
         }
-        ConnectionLease lease = SharedMemoryDatabases.lease(sharedKey, opener);
+        ConnectionLease lease = SharedMemoryDatabases.lease(database.sharedKey(), opener);
         reportAtExit(options);
-        Database database = Database.sharedInMemory(sharedKey);
         return new SafeConnection(lease.physical(), database,
                 new ThreadSessions(lease, new NestingCheck(options.nested(), true), options.checkoutTimeoutMs()), true,
                 Guard.of(database, options));

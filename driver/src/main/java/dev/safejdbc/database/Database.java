@@ -1,6 +1,7 @@
 package dev.safejdbc.database;
 
 import dev.safejdbc.config.DatabaseKey;
+import dev.safejdbc.config.MemoryUrls;
 import java.lang.ref.WeakReference;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -41,9 +42,13 @@ public final class Database {
         return intern(DatabaseKey.of(realUrl), subprotocolOf(realUrl), null);
     }
 
-    /** The shared in-memory database under {@code key} (SQLite). */
-    public static Database sharedInMemory(String key) {
-        return intern(key, "sqlite", key);
+    /**
+     * The database {@code realUrl} names when in-memory SQLite databases are shared (enforce mode):
+     * all connections to one such URL (or name) are one database, with one physical connection.
+     */
+    public static Database ofUrlSharingMemory(String realUrl) {
+        String key = MemoryUrls.sharedKey(realUrl);
+        return key == null ? ofUrl(realUrl) : intern(key, "sqlite", key);
     }
 
     /**
@@ -94,14 +99,14 @@ public final class Database {
         return identity;
     }
 
+    @Override
+    public String toString() {
+        return identity;
+    }
+
     /** How the guard spells its conditions here; null when safe-jdbc has no dialect for it. */
     public Dialect dialect() {
         return dialect;
-    }
-
-    /** The key of the shared in-memory database; null when this is not one. */
-    public String sharedKey() {
-        return sharedKey;
     }
 
     /** The state a layer keeps for this database, made on first use. */
@@ -111,9 +116,9 @@ public final class Database {
         return value != null ? (T) value : (T) state.computeIfAbsent(slot, s -> slot.initial.get());
     }
 
-    @Override
-    public String toString() {
-        return identity;
+    /** The key of the shared in-memory database; null when this is not one. */
+    public String sharedKey() {
+        return sharedKey;
     }
 
     /** One kind of per-database state, declared by the layer that keeps it. */

@@ -55,7 +55,7 @@ public final class Guard {
         this.catalog = db == null ? null : db.state(KeyCatalog.OF_DATABASE);
         this.enforce = enforce;
         this.onConflict = onConflict;
-        this.schemaChange = catalog == null ? WritePlan.AsWritten.PLAIN : new WritePlan.AsWritten(catalog);
+        this.schemaChange = catalog == null ? WritePlan.AS_WRITTEN : WritePlan.schemaChange(catalog);
     }
 
     /** The guard for a connection to {@code database}; {@link #OFF} when the options say so. */
@@ -80,7 +80,7 @@ public final class Guard {
 
     /** The plan of a write the guard leaves as written. */
     WritePlan asWritten(Analysis analysis) {
-        return analysis == SchemaChange.INSTANCE ? schemaChange : WritePlan.AsWritten.PLAIN;
+        return analysis == SchemaChange.INSTANCE ? schemaChange : WritePlan.AS_WRITTEN;
     }
 
     /** Before a read runs: what to record of its result, or null when it is not a keyed read. */

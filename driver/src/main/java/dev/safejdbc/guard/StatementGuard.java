@@ -152,9 +152,9 @@ public final class StatementGuard {
             return guard.asWritten(analysis);
         }
         if (write.sql() == null) {
-            return new WritePlan.Checked(write);
+            return WritePlan.checked(write);
         }
-        return new WritePlan.Rewritten(write, guardedForm(write.sql(), preparer), values);
+        return WritePlan.rewritten(write, guardedForm(write.sql(), preparer), values);
     }
 
     private PreparedStatement guardedForm(String sql, SqlFunction<String, PreparedStatement> preparer)

@@ -9,80 +9,62 @@ import java.sql.SQLException;
  * What the guard decided for one write, and how it runs: as written; as written, with zero rows
  * taken as a lost race; or in its guarded form. The statement runs whichever it gets the same way.
  */
-public abstract sealed class WritePlan permits WritePlan.AsWritten, WritePlan.Checked, WritePlan.Rewritten {
+public final class WritePlan {
+    static final WritePlan AS_WRITTEN = new WritePlan(null, null, null, null);
+
+    /** What a lost race is; null when nothing was read that the write could lose to. */
+    private final GuardedWrite verdict;
+    /** The guarded form to run instead, and the application's parameters to bind onto it; null: as written. */
+    private final PreparedStatement form;
+    private final BoundValues bound;
+    /** DDL may have changed the keys: after it ran, the catalog forgets them. */
+    private final KeyCatalog forgetAfter;
+
+    private WritePlan(GuardedWrite verdict, PreparedStatement form, BoundValues bound, KeyCatalog forgetAfter) {
+        this.verdict = verdict;
+        this.form = form;
+        this.bound = bound;
+        this.forgetAfter = forgetAfter;
+    }
+
+    /** DDL, sent as written; then the keys of {@code catalog} are read again. */
+    static WritePlan schemaChange(KeyCatalog catalog) {
+        return new WritePlan(null, null, null, catalog);
+    }
+
+    /** Sent as written, which is condition enough: zero rows is a lost race. */
+    static WritePlan checked(GuardedWrite write) {
+        return new WritePlan(write, null, null, null);
+    }
+
+    /** Sent as {@code form}, the application's parameters ({@code bound}) and the values read bound onto it. */
+    static WritePlan rewritten(GuardedWrite write, PreparedStatement form, BoundValues bound) {
+        return new WritePlan(write, form, bound, null);
+    }
 
     /**
      * Runs the write and returns the rows it wrote.
      *
      * @param asWritten  runs the statement as the application wrote it
-     * @param runGuarded runs a guarded form, once bound
+     * @param runGuarded runs the guarded form, once bound
      */
-    public abstract long run(SqlSupplier<Long> asWritten, SqlFunction<PreparedStatement, Long> runGuarded)
-            throws SQLException;
+    public long run(SqlSupplier<Long> asWritten, SqlFunction<PreparedStatement, Long> runGuarded)
+            throws SQLException {
+        long rows;
+        if (form == null) {
+            rows = asWritten.get();
+        } else {
+            verdict.bind(form, bound);
+            rows = runGuarded.apply(form);
+        }
+        if (forgetAfter != null) {
+            forgetAfter.forget();
+        }
+        return verdict == null ? rows : verdict.verify(rows);
+    }
 
     /** The statement whose results are this execution's: the guarded form; null for the statement's own. */
     public PreparedStatement guardedResults() {
-        return null;
-    }
-
-    /** Sent as written; after DDL, the keys the catalog knows are forgotten. */
-    static final class AsWritten extends WritePlan {
-        static final AsWritten PLAIN = new AsWritten(null);
-
-        private final KeyCatalog forgetAfter;
-
-        AsWritten(KeyCatalog forgetAfter) {
-            this.forgetAfter = forgetAfter;
-        }
-
-        @Override
-        public long run(SqlSupplier<Long> asWritten, SqlFunction<PreparedStatement, Long> runGuarded)
-                throws SQLException {
-            long rows = asWritten.get();
-            if (forgetAfter != null) {
-                forgetAfter.forget();
-            }
-            return rows;
-        }
-    }
-
-    /** Sent as written, which is condition enough: zero rows is a lost race. */
-    static final class Checked extends WritePlan {
-        private final GuardedWrite write;
-
-        Checked(GuardedWrite write) {
-            this.write = write;
-        }
-
-        @Override
-        public long run(SqlSupplier<Long> asWritten, SqlFunction<PreparedStatement, Long> runGuarded)
-                throws SQLException {
-            return write.verify(asWritten.get());
-        }
-    }
-
-    /** Sent in its guarded form, the application's parameters and the values read bound onto it. */
-    static final class Rewritten extends WritePlan {
-        private final GuardedWrite write;
-        private final PreparedStatement form;
-        private final BoundValues bound;
-
-        Rewritten(GuardedWrite write, PreparedStatement form, BoundValues bound) {
-            this.write = write;
-            this.form = form;
-            this.bound = bound;
-        }
-
-        @Override
-        public long run(SqlSupplier<Long> asWritten, SqlFunction<PreparedStatement, Long> runGuarded)
-                throws SQLException {
-            write.bind(form, bound);
-            return write.verify(runGuarded.apply(form));
-        }
-
-        @Override
-        public PreparedStatement guardedResults() {
-            return form;
-        }
+        return form;
     }
 }

@@ -20,17 +20,7 @@ public final class ObservedSession implements Session, Sessions {
     private volatile AppFrames transactionStart = AppFrames.none();
     private final Attachments attachments = new Attachments();
     /** Nothing is held in report mode: leaving a call gives nothing back. */
-    private final Scope scope = new Scope() {
-        @Override
-        public Session session() {
-            return ObservedSession.this;
-        }
-
-        @Override
-        public void close() {
-            // nothing to give back
-        }
-    };
+    private final Scope scope = new SessionScope(this, () -> { });
 
     public ObservedSession(Connection physical, String database, NestingCheck nesting) {
         this.physical = physical;

@@ -22,17 +22,7 @@ final class ThreadSession implements Session {
     /** One per session, not one per cursor. */
     private final Runnable unpin = this::unpin;
     private final Attachments attachments = new Attachments();
-    private final Scope scope = new Scope() {
-        @Override
-        public Session session() {
-            return ThreadSession.this;
-        }
-
-        @Override
-        public void close() {
-            releaseIfIdle();
-        }
-    };
+    private final Scope scope = new SessionScope(this, this::releaseIfIdle);
 
     ThreadSession(ThreadSessions owner, Thread thread, Settings settings) {
         this.owner = owner;

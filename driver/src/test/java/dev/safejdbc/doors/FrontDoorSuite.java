@@ -3,6 +3,7 @@ package dev.safejdbc.doors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.safejdbc.function.SqlSupplier;
 import dev.safejdbc.it.Await;
 import dev.safejdbc.it.TestDatabases;
 import java.lang.reflect.Method;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,7 +56,10 @@ public abstract class FrontDoorSuite {
         try (Connection shared = connect(sqliteUrl, new Properties())) {
             shared.setAutoCommit(false);
             exec(shared, "INSERT INTO jobs (id, progress) VALUES (2, 0)");
-            onAnotherThread(shared::rollback); // raw: this erases the insert above
+            onAnotherThread(() -> { // raw: this erases the insert above
+                shared.rollback();
+                return null;
+            });
 
             shared.commit();
             assertThat(count(shared, "id = 2")).isOne();
@@ -200,25 +205,10 @@ public abstract class FrontDoorSuite {
         }
     }
 
-    @FunctionalInterface
-    private interface SqlAction {
-        void run() throws SQLException;
-    }
-
-    private static void onAnotherThread(SqlAction action) throws Exception {
-        AtomicReference<Exception> failure = new AtomicReference<>();
-        Thread thread = new Thread(() -> {
-            try {
-                action.run();
-            } catch (SQLException e) {
-                failure.set(e);
-            }
-        }, "door-other-thread");
-        thread.start();
-        thread.join(TimeUnit.SECONDS.toMillis(Await.SECONDS));
-        assertThat(thread.isAlive()).as("the other thread finished").isFalse();
-        if (failure.get() != null) {
-            throw failure.get();
-        }
+    /** Runs {@code action} on a thread of its own and waits for it (bounded); its failure is this one's. */
+    private static void onAnotherThread(SqlSupplier<Void> action) throws Exception {
+        FutureTask<Void> task = new FutureTask<>(action::get);
+        new Thread(task, "door-other-thread").start();
+        task.get(Await.SECONDS, TimeUnit.SECONDS);
     }
 }
