@@ -10,36 +10,35 @@ import java.sql.SQLException;
  * taken as a lost race; or in its guarded form. The statement runs whichever it gets the same way.
  */
 public final class WritePlan {
-    static final WritePlan AS_WRITTEN = new WritePlan(null, null, null, null);
+    static final WritePlan AS_WRITTEN = new WritePlan(null, null, null);
 
     /** What a lost race is; null when nothing was read that the write could lose to. */
     private final GuardedWrite verdict;
-    /** The guarded form to run instead, and the application's parameters to bind onto it; null: as written. */
+    /** The guarded form to run instead, bound already; null: as written. */
     private final PreparedStatement form;
-    private final BoundValues bound;
     /** DDL may have changed the keys: after it ran, the catalog forgets them. */
     private final KeyCatalog forgetAfter;
 
-    private WritePlan(GuardedWrite verdict, PreparedStatement form, BoundValues bound, KeyCatalog forgetAfter) {
+    private WritePlan(GuardedWrite verdict, PreparedStatement form, KeyCatalog forgetAfter) {
         this.verdict = verdict;
         this.form = form;
-        this.bound = bound;
         this.forgetAfter = forgetAfter;
     }
 
     /** DDL, sent as written; then the keys of {@code catalog} are read again. */
     static WritePlan schemaChange(KeyCatalog catalog) {
-        return new WritePlan(null, null, null, catalog);
+        return new WritePlan(null, null, catalog);
     }
 
     /** Sent as written, which is condition enough: zero rows is a lost race. */
     static WritePlan checked(GuardedWrite write) {
-        return new WritePlan(write, null, null, null);
+        return new WritePlan(write, null, null);
     }
 
-    /** Sent as {@code form}, the application's parameters ({@code bound}) and the values read bound onto it. */
-    static WritePlan rewritten(GuardedWrite write, PreparedStatement form, BoundValues bound) {
-        return new WritePlan(write, form, bound, null);
+    /** Sent as {@code form}, once the application's parameters ({@code bound}) and the values read are bound onto it. */
+    static WritePlan rewritten(GuardedWrite write, PreparedStatement form, BoundValues bound) throws SQLException {
+        write.bind(form, bound);
+        return new WritePlan(write, form, null);
     }
 
     /**
@@ -54,7 +53,6 @@ public final class WritePlan {
         if (form == null) {
             rows = asWritten.get();
         } else {
-            verdict.bind(form, bound);
             rows = runGuarded.apply(form);
         }
         if (forgetAfter != null) {

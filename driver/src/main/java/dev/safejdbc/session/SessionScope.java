@@ -1,19 +1,7 @@
 package dev.safejdbc.session;
 
 /** A {@link Session.Scope}: the session, and what leaving it gives back. One per session. */
-final class SessionScope implements Session.Scope {
-    private final Session session;
-    private final Runnable leave;
-
-    SessionScope(Session session, Runnable leave) {
-        this.session = session;
-        this.leave = leave;
-    }
-
-    @Override
-    public Session session() {
-        return session;
-    }
+record SessionScope(Session session, Runnable leave) implements Session.Scope {
 
     @Override
     public void close() {
