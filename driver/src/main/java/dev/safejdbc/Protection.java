@@ -50,7 +50,7 @@ public final class Protection {
         ConnectionLease lease = SharedMemoryDatabases.lease(database.sharedKey(), opener);
         reportAtExit(options);
         return new SafeConnection(lease.physical(), database,
-                new ThreadSessions(lease, new NestingCheck(options.nested(), true), options.checkoutTimeoutMs()), true,
+                new ThreadSessions(lease, NestingCheck.sharedMemory(options.nested()), options.checkoutTimeoutMs()), true,
                 Guard.of(database, options));
     }
 
@@ -88,7 +88,8 @@ public final class Protection {
                 default:
                     ConnectionLease lease = ConnectionLease.owned(physical, database.identity());
                     return new SafeConnection(physical, database, new ThreadSessions(lease,
-                            new NestingCheck(options.nested(), false), options.checkoutTimeoutMs()), false,
+                            NestingCheck.enforcing(options.nested(), database.subprotocol()),
+                            options.checkoutTimeoutMs()), false,
                             Guard.of(database, options));
             }
         } catch (SQLException | RuntimeException e) {
@@ -115,12 +116,12 @@ public final class Protection {
         private ForDataSource(Object source, SafeOptions options) {
             this.source = source;
             this.options = options;
-            this.nesting = new NestingCheck(options.nested(), false);
+            this.nesting = NestingCheck.enforcing(options.nested(), ""); // checkouts only: no statement is watched
         }
 
         /**
          * Before the data source is asked: announces the checkout and refuses a nested one at once
-         * (SQLState 25001), since a small pool would wait for itself.
+         * (SQLState 25001) when the pool would make it wait for itself.
          */
         public void beforeCheckout() throws SQLException {
             checkoutStarts();
@@ -131,7 +132,7 @@ public final class Protection {
         public void refuseNested() throws SQLException {
             Database known = database;
             if (known != null && options.mode() == Mode.ENFORCE) {
-                nesting.checkCheckout(known.identity());
+                nesting.checkCheckout(known.identity(), source);
             }
         }
 

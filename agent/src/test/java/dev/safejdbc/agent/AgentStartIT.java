@@ -23,7 +23,7 @@ class AgentStartIT {
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
         assertThat(run.results()).as("the application never started").isEmpty();
         assertThat(run.err()).contains("safe-jdbc agent: ").contains("'" + arguments + "'")
-                .contains("mode=one of: enforce, report, off", "nested=one of: fail, warn, allow",
+                .contains("mode=one of: enforce, report, off", "nested=one of: fail, strict, warn, allow",
                         "checkoutTimeoutMs=a whole number", "report=a file path")
                 .doesNotContain("FATAL ERROR", "Exception in thread");
     }

@@ -57,7 +57,9 @@ class LegacyAppIT {
         assertThat(without.err()).doesNotContain("safe-jdbc agent");
         assertThat(Integer.parseInt(without.result("static.lostWrites"))).as("writes lost to another session's rollback")
                 .isPositive();
-        assertThat(without.result("nested.sqlstate")).isEqualTo("none");
+        assertThat(without.result("nested.sqlstate")).as("the pool of one's time-out").isNotEqualTo("25001");
+        assertThat(Long.parseLong(without.result("nested.waitedMs"))).as("waited for itself").isGreaterThanOrEqualTo(900);
+        assertThat(without.result("nested.withRoom.sqlstate")).isEqualTo("none");
         assertThat(without.results("wrapping.")).isNotEmpty().allSatisfy((key, depth) -> assertThat(depth).isEqualTo("0"));
     }
 
@@ -75,10 +77,12 @@ class LegacyAppIT {
     }
 
     @Test
-    void withTheAgentNoWriteIsLostAndTheNestedSessionFails() {
+    void withTheAgentNoWriteIsLostAndTheNestedSessionThatWouldWaitForItselfFailsAtOnce() {
         assertThat(with.results("static.round.")).hasSize(3).allSatisfy((round, outcome) -> assertThat(outcome).isEqualTo("kept"));
         assertThat(with.result("static.lostWrites")).isEqualTo("0");
         assertThat(with.result("nested.sqlstate")).isEqualTo("25001");
+        assertThat(Long.parseLong(with.result("nested.waitedMs"))).as("failed at once").isLessThan(1000);
+        assertThat(with.result("nested.withRoom.sqlstate")).as("a pool with room cannot wait for itself").isEqualTo("none");
     }
 
     @Test
@@ -102,7 +106,8 @@ class LegacyAppIT {
     void reportModeChangesNothing() {
         assertThat(reporting.err()).contains(START_LINE + "report");
         assertThat(Integer.parseInt(reporting.result("static.lostWrites"))).isPositive();
-        assertThat(reporting.result("nested.sqlstate")).isEqualTo("none");
+        assertThat(reporting.result("nested.sqlstate")).isNotEqualTo("25001");
+        assertThat(reporting.result("nested.withRoom.sqlstate")).isEqualTo("none");
         postgres.ifPresent(url -> assertThat(reporting.results("locks.round.")).allSatisfy((round, outcome) ->
                 assertThat(outcome).endsWith(",conflicts:0,errors:0").doesNotStartWith("holders:1,")));
     }
@@ -112,7 +117,7 @@ class LegacyAppIT {
         assertThat(report).exists();
         Map<String, String> findings = Findings.byKind(Files.readString(report));
         assertThat(findings.get("SHARED_CONNECTION")).contains("\"legacy.StaticConnection.rollBack(StaticConnection.java:");
-        assertThat(findings.get("NESTED_SESSION")).contains("\"site\":\"legacy.NestedSession.run(NestedSession.java:");
+        assertThat(findings.get("NESTED_TRANSACTION")).contains("\"site\":\"legacy.NestedSession.nestedAudit(NestedSession.java:");
         if (postgres.isPresent()) {
             assertThat(findings.get("UNGUARDED_CHECK_THEN_ACT"))
                     .contains("\"site\":\"legacy.LockService.acquire(LockService.java:");
@@ -126,6 +131,7 @@ class LegacyAppIT {
         assertThat(other.err()).contains(START_LINE + "enforce");
         assertThat(other.result("static.lostWrites")).isEqualTo("0");
         assertThat(other.result("nested.sqlstate")).isEqualTo("25001");
+        assertThat(other.result("nested.withRoom.sqlstate")).isEqualTo("none");
         assertThat(other.results("wrapping.")).hasSize(8).allSatisfy((key, depth) -> assertThat(depth).as(key).isEqualTo("1"));
         postgres.ifPresent(url -> assertThat(other.result("locks.overbookedRounds")).isEqualTo("0"));
     }

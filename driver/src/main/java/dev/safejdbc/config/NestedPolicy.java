@@ -5,8 +5,14 @@ package dev.safejdbc.config;
  * whatever this says, because nesting there is a deadlock.
  */
 public enum NestedPolicy implements OptionChoice {
-    /** Throw SQLState 25001 before anything is sent. */
+    /**
+     * Throw SQLState 25001 when the nested session would wait for its own thread (a pool with no
+     * free connection, a lock its outer transaction holds); any other nested session runs and is
+     * recorded as a finding.
+     */
     FAIL("fail"),
+    /** Throw SQLState 25001 for every nested statement, before anything is sent. */
+    STRICT("strict"),
     /** Log and record a finding, then go on. */
     WARN("warn"),
     /** Say nothing. */

@@ -27,13 +27,16 @@ public final class Database {
     private static final Deque<Database> RECENTLY_MADE = new ArrayDeque<>();
 
     private final String identity;
+    /** The real URL's sub-protocol ({@code postgresql}, ...); empty when no URL said it. */
+    private final String subprotocol;
     private final Dialect dialect;
     private final String sharedKey;
     private final Map<Slot<?>, Object> state = new ConcurrentHashMap<>();
 
-    private Database(String identity, Dialect dialect, String sharedKey) {
+    private Database(String identity, String subprotocol, String sharedKey) {
         this.identity = identity;
-        this.dialect = dialect;
+        this.subprotocol = subprotocol;
+        this.dialect = Dialect.forSubprotocol(subprotocol);
         this.sharedKey = sharedKey;
     }
 
@@ -76,7 +79,7 @@ public final class Database {
             known = INTERNED.get(internKey);
             database = known == null ? null : known.get();
             if (database == null) {
-                database = new Database(identity, Dialect.forSubprotocol(subprotocol), sharedKey);
+                database = new Database(identity, subprotocol, sharedKey);
                 INTERNED.values().removeIf(ref -> ref.get() == null);
                 INTERNED.put(internKey, new WeakReference<>(database));
                 RECENTLY_MADE.addLast(database);
@@ -107,6 +110,11 @@ public final class Database {
     /** How the guard spells its conditions here; null when safe-jdbc has no dialect for it. */
     public Dialect dialect() {
         return dialect;
+    }
+
+    /** The sub-protocol of the URL that named it ({@code postgresql}, ...); empty when none did. */
+    public String subprotocol() {
+        return subprotocol;
     }
 
     /** The state a layer keeps for this database, made on first use. */

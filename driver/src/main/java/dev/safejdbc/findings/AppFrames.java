@@ -30,6 +30,7 @@ public final class AppFrames {
             "dev.safejdbc.jdbc.",
             "dev.safejdbc.database.",
             "dev.safejdbc.session.",
+            "dev.safejdbc.nested.",
             "dev.safejdbc.guard.",
             "dev.safejdbc.agent.",
             "dev.safejdbc.junit.",

@@ -14,12 +14,32 @@ public enum FindingKind {
     NO_KEY_CHECK_THEN_ACT("a check-then-act on a table without a primary or unique key: it cannot"
             + " be guarded"),
     UNCOMPARED_COLUMNS("a guarded write could not compare some columns it read (json, arrays,"
-            + " large objects)");
+            + " large objects)"),
+    /**
+     * A nested session that could not wait for its own thread, so it ran (Spring's REQUIRES_NEW
+     * on a pool with room, Flyway's lock connection, Hibernate's TABLE ids): usually deliberate.
+     */
+    NESTED_TRANSACTION("a second connection to the same database was used while this thread's"
+            + " transaction was open; it could not wait for its own thread, so it ran", true);
 
     private final String description;
+    private final boolean informational;
 
     FindingKind(String description) {
+        this(description, false);
+    }
+
+    FindingKind(String description, boolean informational) {
         this.description = description;
+        this.informational = informational;
+    }
+
+    /**
+     * Whether this kind is usually deliberate, correct code: logged at INFO, and a
+     * {@code @SafeJdbcTest} fails on it only when the test names it in {@code expect}.
+     */
+    public boolean informational() {
+        return informational;
     }
 
     /** One line, in plain words. */

@@ -26,6 +26,7 @@ public final class Findings {
     static final int MAX_DISTINCT = 10_000;
 
     private static final Logger LOG = LoggerFactory.getLogger(Findings.class);
+    private static final String FIRST_SEEN = "safe-jdbc finding {} ({}) on {} in thread '{}': {}\n  application frames:\n{}";
 
     private record Key(FindingKind kind, String database, String site) {
     }
@@ -47,7 +48,7 @@ public final class Findings {
 
     /**
      * Records one occurrence: the first of a distinct (kind, database, {@code frames.site()}) is
-     * logged (WARN) and kept, later ones only counted. Every occurrence goes to the listeners.
+     * logged (WARN; INFO for an informational kind) and kept, later ones only counted. Every occurrence goes to the listeners.
      *
      * @param database the database key, already sanitized (never a password)
      * @return the finding, with its count including this occurrence; past the cap, a finding
@@ -89,9 +90,11 @@ public final class Findings {
             }
         }
         // Logged outside the lock: a slow appender must not hold up other recording threads.
-        if (kept) {
-            LOG.warn("safe-jdbc finding {} ({}) on {} in thread '{}': {}\n  application frames:\n{}",
-                    candidate.kind(), candidate.kind().description(), candidate.database(),
+        if (kept && candidate.kind().informational()) {
+            LOG.info(FIRST_SEEN, candidate.kind(), candidate.kind().description(), candidate.database(),
+                    candidate.thread(), candidate.detail(), frames.format("    "));
+        } else if (kept) {
+            LOG.warn(FIRST_SEEN, candidate.kind(), candidate.kind().description(), candidate.database(),
                     candidate.thread(), candidate.detail(), frames.format("    "));
         } else if (capJustReached) {
             LOG.warn("safe-jdbc keeps at most {} distinct findings; further new ones are only"

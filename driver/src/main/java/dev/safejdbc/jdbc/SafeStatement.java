@@ -50,6 +50,8 @@ public class SafeStatement implements Statement {
         try (Session.Scope scope = begin(label)) {
             guard.beforeBatch(scope.session());
             return call.get();
+        } catch (SQLException e) {
+            throw explained(e);
         }
     }
 
@@ -61,6 +63,8 @@ public class SafeStatement implements Statement {
             cursor = scope.session().pin();
             current = rs == null ? null : new SafeResultSet(this, rs, cursor, capture);
             return current;
+        } catch (SQLException e) {
+            throw explained(e);
         }
     }
 
@@ -81,6 +85,8 @@ public class SafeStatement implements Statement {
                 guardedCount = rows;
             }
             return rows;
+        } catch (SQLException e) {
+            throw explained(e);
         }
     }
 
@@ -126,7 +132,14 @@ public class SafeStatement implements Statement {
                 cursor = scope.session().pin();
             }
             return hasResultSet;
+        } catch (SQLException e) {
+            throw explained(e);
         }
+    }
+
+    /** Nested hook: a statement cancelled while it waited on its own thread's lock becomes 25001. */
+    private SQLException explained(SQLException thrown) throws SQLException {
+        return connection.session().explain(thrown);
     }
 
     /** A new execution closes this statement's previous result set, so its pin goes too. */

@@ -13,6 +13,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * a lease time-out, a connection shared between threads inside a transaction), with a readable
  * report; findings made on pool or executor threads while the test runs count too.
  * {@link #expect()} lists the kinds the test means to provoke: those must occur, others may not.
+ * Informational kinds ({@code NESTED_TRANSACTION}: a nested session that could not wait for its
+ * own thread, so it ran) never fail a test unless expected; {@code safe.nested=strict} turns every
+ * nested session into a refused one, which does.
  */
 @Target({ElementType.TYPE, ElementType.METHOD})
 @Retention(RetentionPolicy.RUNTIME)

@@ -5,61 +5,113 @@ import dev.safejdbc.error.NestedSessionException;
 import dev.safejdbc.findings.AppFrames;
 import dev.safejdbc.findings.FindingKind;
 import dev.safejdbc.findings.Findings;
+import dev.safejdbc.nested.LockWaitWatchdog;
+import dev.safejdbc.nested.LockWaits;
+import dev.safejdbc.nested.NestedWatch;
+import dev.safejdbc.nested.PoolProbe;
+import java.sql.Connection;
+import java.sql.SQLException;
 
 /**
- * Decides what a nested session gets: fail (SQLState 25001, nothing sent), or a finding and on.
- * On a shared in-memory database nesting is always refused: the outer session holds the only
- * physical connection, so the inner one would wait on its own thread forever.
+ * Decides what a nested session gets. With {@code safe.nested=fail} (the default) it fails with
+ * SQLState 25001 only when it would wait for its own thread: always on a shared in-memory
+ * database (the outer session holds the only physical connection); at a checkout from a pool
+ * with no free connection left; and when its statement waits on a lock that the outer
+ * transaction holds (cancelled by the {@link LockWaitWatchdog}). Any other nested session
+ * cannot wait for itself: it runs, recorded as an informational finding. {@code strict} refuses
+ * every nested statement before anything is sent.
  */
 public final class NestingCheck {
     private final NestedPolicy policy;
     private final boolean alwaysFail;
+    private final boolean reporting;
+    /** The database's lock-wait view, or null: no statement is watched. */
+    private final LockWaits lockWaits;
 
-    public NestingCheck(NestedPolicy policy, boolean sharedMemory) {
+    private NestingCheck(NestedPolicy policy, boolean sharedMemory, boolean reporting, LockWaits lockWaits) {
         this.policy = policy;
         this.alwaysFail = sharedMemory;
+        this.reporting = reporting;
+        this.lockWaits = lockWaits;
+    }
+
+    /** Enforce mode on a database reached through its own connections ({@code subprotocol} picks the lock-wait view). */
+    public static NestingCheck enforcing(NestedPolicy policy, String subprotocol) {
+        return new NestingCheck(policy, false, false, LockWaits.of(subprotocol));
+    }
+
+    /** Enforce mode on a shared in-memory database: nesting there is always refused. */
+    public static NestingCheck sharedMemory(NestedPolicy policy) {
+        return new NestingCheck(policy, true, false, null);
     }
 
     /** Report mode changes nothing: a nested session is recorded, never refused. */
     public static NestingCheck reporting(NestedPolicy policy) {
-        return new NestingCheck(policy == NestedPolicy.ALLOW ? NestedPolicy.ALLOW : NestedPolicy.WARN, false);
+        return new NestingCheck(policy, false, true, null);
     }
 
     /**
-     * Before a pool is asked for a second connection to a database on which this thread has a
-     * transaction open: refusing here spares a small pool the wait for itself.
+     * Before {@code pool} is asked for a connection to a database on which this thread has a
+     * transaction open: refused when the pool has no free connection (it would wait for this
+     * thread's own), or with {@code strict}.
      */
-    public void checkCheckout(String database) throws NestedSessionException {
+    public void checkCheckout(String database, Object pool) throws NestedSessionException {
         Session outer = OpenTransactions.openOn(database);
-        if (outer != null) {
-            nested(database, outer.transactionStart(),
+        if (outer == null || policy == NestedPolicy.ALLOW) {
+            return;
+        }
+        if (policy == NestedPolicy.STRICT) {
+            refuse(database, outer.transactionStart(), "has a transaction open on one connection and asked for another");
+        } else if (policy == NestedPolicy.FAIL && PoolProbe.exhausted(pool)) {
+            refuse(database, outer.transactionStart(), "has a transaction open on one connection of a pool that has"
+                    + " no free connection left, and asked it for another");
+        } else if (policy == NestedPolicy.WARN) {
+            record(FindingKind.NESTED_SESSION, database, outer.transactionStart(),
                     "has a transaction open on one connection and asked for another");
         }
     }
 
-    /** Refuses or records {@code inner}'s use if this thread has another transaction open there. */
-    public void check(Session inner) throws NestedSessionException {
+    /**
+     * Refuses or records {@code inner}'s use if this thread has another transaction open there.
+     *
+     * @return the outer session when the nested statement runs and should be watched for a lock
+     *         wait on it ({@link #watch}); null otherwise
+     */
+    public Session check(Session inner) throws NestedSessionException {
         Session outer = OpenTransactions.outerOf(inner);
-        if (outer != null) {
-            nested(inner.database(), outer.transactionStart(), "has a transaction open on another connection");
+        if (outer == null) {
+            return null;
         }
+        String what = "has a transaction open on another connection";
+        if (alwaysFail || (policy == NestedPolicy.STRICT && !reporting)) {
+            refuse(inner.database(), outer.transactionStart(), what);
+        } else if (policy == NestedPolicy.FAIL) {
+            record(FindingKind.NESTED_TRANSACTION, inner.database(), outer.transactionStart(), what);
+            return reporting ? null : outer;
+        } else if (policy != NestedPolicy.ALLOW) {
+            record(FindingKind.NESTED_SESSION, inner.database(), outer.transactionStart(), what);
+        }
+        return null;
     }
 
     /**
-     * Handles a nested use found by whoever saw it.
-     *
-     * @param database   the sanitized database both sessions use
-     * @param outerStart where the outer session's transaction (or open cursor) began
-     * @param what       what the outer session holds, for the message
+     * Watches the nested statement about to run on {@code nested} for a wait on a lock that
+     * {@code outer}'s transaction holds (see {@link #check}).
      */
-    public void nested(String database, AppFrames outerStart, String what) throws NestedSessionException {
-        if (alwaysFail || policy == NestedPolicy.FAIL) {
-            refuse(database, outerStart, what);
-        }
-        if (policy == NestedPolicy.WARN) {
-            AppFrames here = AppFrames.here();
-            Findings.record(FindingKind.NESTED_SESSION, database, here, message(database, outerStart, here, what));
-        }
+    public NestedWatch watch(Session outer, Connection nested) {
+        return lockWaits == null ? NestedWatch.NONE : LockWaitWatchdog.arm(lockWaits, outer.physical(), nested);
+    }
+
+    /** The exception a nested statement that the watchdog cancelled ends with, instead of {@code cancelled}. */
+    public NestedSessionException cancelled(String database, AppFrames outerStart, SQLException cancelled) {
+        AppFrames here = AppFrames.here();
+        String message = message(database, outerStart, here,
+                "has a transaction open on another connection, and this statement waited for a lock that"
+                        + " transaction holds; it was cancelled");
+        Findings.record(FindingKind.NESTED_SESSION, database, here, message);
+        NestedSessionException refused = new NestedSessionException(message);
+        refused.initCause(cancelled);
+        return refused;
     }
 
     /**
@@ -73,11 +125,22 @@ public final class NestingCheck {
         throw new NestedSessionException(message);
     }
 
+    private void record(FindingKind kind, String database, AppFrames outerStart, String what) {
+        AppFrames here = AppFrames.here();
+        Findings.record(kind, database, here, message(database, outerStart, here, what));
+    }
+
     private String message(String database, AppFrames outerStart, AppFrames here, String what) {
-        String advice = alwaysFail
-                ? "On a shared in-memory database this would wait for itself forever."
-                : "On a small pool or a locked row this waits for itself. Use the outer connection,"
-                        + " or finish its transaction first (safe.nested=warn or allow lets it through).";
+        String advice;
+        if (alwaysFail) {
+            advice = "On a shared in-memory database this would wait for itself forever.";
+        } else if (policy == NestedPolicy.FAIL) {
+            advice = "It would wait for its own thread. Use the outer connection, or finish its transaction first.";
+        } else {
+            advice = "On a small pool or a locked row this waits for itself. Use the outer connection,"
+                    + " or finish its transaction first (safe.nested=fail lets through what cannot wait for"
+                    + " itself; warn or allow lets everything through).";
+        }
         return "Nested session on " + database + ": thread '" + Thread.currentThread().getName()
                 + "' " + what + " to the same database.\n"
                 + "  outer transaction began:\n" + outerStart.format("    ")

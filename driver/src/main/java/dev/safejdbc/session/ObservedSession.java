@@ -72,6 +72,16 @@ public final class ObservedSession implements Session, Sessions {
     }
 
     @Override
+    public SQLException explain(SQLException thrown) {
+        return thrown; // report mode cancels nothing
+    }
+
+    @Override
+    public Connection physical() {
+        return physical;
+    }
+
+    @Override
     public CursorPin pin() {
         return CursorPin.NONE;
     }

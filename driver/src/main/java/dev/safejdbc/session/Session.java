@@ -49,6 +49,16 @@ public interface Session {
         void close();
     }
 
+    /**
+     * What the application gets instead of {@code thrown}, the failure of a call run in
+     * {@link #enter}'s scope (asked after the scope closed): a nested statement cancelled because it
+     * waited on its own thread's lock fails with SQLState 25001 (see {@link NestingCheck}).
+     */
+    SQLException explain(SQLException thrown);
+
+    /** The physical connection this session runs on (the lock-wait watchdog asks the database on it). */
+    java.sql.Connection physical();
+
     /** Keeps the physical connection for an open cursor (result set) until the returned pin is released. */
     CursorPin pin();
 

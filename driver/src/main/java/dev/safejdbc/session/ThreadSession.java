@@ -2,6 +2,7 @@ package dev.safejdbc.session;
 
 import dev.safejdbc.findings.AppFrames;
 import dev.safejdbc.function.SqlFunction;
+import dev.safejdbc.nested.NestedWatch;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.function.Supplier;
@@ -22,7 +23,13 @@ final class ThreadSession implements Session {
     /** One per session, not one per cursor. */
     private final Runnable unpin = this::unpin;
     private final Attachments attachments = new Attachments();
-    private final Scope scope = new SessionScope(this, this::releaseIfIdle);
+    private final Scope scope = new SessionScope(this, this::leave);
+    /**
+     * The lock-wait watch of the statement under way, when it is nested (see NestingCheck); kept
+     * once disarmed, so that the statement's failure can still be explained after its scope closed.
+     */
+    private NestedWatch watch = NestedWatch.NONE;
+    private AppFrames outerStart = AppFrames.none();
 
     ThreadSession(ThreadSessions owner, Thread thread, Settings settings) {
         this.owner = owner;
@@ -66,16 +73,42 @@ final class ThreadSession implements Session {
     @Override
     public Scope enter(Supplier<AppFrames> site) throws SQLException {
         owner.ensureOpen();
-        owner.nesting().check(this);
+        Session outer = owner.nesting().check(this);
         // walked before the lease is taken, so that the walk does not hold up the sessions waiting for it
         AppFrames start = !settings.autoCommit && !inTransaction ? site.get() : null;
         acquireLease();
+        watch = NestedWatch.NONE;
+        if (outer != null) { // nested hook: a nested statement that runs is watched for a wait on its own thread
+            watch = owner.nesting().watch(outer, lease.physical());
+            outerStart = outer.transactionStart();
+        }
         if (start != null) {
             transactionStart = start;
             inTransaction = true;
             OpenTransactions.began(this);
         }
         return scope;
+    }
+
+    /** The call's scope closes: the watch stops, then the lease goes back when idle. */
+    private void leave() {
+        watch.disarm();
+        releaseIfIdle();
+    }
+
+    @Override
+    public SQLException explain(SQLException thrown) {
+        if (!watch.cancelled()) {
+            return thrown;
+        }
+        watch.disarm();
+        watch = NestedWatch.NONE;
+        return owner.nesting().cancelled(database(), outerStart, thrown);
+    }
+
+    @Override
+    public Connection physical() {
+        return lease.physical();
     }
 
     /**

@@ -42,7 +42,7 @@ class OptionKeyTest {
     @Test
     void allowedValuesListTheWords() {
         assertThat(OptionKey.MODE.allowedValues()).isEqualTo("one of: enforce, report, off");
-        assertThat(OptionKey.NESTED.allowedValues()).isEqualTo("one of: fail, warn, allow");
+        assertThat(OptionKey.NESTED.allowedValues()).isEqualTo("one of: fail, strict, warn, allow");
         assertThat(OptionKey.GUARD.allowedValues()).isEqualTo("one of: on, off");
         assertThat(OptionKey.ON_CONFLICT.allowedValues()).isEqualTo("one of: throw, zero-rows");
         assertThat(OptionKey.CHECKOUT_TIMEOUT_MS.allowedValues()).contains("whole number", "from 0", "9223372036854775807");
@@ -51,7 +51,7 @@ class OptionKeyTest {
     @Test
     void choiceWordsAreTheContracts() {
         assertThat(texts(Mode.values())).containsExactly("enforce", "report", "off");
-        assertThat(texts(NestedPolicy.values())).containsExactly("fail", "warn", "allow");
+        assertThat(texts(NestedPolicy.values())).containsExactly("fail", "strict", "warn", "allow");
         assertThat(texts(ConflictPolicy.values())).containsExactly("throw", "zero-rows");
     }
 

@@ -187,7 +187,7 @@ class SafeOptionsResolveTest {
 
     @ParameterizedTest
     @CsvSource({
-            "SAFE_NESTED,      safe.nested,            'one of: fail, warn, allow'",
+            "SAFE_NESTED,      safe.nested,            'one of: fail, strict, warn, allow'",
             "SAFE_GUARD,       safe.guard,             'one of: on, off'",
             "SAFE_ONCONFLICT,  safe.onConflict,        'one of: throw, zero-rows'",
             "SAFE_CHECKOUTTIMEOUTMS, safe.checkoutTimeoutMs, a whole number of milliseconds from 0",

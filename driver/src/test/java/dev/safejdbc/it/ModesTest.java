@@ -23,7 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code safe.mode} off / report / enforce and {@code safe.nested} fail / warn / allow, seen
+ * {@code safe.mode} off / report / enforce and {@code safe.nested} fail / strict / warn / allow, seen
  * from the application: which connection class it gets, what a nested session gets, what is
  * recorded.
  */
@@ -89,7 +89,8 @@ class ModesTest {
         }
         assertThat(count(h2Url(name), "outer_t")).isOne();
         assertThat(count(h2Url(name), "inner_t")).isOne();
-        assertThat(findingsOf(FindingKind.NESTED_SESSION, name)).isNotEmpty();
+        assertThat(findingsOf(FindingKind.NESTED_TRANSACTION, name)).as("what enforce mode would let through, recorded")
+                .isNotEmpty();
     }
 
     @Test
@@ -162,11 +163,30 @@ class ModesTest {
     }
 
     @Test
-    void nestedFailIsTheDefaultAndRefusesTheNestedStatementNamingBothPlaces() throws SQLException {
+    void nestedFailIsTheDefaultAndLetsANestedSessionThatCannotWaitForItselfRunRecordingIt() throws SQLException {
         String name = TestDatabases.unique("fail");
         createTables(h2Url(name), "outer_t", "inner_t");
         try (Connection outer = DriverManager.getConnection(h2Url(name), new Properties());
                 Connection inner = DriverManager.getConnection(h2Url(name), new Properties())) {
+            startTransactionOn(outer, "outer_t");
+
+            insertNested(inner, "inner_t");
+
+            outer.commit();
+        }
+        assertThat(count(h2Url(name), "inner_t")).isOne();
+        assertThat(findingsOf(FindingKind.NESTED_SESSION, name)).isEmpty();
+        assertThat(findingsOf(FindingKind.NESTED_TRANSACTION, name)).singleElement()
+                .satisfies(finding -> assertThat(finding.detail())
+                        .contains("ModesTest.startTransactionOn", "ModesTest.insertNested"));
+    }
+
+    @Test
+    void nestedStrictRefusesTheNestedStatementNamingBothPlaces() throws SQLException {
+        String name = TestDatabases.unique("strict");
+        createTables(h2Url(name), "outer_t", "inner_t");
+        try (Connection outer = DriverManager.getConnection(h2Url(name), nested("strict"));
+                Connection inner = DriverManager.getConnection(h2Url(name), nested("strict"))) {
             startTransactionOn(outer, "outer_t");
 
             Throwable thrown = catchThrowable(() -> insertNested(inner, "inner_t"));
@@ -178,7 +198,7 @@ class ModesTest {
             assertThat(message)
                     .contains("ModesTest.startTransactionOn")
                     .contains("ModesTest.insertNested")
-                    .contains("ModesTest.nestedFailIsTheDefaultAndRefusesTheNestedStatementNamingBothPlaces");
+                    .contains("ModesTest.nestedStrictRefusesTheNestedStatementNamingBothPlaces");
             assertThat(message.indexOf("ModesTest.startTransactionOn"))
                     .as("the outer transaction's start is named before the nested statement")
                     .isLessThan(message.indexOf("ModesTest.insertNested"));

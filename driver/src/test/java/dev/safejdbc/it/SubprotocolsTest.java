@@ -36,8 +36,10 @@ class SubprotocolsTest {
     void opensThroughTheRealDriverAndRefusesNesting(String name, UrlSupplier rest) throws Exception {
         String url = "jdbc:safe:" + rest.get();
         String table = TestDatabases.unique("sub_" + name);
-        try (Connection outer = DriverManager.getConnection(url);
-                Connection inner = DriverManager.getConnection(url)) {
+        java.util.Properties strict = new java.util.Properties();
+        strict.setProperty("safe.nested", "strict"); // every nested statement refused, whether or not it would wait
+        try (Connection outer = DriverManager.getConnection(url, strict);
+                Connection inner = DriverManager.getConnection(url, strict)) {
             assertThat(outer.isWrapperFor(SafeConnection.class)).isTrue();
             execute(outer, "CREATE TABLE " + table + " (id INT PRIMARY KEY)");
             try {

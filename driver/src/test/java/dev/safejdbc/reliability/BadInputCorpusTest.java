@@ -38,7 +38,7 @@ class BadInputCorpusTest {
     private static final String KNOWN = "known options: safe.mode, safe.nested, safe.guard, safe.onConflict,"
             + " safe.checkoutTimeoutMs, safe.report";
     private static final String MODES = "expected one of: enforce, report, off";
-    private static final String NESTED = "expected one of: fail, warn, allow";
+    private static final String NESTED = "expected one of: fail, strict, warn, allow";
     private static final String GUARD = "expected one of: on, off";
     private static final String ON_CONFLICT = "expected one of: throw, zero-rows";
     private static final String MILLIS = "expected a whole number of milliseconds";

@@ -147,7 +147,8 @@ class SecretsTest {
             Sql.exec(outer, "CREATE TABLE " + table + " (id INT PRIMARY KEY)");
             outer.setAutoCommit(false);
             Sql.exec(outer, "INSERT INTO " + table + " VALUES (1)");
-            Throwable nested = catchThrowable(() -> Sql.exec(inner, "INSERT INTO " + table + " VALUES (2)"));
+            // the same key as the outer transaction's uncommitted row: it waits on its own thread, and is cancelled
+            Throwable nested = catchThrowable(() -> Sql.exec(inner, "INSERT INTO " + table + " VALUES (1)"));
             assertThat(nested).isInstanceOf(SQLException.class);
             assertThat(((SQLException) nested).getSQLState()).isEqualTo("25001");
             seen.add(nested);

@@ -40,7 +40,7 @@ class ConnectionLeaseTest {
         physical = DriverManager.getConnection("jdbc:sqlite::memory:");
         database = "lease-unit-" + DATABASES.incrementAndGet();
         lease = ConnectionLease.owned(physical, database);
-        sessions = new ThreadSessions(lease, new NestingCheck(NestedPolicy.FAIL, false), WAIT_MS);
+        sessions = new ThreadSessions(lease, NestingCheck.enforcing(NestedPolicy.FAIL, ""), WAIT_MS);
     }
 
     @AfterEach

@@ -13,9 +13,11 @@ import javax.sql.DataSource;
 /**
  * A nested session: a service holds a transaction on one pooled connection and calls a DAO that
  * takes a second connection from the same pool. With a pool of one (what incident 004's fix
- * moved to) the DAO waits for a connection its own caller holds, until the pool's timeout. With
- * a bigger pool it would silently write outside the caller's transaction. Through
- * {@code jdbc:safe:} the nested statement fails at once with SQLState 25001, naming both places.
+ * moved to) the DAO waits for a connection its own caller holds, until the pool's timeout. On a
+ * shared in-memory database through {@code jdbc:safe:}, the outer session holds the only physical
+ * connection, so the nested statement would wait for its own thread: it fails at once with
+ * SQLState 25001, naming both places (a pool with room over a database of its own would let the
+ * audit row commit in a transaction of its own, as REQUIRES_NEW means to).
  */
 public final class NestedSessionExample {
     static final String NESTED_SESSION = "25001";

@@ -1,0 +1,36 @@
+package dev.safejdbc.nested;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * A database's own view of who waits for whom: whether one backend (server session) waits on a
+ * lock that another holds, and how to cancel the waiting backend's statement.
+ */
+public interface LockWaits {
+
+    /** The lock-wait view of a database by its JDBC sub-protocol, or null when it has none we know. */
+    static LockWaits of(String subprotocol) {
+        switch (subprotocol) {
+            case "postgresql":
+            case "pgsql":
+                return PostgresLockWaits.INSTANCE;
+            case "mariadb":
+            case "mysql":
+                return InnoDbLockWaits.INSTANCE;
+            default:
+                return null;
+        }
+    }
+
+    /** The query that answers the server's id of the session it runs on (asked once per connection). */
+    String backendIdQuery();
+
+    /**
+     * Whether backend {@code waiting} waits on a lock that backend {@code holder} holds; if so, its
+     * statement is cancelled. Asked on {@code monitor}, a connection that is idle meanwhile.
+     *
+     * @return whether {@code waiting} was found waiting on {@code holder} (and so cancelled)
+     */
+    boolean cancelIfWaitingOn(Connection monitor, long waiting, long holder) throws SQLException;
+}

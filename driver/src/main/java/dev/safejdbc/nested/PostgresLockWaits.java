@@ -1,0 +1,36 @@
+package dev.safejdbc.nested;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/**
+ * PostgreSQL: {@code pg_blocking_pids} is the server's own answer to "who blocks this backend",
+ * and {@code pg_cancel_backend} cancels its statement (what {@code Statement.cancel} sends), both
+ * in the one round trip of the check.
+ */
+final class PostgresLockWaits implements LockWaits {
+    static final PostgresLockWaits INSTANCE = new PostgresLockWaits();
+
+    private PostgresLockWaits() {
+    }
+
+    @Override
+    public String backendIdQuery() {
+        return "SELECT pg_backend_pid()";
+    }
+
+    @Override
+    public boolean cancelIfWaitingOn(Connection monitor, long waiting, long holder) throws SQLException {
+        try (PreparedStatement check = monitor.prepareStatement(
+                "SELECT pg_cancel_backend(?) FROM (SELECT 1) AS one WHERE ? = ANY(pg_blocking_pids(?))")) {
+            check.setInt(1, (int) waiting);
+            check.setInt(2, (int) holder);
+            check.setInt(3, (int) waiting);
+            try (ResultSet rs = check.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+}
