@@ -162,6 +162,7 @@ public abstract class FrontDoorSuite {
     void inReportModeANestedSessionRunsAndIsRecorded() throws Exception {
         Properties report = new Properties();
         report.setProperty("safe.mode", "report");
+        report.setProperty("safe.nested", "warn"); // every nested session recorded, not only those that would wait
         try (Connection outer = connect(sqliteUrl, report); Connection inner = connect(sqliteUrl, report)) {
             outer.setAutoCommit(false);
             exec(outer, "INSERT INTO jobs (id, progress) VALUES (2, 0)");
