@@ -9,8 +9,8 @@ import java.util.List;
  *
  * <p>Arguments: the scenarios to run, each {@code name} or {@code name=argument}:
  * {@code locks=<postgres url>} (incident 001), {@code static-memory} (incident 004),
- * {@code nested=<sqlite file>}, {@code wrapping=<sqlite file>}, {@code hello=<url>} and
- * {@code attach=<agent jar>}.
+ * {@code nested=<sqlite file>}, {@code wrapping=<sqlite file>}, {@code hello=<url>},
+ * {@code attach=<agent jar>} and {@code visibility}.
  */
 public final class LegacyApp {
     private LegacyApp() {
@@ -28,8 +28,10 @@ public final class LegacyApp {
                 case "wrapping" -> Wrapping.run(argument);
                 case "hello" -> Hello.run(argument);
                 case "attach" -> Attach.run(argument);
+                case "visibility" -> Visibility.run();
                 default -> throw new IllegalArgumentException("unknown scenario " + scenario + "; expected one of "
-                        + List.of("locks", "static-memory", "nested", "wrapping", "hello", "attach"));
+                        + List.of("locks", "static-memory", "nested", "wrapping", "hello", "attach",
+                                "visibility"));
             }
         }
         Results.print("done", "true");

@@ -10,8 +10,9 @@ import org.sqlite.SQLiteDataSource;
 
 /**
  * How many of safe-jdbc's wrappers stand between the application and the real connection, for
- * raw and {@code jdbc:safe:} URLs, through DriverManager, a driver's own DataSource and HikariCP.
- * safe-jdbc is only reached by name, as an application that does not know it is there would.
+ * raw URLs, and {@code jdbc:safe:} URLs when the application has safe-jdbc of its own, through
+ * DriverManager, a driver's own DataSource and HikariCP. safe-jdbc is only reached by name, as an
+ * application that does not know it is there would.
  */
 final class Wrapping {
     private static final String SAFE_CONNECTION = "dev.safejdbc.jdbc.SafeConnection";
@@ -58,6 +59,7 @@ final class Wrapping {
         }
     }
 
+    /** Whether the application has safe-jdbc of its own: the agent's copy is out of its sight. */
     private static boolean safeJdbcIsThere() {
         try {
             Class.forName(SAFE_CONNECTION);
@@ -67,21 +69,27 @@ final class Wrapping {
         }
     }
 
-    /** The number of SafeConnections from {@code connection} down to the real driver's connection. */
+    /**
+     * The number of SafeConnections (the agent's or the application's, both known only by name)
+     * from {@code connection} down to the real driver's connection, through any wrapper (a pool's
+     * proxy) that unwraps to what it wraps.
+     */
     private static int depth(Connection connection) throws SQLException, ReflectiveOperationException {
-        if (!safeJdbcIsThere()) {
-            return 0;
-        }
-        Class<?> safeConnection = Class.forName(SAFE_CONNECTION);
-        Field physical = safeConnection.getDeclaredField("physical");
-        physical.setAccessible(true);
         int depth = 0;
         Connection current = connection;
-        // through any wrapper (a pool's proxy) that reports what it wraps, down to the real connection
-        while (current.isWrapperFor(safeConnection)) {
-            depth++;
-            current = (Connection) physical.get(current.unwrap(safeConnection));
+        while (true) {
+            if (current.getClass().getName().equals(SAFE_CONNECTION)) {
+                depth++;
+                Field physical = current.getClass().getDeclaredField("physical");
+                physical.setAccessible(true);
+                current = (Connection) physical.get(current);
+                continue;
+            }
+            Connection inner = current.unwrap(Connection.class);
+            if (inner == current) {
+                return depth;
+            }
+            current = inner;
         }
-        return depth;
     }
 }

@@ -31,4 +31,10 @@ final class AgentLog {
             error.printStackTrace();
         }
     }
+
+    /** The agent's version, from its jar's manifest. */
+    static String version() {
+        String version = AgentLog.class.getPackage().getImplementationVersion();
+        return version == null ? "(development build)" : version;
+    }
 }

@@ -25,9 +25,9 @@ final class ConnectAdvice {
                      @Advice.Argument(0) String url,
                      @Advice.Argument(1) Properties info,
                      @Advice.Return(readOnly = false) Connection connection,
-                     @Advice.Thrown(readOnly = false) Throwable thrown) {
+                     @Advice.Thrown(readOnly = false) Throwable thrown) throws Exception {
         try {
-            connection = ConnectionHook.exitConnect(driver, url, info, thrown == null ? connection : null);
+            connection = (Connection) ConnectionHook.exitConnect(driver, url, info, thrown == null ? connection : null);
         } catch (SQLException e) {
             thrown = e;
         }

@@ -1,70 +1,58 @@
 package dev.safejdbc.agent;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.Properties;
 
 /**
- * What the instrumented {@code Driver.connect} and {@code DataSource.getConnection} methods call:
- * each thread's {@link CallChain} decides which call protects the connection, the
- * {@link Protector} wraps it. Public because the advice is inlined into the drivers' and pools'
- * own classes; it lives on the system class loader with the rest of the agent, and only classes
- * whose loader sees it are instrumented.
+ * The one class of the agent that instrumented code calls: the advice inlined into drivers and
+ * pools calls its static methods. It is on the system class path, so code of every class loader
+ * that delegates to it finds the hook; the protections themselves live in the agent's own class
+ * loader and are installed here as an instance. It names no type outside {@code java.base}, so
+ * it stays a plain dispatcher: connections pass as {@code Object}, and {@code SQLException}s as
+ * {@code Exception}.
  */
-public final class ConnectionHook {
-    private static final ThreadLocal<CallChain> CHAINS = ThreadLocal.withInitial(CallChain::new);
-    private static volatile Protector protector;
+public abstract class ConnectionHook {
+    private static volatile ConnectionHook installed;
 
-    private ConnectionHook() {
+    /** Installs the agent's hook; only the first call counts. */
+    public static synchronized void install(ConnectionHook hook) {
+        if (installed == null) {
+            installed = hook;
+        }
     }
 
-    /** Set before anything is instrumented. */
-    static void install(Protector agent) {
-        protector = agent;
-    }
-
+    /** Entering {@code Driver.connect}. */
     public static void enter() {
-        CallChain chain = CHAINS.get();
-        if (chain.isOutermost()) {
-            protector.checkoutStarts();
+        ConnectionHook hook = installed;
+        if (hook != null) {
+            hook.onEnter();
         }
-        chain.enter();
     }
 
-    /**
-     * Before {@code dataSource.getConnection(..)}: refuses a nested checkout (SQLState 25001), then
-     * enters the call. Any other failure of the agent's own is logged and ignored.
-     */
-    public static void enterGetConnection(Object dataSource) throws SQLException {
-        CallChain chain = CHAINS.get();
-        try {
-            if (chain.isOutermost()) {
-                protector.checkoutStarts();
-            }
-            protector.beforeCheckout(dataSource);
-        } catch (SQLException e) {
-            if (SafeLayer.isDeliberate(e)) {
-                throw e;
-            }
-            AgentLog.failure("could not check a checkout from " + dataSource.getClass().getName(), e);
-        } catch (RuntimeException | LinkageError e) {
-            AgentLog.failure("could not check a checkout from " + dataSource.getClass().getName(), e);
+    /** Entering {@code DataSource.getConnection(..)}; may refuse a nested checkout with an {@code SQLException}. */
+    public static void enterGetConnection(Object dataSource) throws Exception {
+        ConnectionHook hook = installed;
+        if (hook != null) {
+            hook.onEnterGetConnection(dataSource);
         }
-        chain.enter();
     }
 
-    /** What {@code driver.connect(url, info)} hands out instead of {@code opened} (null when it failed). */
-    public static Connection exitConnect(Object driver, String url, Properties info, Connection opened)
-            throws SQLException {
-        return CHAINS.get().exit(opened, connection -> protector.fromDriver(driver, url, info, connection));
+    /** The connection {@code driver.connect(url, info)} hands out instead of {@code opened} (null when it failed). */
+    public static Object exitConnect(Object driver, String url, Properties info, Object opened) throws Exception {
+        ConnectionHook hook = installed;
+        return hook == null ? opened : hook.onExitConnect(driver, url, info, opened);
     }
 
-    /** What {@code dataSource.getConnection(..)} hands out instead of {@code handedOut} (null when it failed). */
-    public static Connection exitGetConnection(Object dataSource, Connection handedOut) throws SQLException {
-        Connection result = CHAINS.get().exit(handedOut, connection -> protector.fromDataSource(dataSource, connection));
-        if (result != null) {
-            protector.learnDatabase(dataSource, result);
-        }
-        return result;
+    /** The connection {@code dataSource.getConnection(..)} hands out instead of {@code handedOut} (null when it failed). */
+    public static Object exitGetConnection(Object dataSource, Object handedOut) throws Exception {
+        ConnectionHook hook = installed;
+        return hook == null ? handedOut : hook.onExitGetConnection(dataSource, handedOut);
     }
+
+    protected abstract void onEnter();
+
+    protected abstract void onEnterGetConnection(Object dataSource) throws Exception;
+
+    protected abstract Object onExitConnect(Object driver, String url, Properties info, Object opened) throws Exception;
+
+    protected abstract Object onExitGetConnection(Object dataSource, Object handedOut) throws Exception;
 }

@@ -15,16 +15,16 @@ final class GetConnectionAdvice {
 
     /** Not suppressed: a nested checkout is refused here, before the pool is asked (25001). */
     @Advice.OnMethodEnter
-    static void enter(@Advice.This Object dataSource) throws SQLException {
+    static void enter(@Advice.This Object dataSource) throws Exception {
         ConnectionHook.enterGetConnection(dataSource);
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
     static void exit(@Advice.This Object dataSource,
                      @Advice.Return(readOnly = false) Connection connection,
-                     @Advice.Thrown(readOnly = false) Throwable thrown) {
+                     @Advice.Thrown(readOnly = false) Throwable thrown) throws Exception {
         try {
-            connection = ConnectionHook.exitGetConnection(dataSource, thrown == null ? connection : null);
+            connection = (Connection) ConnectionHook.exitGetConnection(dataSource, thrown == null ? connection : null);
         } catch (SQLException e) {
             thrown = e;
         }

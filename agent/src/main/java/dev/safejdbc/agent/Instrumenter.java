@@ -76,7 +76,8 @@ final class Instrumenter {
         return (builder, type, classLoader, module, domain) -> {
             if (!seesHook(classLoader)) {
                 AgentLog.warning("cannot protect the connections of " + type.getName() + ": its class loader "
-                        + classLoader + " does not see the agent on the system class path");
+                        + classLoader + " does not see the agent's hook " + ConnectionHook.class.getName()
+                        + " on the system class path");
                 return builder;
             }
             return builder.visit(inlined.on(concrete));

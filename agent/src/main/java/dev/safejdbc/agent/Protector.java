@@ -108,7 +108,8 @@ final class Protector {
 
     /** Whether {@code connection} is, or wraps, one of safe-jdbc's: it is never wrapped twice. */
     static boolean isSafe(Connection connection) {
-        if (connection instanceof SafeConnection || SafeLayer.isSafeConnectionClass(connection.getClass())) {
+        if (connection instanceof SafeConnection || SafeLayer.isSafeConnectionClass(connection.getClass())
+                || SafeLayer.wrapsApplicationsSafeConnection(connection)) {
             return true;
         }
         try {

@@ -1,78 +1,75 @@
 package dev.safejdbc.agent;
 
-import dev.safejdbc.config.Mode;
-import dev.safejdbc.config.SafeOptions;
-import dev.safejdbc.error.InvalidConfigurationException;
+import java.io.IOException;
 import java.lang.instrument.Instrumentation;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
 
 /**
- * The agent's entry points: {@code -javaagent:} ({@link #premain}), attaching to a running JVM and
- * {@code Launcher-Agent-Class} ({@link #agentmain}). Bad arguments or options stop the start with
- * a message saying what is allowed; any other failure to start leaves the application running
- * without protections, and says so.
+ * The agent jar's entry points: {@code -javaagent:} ({@link #premain}), attaching to a running JVM
+ * ({@link #agentmain}) and {@code java -jar} ({@link #main}, which only shows the usage). The JVM
+ * loads this class from the system class path, where the application can see it, so it only
+ * hands over to the agent's own {@link AgentClassLoader}, out of the application's sight. Only
+ * these two classes and {@link ConnectionHook} are at the jar's root, none of them with a
+ * dependency. (The jar is not put on the bootstrap class path: that would switch off the JVM's
+ * class data sharing for the application's classes, and print a warning saying so.)
  */
 public final class SafeJdbcAgent {
-    private static boolean started;
+    private static final String START = "dev.safejdbc.agent.AgentStart";
+    private static final String USAGE = "dev.safejdbc.agent.Usage";
+
+    private static ClassLoader agentClasses;
 
     private SafeJdbcAgent() {
     }
 
     public static void premain(String arguments, Instrumentation instrumentation) {
-        try {
-            start(arguments, instrumentation, true);
-        } catch (IllegalArgumentException e) {
-            // the application must not run without the protections it was meant to get; a throw
-            // from here would abort the JVM with a native crash report, so exit cleanly instead
-            AgentLog.line(e.getMessage());
-            System.exit(1);
-        }
+        start("premain", arguments, instrumentation);
     }
 
-    /** Attached to a running JVM: bad arguments fail the attach, and the application goes on. */
     public static void agentmain(String arguments, Instrumentation instrumentation) {
-        start(arguments, instrumentation, false);
+        start("agentmain", arguments, instrumentation);
     }
 
-    /** @param atJvmStart whether the application is still to start, so Byte Buddy can start beside it */
-    private static synchronized void start(String arguments, Instrumentation instrumentation, boolean atJvmStart) {
-        if (started) {
-            AgentLog.line("safe-jdbc agent: already active, arguments '" + arguments + "' ignored");
-            return;
-        }
-        // first at JVM start: a program that connects at once waits for Byte Buddy, not for the options
-        DeferredTransformer transformer = atJvmStart ? DeferredTransformer.startInBackground() : null;
-        AgentOptions options = new AgentOptions(AgentArguments.parse(arguments));
-        SafeOptions resolved = validated(options, arguments);
+    /** {@code java -jar safe-jdbc-agent.jar}: says how to attach the agent instead. */
+    public static void main(String[] args) throws Exception {
+        invoke(Class.forName(USAGE, true, new AgentClassLoader(agentJar(), ConnectionHook.class))
+                        .getMethod("main", String[].class),
+                (Object) args);
+    }
+
+    private static synchronized void start(String entry, String arguments, Instrumentation instrumentation) {
         try {
-            ConnectionHook.install(new Protector(options));
-            if (transformer == null) {
-                transformer = DeferredTransformer.startNow();
+            if (agentClasses == null) {
+                agentClasses = new AgentClassLoader(agentJar(), ConnectionHook.class);
             }
-            transformer.install(instrumentation, resolved.guard() && resolved.mode() != Mode.OFF);
-        } catch (RuntimeException | LinkageError e) {
-            AgentLog.failure("could not start, the application runs without safe-jdbc's protections", e);
-            return;
+            invoke(Class.forName(START, true, agentClasses).getMethod(entry, String.class, Instrumentation.class),
+                    arguments, instrumentation);
+        } catch (IOException | URISyntaxException | ReflectiveOperationException | LinkageError e) {
+            System.err.println("safe-jdbc agent: could not start, the application runs without safe-jdbc's protections: "
+                    + e);
+            e.printStackTrace();
         }
-        started = true;
-        AgentLog.line("safe-jdbc agent " + version() + " active, mode=" + resolved.mode().text()
-                + " (nested=" + resolved.nested().text() + ", guard=" + (resolved.guard() ? "on" : "off")
-                + ", onConflict=" + resolved.onConflict().text()
-                + ", checkoutTimeoutMs=" + resolved.checkoutTimeoutMs()
-                + ", report=" + (resolved.reportPath() == null ? "none" : resolved.reportPath()) + ")");
     }
 
-    /** The options as the first connection would see them; a bad value stops the start here, not later. */
-    private static SafeOptions validated(AgentOptions options, String arguments) {
+    /** Calls {@code method}; what it throws is thrown on as it is (a bad argument fails an attach). */
+    private static void invoke(Method method, Object... arguments) throws ReflectiveOperationException {
         try {
-            return options.resolve(null);
-        } catch (InvalidConfigurationException e) {
-            throw new IllegalArgumentException("safe-jdbc agent: " + e.getMessage()
-                    + ". Agent arguments were '" + arguments + "'; allowed:\n" + AgentArguments.allowed(), e);
+            method.invoke(null, arguments);
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
         }
     }
 
-    static String version() {
-        String version = SafeJdbcAgent.class.getPackage().getImplementationVersion();
-        return version == null ? "(development build)" : version;
+    private static Path agentJar() throws URISyntaxException {
+        return Path.of(SafeJdbcAgent.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     }
 }

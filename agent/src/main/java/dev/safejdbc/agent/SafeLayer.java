@@ -1,8 +1,11 @@
 package dev.safejdbc.agent;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+
 /**
- * Recognises safe-jdbc's own classes by name, so that a copy the application bundles (loaded by
- * another class loader than the agent's) is recognised too.
+ * Recognises safe-jdbc's own classes by name, so that the copy an application bundles (always
+ * another class than the agent's, which lives in its own class loader) is recognised too.
  */
 final class SafeLayer {
     private static final String SAFE_CONNECTION = "dev.safejdbc.jdbc.SafeConnection";
@@ -24,8 +27,39 @@ final class SafeLayer {
         return WALKER.walk(frames -> frames.anyMatch(frame -> isOpener(frame.getClassName())));
     }
 
+    /**
+     * The application's own copy of {@code SafeConnection}, as the class loader of a connection
+     * class sees it (a pool's proxy class sees the application's safe-jdbc); null if it sees none
+     * other than the agent's.
+     */
+    private static final ClassValue<Class<?>> APPLICATIONS_SAFE_CONNECTION = new ClassValue<>() {
+        @Override
+        protected Class<?> computeValue(Class<?> connectionClass) {
+            try {
+                Class<?> seen = Class.forName(SAFE_CONNECTION, false, connectionClass.getClassLoader());
+                return seen.getClassLoader() == SafeLayer.class.getClassLoader() ? null : seen;
+            } catch (ClassNotFoundException | LinkageError e) {
+                return null;
+            }
+        }
+    };
+
     static boolean isSafeConnectionClass(Class<?> type) {
         return type.getName().equals(SAFE_CONNECTION);
+    }
+
+    /**
+     * Whether {@code connection} wraps a {@code SafeConnection} of the application's own safe-jdbc
+     * (a pool over a {@code jdbc:safe:} URL that the application opens itself): the agent's
+     * {@code SafeConnection} is another class, which such a wrapper does not know.
+     */
+    static boolean wrapsApplicationsSafeConnection(Connection connection) {
+        Class<?> applications = APPLICATIONS_SAFE_CONNECTION.get(connection.getClass());
+        try {
+            return applications != null && connection.isWrapperFor(applications);
+        } catch (SQLException | RuntimeException e) {
+            return false; // a wrapper that cannot tell: the call chain still knows whether it protected it
+        }
     }
 
     /** safe-jdbc's own errors (a bad option, a nested session, ...) are meant for the application. */

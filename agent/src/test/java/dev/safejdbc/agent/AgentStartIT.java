@@ -40,7 +40,7 @@ class AgentStartIT {
     void systemPropertiesOverrideAgentArguments() {
         Run run = ChildJvm.ofThisJdk().option("-Dsafe.mode=off").withAgent("mode=report,nested=warn")
                 .runLegacyApp("hello=jdbc:sqlite::memory:").completed();
-        assertThat(run.err()).contains(ACTIVE + "off (nested=warn,");
+        assertThat(run.err()).contains(ACTIVE + "off (connections pass through unchanged)");
         assertThat(run.result("hello.connection")).isEqualTo("org.sqlite.jdbc4.JDBC4Connection");
     }
 
@@ -48,7 +48,7 @@ class AgentStartIT {
     void agentArgumentsOverrideTheEnvironment() {
         Run run = ChildJvm.ofThisJdk().environment("SAFE_MODE", "off").environment("SAFE_GUARD", "off")
                 .withAgent("mode=report").runLegacyApp("hello=jdbc:sqlite::memory:").completed();
-        assertThat(run.err()).contains(ACTIVE + "report (nested=fail, guard=off,");
+        assertThat(run.err()).contains(ACTIVE + "report (nested=fail, guard=off, report=none)");
         assertThat(run.result("hello.connection")).isEqualTo(SAFE_CONNECTION);
     }
 
@@ -61,31 +61,46 @@ class AgentStartIT {
         assertThat(run.err()).containsOnlyOnce(ACTIVE + "enforce");
     }
 
-    /** {@code Launcher-Agent-Class}: started before the jar's main class, which says how to attach it. */
+    /** {@code java -jar} only says how to attach it: the agent does not start. */
     @Test
-    void runAsAJarItStartsAsALauncherAgentAndShowsItsUsage() {
+    void runAsAJarItShowsItsUsageWithoutStarting() {
         Run run = ChildJvm.ofThisJdk().run(List.of("-jar", ChildJvm.AGENT_JAR.toString()));
         assertThat(run.exitCode()).as(run.toString()).isZero();
-        assertThat(run.err()).contains(ACTIVE + "enforce");
-        assertThat(run.out()).contains("-javaagent:safe-jdbc-agent-" + ChildJvm.VERSION + ".jar", "onConflict=");
+        assertThat(run.err()).doesNotContain("active");
+        assertThat(run.out()).contains("not started", "-javaagent:safe-jdbc-agent-" + ChildJvm.VERSION + ".jar",
+                "onConflict=").doesNotContain("active");
     }
 
+    /**
+     * Self-contained, and out of the application's way: at the root only the entry point, its
+     * class loader and the hook; everything else, relocated, under {@code inst/} as
+     * {@code .classdata}, which no application class loader finds.
+     */
     @Test
-    void theJarIsSelfContainedWithItsLibrariesRelocated() throws IOException {
+    void theJarHoldsEverythingButShowsOnlyItsEntryPointAndHook() throws IOException {
         try (JarFile jar = new JarFile(ChildJvm.AGENT_JAR.toFile())) {
             Attributes manifest = jar.getManifest().getMainAttributes();
             assertThat(manifest.getValue("Premain-Class")).isEqualTo(SafeJdbcAgent.class.getName());
             assertThat(manifest.getValue("Agent-Class")).isEqualTo(SafeJdbcAgent.class.getName());
-            assertThat(manifest.getValue("Launcher-Agent-Class")).isEqualTo(SafeJdbcAgent.class.getName());
+            assertThat(manifest.getValue("Main-Class")).isEqualTo(SafeJdbcAgent.class.getName());
+            assertThat(manifest.getValue("Launcher-Agent-Class")).isNull();
             assertThat(manifest.getValue("Can-Retransform-Classes")).isEqualTo("true");
             assertThat(manifest.getValue("Implementation-Version")).isEqualTo(ChildJvm.VERSION);
-            List<String> entries = jar.stream().map(entry -> entry.getName()).toList();
-            assertThat(entries).contains("dev/safejdbc/SafeDriver.class", "META-INF/services/java.sql.Driver",
-                    "dev/safejdbc/agent/shaded/net/bytebuddy/agent/builder/AgentBuilder.class",
-                    "dev/safejdbc/agent/shaded/net/sf/jsqlparser/parser/CCJSqlParser.class",
-                    "org/slf4j/LoggerFactory.class");
-            assertThat(entries).noneMatch(name -> name.startsWith("net/bytebuddy/") || name.startsWith("net/sf/")
-                    || name.startsWith("org/slf4j/simple/") || name.startsWith("org/sqlite/"));
+            assertThat(manifest.getValue("Automatic-Module-Name")).isEqualTo("dev.safejdbc.agent");
+            List<String> entries = jar.stream().filter(entry -> !entry.isDirectory()).map(entry -> entry.getName()).toList();
+            assertThat(entries.stream().filter(name -> !name.startsWith(AgentClassLoader.FOLDER)))
+                    .containsExactlyInAnyOrder("META-INF/MANIFEST.MF", "META-INF/LICENSE", "META-INF/NOTICE",
+                            "dev/safejdbc/agent/SafeJdbcAgent.class", "dev/safejdbc/agent/AgentClassLoader.class",
+                            "dev/safejdbc/agent/ConnectionHook.class");
+            assertThat(entries).contains("inst/dev/safejdbc/SafeDriver.classdata",
+                    "inst/dev/safejdbc/agent/shaded/net/bytebuddy/agent/builder/AgentBuilder.classdata",
+                    "inst/dev/safejdbc/shaded/net/sf/jsqlparser/parser/CCJSqlParser.classdata",
+                    "inst/dev/safejdbc/agent/shaded/org/slf4j/LoggerFactory.classdata",
+                    "inst/META-INF/services/dev.safejdbc.agent.shaded.org.slf4j.spi.SLF4JServiceProvider");
+            assertThat(entries).filteredOn(name -> name.startsWith(AgentClassLoader.FOLDER))
+                    .allMatch(name -> name.startsWith("inst/dev/safejdbc/") || name.startsWith("inst/META-INF/"),
+                            "every library relocated under dev/safejdbc");
+            assertThat(entries).noneMatch(name -> name.endsWith(".class") && name.startsWith(AgentClassLoader.FOLDER));
         }
     }
 }

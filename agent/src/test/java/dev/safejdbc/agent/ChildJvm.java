@@ -17,8 +17,8 @@ import java.util.stream.Collectors;
 
 /**
  * A child JVM running the legacy application (package {@code legacy}), with or without the agent.
- * Its class path holds the application, its drivers, HikariCP and SLF4J, and nothing of safe-jdbc:
- * with the agent, safe-jdbc comes from the agent's jar alone.
+ * Its class path holds the application, its drivers, HikariCP and SLF4J, and nothing of safe-jdbc
+ * unless asked: with the agent, safe-jdbc comes from the agent's jar alone.
  */
 final class ChildJvm {
     /** The shaded jar, built by {@code package} before the integration tests run. */
@@ -30,8 +30,12 @@ final class ChildJvm {
             List.of("sqlite-jdbc-", "postgresql-", "HikariCP-", "slf4j-api-", "slf4j-simple-");
     private static final long TIMEOUT_SECONDS = 180;
 
+    /** safe-jdbc's own artifact, for an application that has it besides the agent. */
+    private static final List<String> SAFE_JDBC_JARS = List.of("safe-jdbc-0", "jsqlparser-");
+
     private final Path java;
     private final List<String> options = new ArrayList<>();
+    private boolean ownSafeJdbc;
     private final Map<String, String> environment = new HashMap<>();
 
     private ChildJvm(Path java) {
@@ -53,6 +57,12 @@ final class ChildJvm {
         return this;
     }
 
+    /** Puts safe-jdbc itself on the application's class path too, as an application that uses {@code jdbc:safe:} has it. */
+    ChildJvm withOwnSafeJdbc() {
+        ownSafeJdbc = true;
+        return this;
+    }
+
     ChildJvm option(String option) {
         options.add(option);
         return this;
@@ -65,7 +75,7 @@ final class ChildJvm {
 
     /** Runs {@code legacy.LegacyApp} with the given scenarios. */
     Run runLegacyApp(String... scenarios) {
-        List<String> arguments = new ArrayList<>(List.of("-cp", applicationClassPath(), "legacy.LegacyApp"));
+        List<String> arguments = new ArrayList<>(List.of("-cp", applicationClassPath(ownSafeJdbc), "legacy.LegacyApp"));
         arguments.addAll(Arrays.asList(scenarios));
         return run(arguments);
     }
@@ -102,16 +112,35 @@ final class ChildJvm {
         }
     }
 
-    /** From the test class path: this module's test classes and the application's libraries. */
-    static String applicationClassPath() {
+    /** Runs {@code java -jar jar arguments...}. */
+    Run runJar(Path jar, String... arguments) {
+        List<String> all = new ArrayList<>(List.of("-jar", jar.toString()));
+        all.addAll(Arrays.asList(arguments));
+        return run(all);
+    }
+
+    /**
+     * From the test class path: this module's test classes and the application's libraries, and
+     * with {@code ownSafeJdbc} safe-jdbc's artifact (its jar, or its classes in a build that did
+     * not package it) with JSqlParser.
+     */
+    static String applicationClassPath(boolean ownSafeJdbc) {
         List<String> entries = new ArrayList<>();
+        int safeJdbc = 0;
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
             String name = Path.of(entry).getFileName().toString();
             if (entry.endsWith("test-classes") || APPLICATION_JARS.stream().anyMatch(name::startsWith)) {
                 entries.add(entry);
+            } else if (ownSafeJdbc && (SAFE_JDBC_JARS.stream().anyMatch(name::startsWith)
+                    || entry.endsWith(File.separator + "driver" + File.separator + "target" + File.separator + "classes"))) {
+                entries.add(entry);
+                safeJdbc++;
             }
         }
-        if (entries.size() != APPLICATION_JARS.size() + 1) {
+        if (ownSafeJdbc && safeJdbc == 0) {
+            throw new AssertionError("safe-jdbc is not on the class path " + System.getProperty("java.class.path"));
+        }
+        if (entries.size() != APPLICATION_JARS.size() + 1 + safeJdbc) {
             throw new AssertionError("expected the test classes and " + APPLICATION_JARS + " on the class path, found "
                     + entries + " in " + System.getProperty("java.class.path"));
         }

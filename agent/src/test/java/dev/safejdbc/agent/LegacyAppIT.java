@@ -33,6 +33,7 @@ class LegacyAppIT {
     private Path report;
     private Run without;
     private Run with;
+    private Run withOwnCopy;
     private Run reporting;
 
     @BeforeAll
@@ -40,6 +41,8 @@ class LegacyAppIT {
         postgres = TestEnvironment.postgres();
         without = ChildJvm.ofThisJdk().runLegacyApp(scenarios("raw")).completed();
         with = ChildJvm.ofThisJdk().withAgent(null).runLegacyApp(scenarios("agent")).completed();
+        withOwnCopy = ChildJvm.ofThisJdk().withAgent(null).withOwnSafeJdbc()
+                .runLegacyApp("wrapping=" + files.resolve("own-copy-wrapping.db"), "visibility").completed();
         report = files.resolve("reports/findings.json");
         reporting = ChildJvm.ofThisJdk().withAgent("mode=report,report=" + report)
                 .runLegacyApp(scenarios("report")).completed();
@@ -47,7 +50,7 @@ class LegacyAppIT {
 
     private String[] scenarios(String run) {
         List<String> scenarios = new ArrayList<>(List.of("static-memory", "nested=" + files.resolve(run + "-nested.db"),
-                "wrapping=" + files.resolve(run + "-wrapping.db")));
+                "wrapping=" + files.resolve(run + "-wrapping.db"), "visibility"));
         postgres.ifPresent(url -> scenarios.add("locks=" + url));
         return scenarios.toArray(new String[0]);
     }
@@ -76,6 +79,50 @@ class LegacyAppIT {
                 + " checkoutTimeoutMs=30000, report=none)");
     }
 
+    /** In report mode nothing fails, is rewritten or leased: the line names only what applies. */
+    @Test
+    void inReportModeTheStartLineNamesOnlyTheOptionsThatApply() {
+        assertThat(reporting.err()).containsOnlyOnce(START_LINE + "report (nested=fail, guard=on, report=" + report + ")");
+    }
+
+    /**
+     * The application sees none of the agent's classes: not safe-jdbc, not Byte Buddy, not
+     * JSqlParser, and its own SLF4J, relocated or not; only the hook.
+     */
+    @Test
+    void theApplicationSeesNothingOfTheAgentButItsHook() {
+        Map<String, String> visible = with.results("visible.");
+        assertThat(visible).hasEntrySatisfying("visible.dev.safejdbc.agent.ConnectionHook",
+                        jar -> assertThat(jar).startsWith("safe-jdbc-agent-"))
+                .hasEntrySatisfying("visible.org.slf4j.LoggerFactory", jar -> assertThat(jar).startsWith("slf4j-api-"));
+        assertThat(visible).allSatisfy((name, where) -> {
+            if (!name.endsWith("ConnectionHook") && !name.endsWith("org.slf4j.LoggerFactory")) {
+                assertThat(where).as(name).isEqualTo("absent");
+            }
+        });
+        assertThat(without.results("visible.")).allSatisfy((name, where) -> {
+            if (!name.endsWith("org.slf4j.LoggerFactory")) {
+                assertThat(where).as(name).isEqualTo("absent");
+            }
+        });
+    }
+
+    /** An application with safe-jdbc of its own sees its own copy, never the agent's. */
+    @Test
+    void anApplicationWithItsOwnSafeJdbcSeesItsOwnCopy() {
+        assertThat(withOwnCopy.result("visible.dev.safejdbc.jdbc.SafeConnection")).doesNotContain("agent");
+        assertThat(withOwnCopy.result("visible.dev.safejdbc.agent.Protector")).isEqualTo("absent");
+        assertThat(withOwnCopy.result("visible.net.bytebuddy.ByteBuddy")).isEqualTo("absent");
+    }
+
+    /** The findings reach the application's own SLF4J binding (slf4j-simple here). */
+    @Test
+    void findingsAreLoggedThroughTheApplicationsSlf4j() {
+        assertThat(reporting.err()).containsPattern("(INFO|WARN) dev.safejdbc.findings.Findings - safe-jdbc finding NESTED_")
+                .contains("WARN dev.safejdbc.findings.Findings - safe-jdbc finding SHARED_CONNECTION");
+        assertThat(with.err()).doesNotContain("SLF4J");
+    }
+
     @Test
     void withTheAgentNoWriteIsLostAndTheNestedSessionThatWouldWaitForItselfFailsAtOnce() {
         assertThat(with.results("static.round.")).hasSize(3).allSatisfy((round, outcome) -> assertThat(outcome).isEqualTo("kept"));
@@ -93,10 +140,21 @@ class LegacyAppIT {
         assertThat(with.result("locks.overbookedRounds")).isEqualTo("0");
     }
 
-    /** Raw and jdbc:safe: URLs, DriverManager, a DataSource and HikariCP: exactly one wrapper each. */
+    /** Raw URLs, DriverManager, a DataSource and HikariCP: exactly one wrapper each. */
     @Test
     void withTheAgentEveryConnectionIsWrappedExactlyOnce() {
         assertThat(with.results("wrapping.")).containsOnlyKeys("wrapping.raw", "wrapping.memory",
+                "wrapping.dataSource", "wrapping.hikariDataSource", "wrapping.hikariRaw")
+                .allSatisfy((key, depth) -> assertThat(depth).as(key).isEqualTo("1"));
+    }
+
+    /**
+     * The application has safe-jdbc of its own and uses jdbc:safe: URLs too: its own wrapper is
+     * the only one, directly and under HikariCP, and its raw URLs get the agent's.
+     */
+    @Test
+    void aConnectionOfTheApplicationsOwnSafeJdbcIsNeverWrappedAgain() {
+        assertThat(withOwnCopy.results("wrapping.")).containsOnlyKeys("wrapping.raw", "wrapping.memory",
                 "wrapping.safeUrl", "wrapping.safeMemory", "wrapping.dataSource", "wrapping.hikariDataSource",
                 "wrapping.hikariRaw", "wrapping.hikariSafeUrl")
                 .allSatisfy((key, depth) -> assertThat(depth).as(key).isEqualTo("1"));
@@ -132,7 +190,8 @@ class LegacyAppIT {
         assertThat(other.result("static.lostWrites")).isEqualTo("0");
         assertThat(other.result("nested.sqlstate")).isEqualTo("25001");
         assertThat(other.result("nested.withRoom.sqlstate")).isEqualTo("none");
-        assertThat(other.results("wrapping.")).hasSize(8).allSatisfy((key, depth) -> assertThat(depth).as(key).isEqualTo("1"));
+        assertThat(other.results("wrapping.")).hasSize(5).allSatisfy((key, depth) -> assertThat(depth).as(key).isEqualTo("1"));
+        assertThat(other.result("visible.dev.safejdbc.jdbc.SafeConnection")).isEqualTo("absent");
         postgres.ifPresent(url -> assertThat(other.result("locks.overbookedRounds")).isEqualTo("0"));
     }
 

@@ -1,6 +1,5 @@
 package dev.safejdbc.examples;
 
-import dev.safejdbc.SafeJdbc;
 import dev.safejdbc.examples.SessionSharingExample.Ending;
 import java.io.PrintStream;
 import java.sql.DriverManager;
@@ -120,18 +119,7 @@ public final class Demo {
 
     /** Loads SQLite's native library before any clock runs. */
     private static void warmUp() throws Exception {
-        DriverManager.getConnection(IN_MEMORY).close();
-        forgetInMemory();
-    }
-
-    private static final String IN_MEMORY = "jdbc:sqlite::memory:";
-
-    /**
-     * A no-op on the raw driver. Under the agent every {@code jdbc:sqlite::memory:} in the JVM is one
-     * shared database (docs/AGENT.md, Limitations), so each 004 run starts from a new one.
-     */
-    private static void forgetInMemory() throws Exception {
-        SafeJdbc.drop(IN_MEMORY);
+        DriverManager.getConnection("jdbc:sqlite::memory:").close();
     }
 
     static List<Scenario> scenarios(DemoDatabase database, PrintStream progress) {
@@ -186,12 +174,7 @@ public final class Demo {
             PrintStream progress) {
         SessionSharingExample example = new SessionSharingExample(SESSION_ROUNDS);
         return new Scenario(scenario, () -> {
-            Tally raw;
-            try {
-                raw = example.raw(ending);
-            } finally {
-                forgetInMemory();
-            }
+            Tally raw = example.raw(ending);
             progress.printf("[demo] 004 %s raw:  %d of %d writes lost (%s)%n", ending, raw.anomalies(),
                     SESSION_ROUNDS, format(raw.time()));
             return raw;

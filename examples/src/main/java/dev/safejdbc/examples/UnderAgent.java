@@ -25,8 +25,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>The agent jar is {@code -Dsafe.demo.agent=/path}, or else {@code agent/target/safe-jdbc-agent-*.jar}
  * next to this module ({@code examples/target/../../agent/target}). The child's class path is this
- * JVM's; it holds safe-jdbc's classes too, and the agent's own copies (appended after it) are never
- * loaded, which is fine: they are the same build.
+ * JVM's; it holds safe-jdbc's classes too, which the agent never touches: its own copy lives in a
+ * class loader of its own.
  */
 final class UnderAgent {
     static final String RAW_ONLY = "--raw-only";

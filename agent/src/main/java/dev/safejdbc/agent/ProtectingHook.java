@@ -1,0 +1,67 @@
+package dev.safejdbc.agent;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Properties;
+
+/**
+ * What the instrumented {@code Driver.connect} and {@code DataSource.getConnection} methods reach
+ * through {@link ConnectionHook}: each thread's {@link CallChain} decides which call protects the
+ * connection, the {@link Protector} wraps it.
+ */
+final class ProtectingHook extends ConnectionHook {
+    private static final ThreadLocal<CallChain> CHAINS = ThreadLocal.withInitial(CallChain::new);
+    private final Protector protector;
+
+    ProtectingHook(Protector protector) {
+        this.protector = protector;
+    }
+
+    /** Entering {@code Driver.connect}: the outermost call of a thread's chain is its checkout, announced. */
+    @Override
+    protected void onEnter() {
+        CallChain chain = CHAINS.get();
+        if (chain.isOutermost()) {
+            protector.checkoutStarts();
+        }
+        chain.enter();
+    }
+
+    /**
+     * Before {@code dataSource.getConnection(..)}: refuses a nested checkout (SQLState 25001), then
+     * enters the call. Any other failure of the agent's own is logged and ignored.
+     */
+    @Override
+    protected void onEnterGetConnection(Object dataSource) throws SQLException {
+        CallChain chain = CHAINS.get();
+        try {
+            if (chain.isOutermost()) {
+                protector.checkoutStarts();
+            }
+            protector.beforeCheckout(dataSource);
+        } catch (SQLException e) {
+            if (SafeLayer.isDeliberate(e)) {
+                throw e;
+            }
+            AgentLog.failure("could not check a checkout from " + dataSource.getClass().getName(), e);
+        } catch (RuntimeException | LinkageError e) {
+            AgentLog.failure("could not check a checkout from " + dataSource.getClass().getName(), e);
+        }
+        chain.enter();
+    }
+
+    @Override
+    protected Connection onExitConnect(Object driver, String url, Properties info, Object opened) throws SQLException {
+        return CHAINS.get().exit((Connection) opened, connection -> protector.fromDriver(driver, url, info, connection));
+    }
+
+    @Override
+    protected Connection onExitGetConnection(Object dataSource, Object handedOut) throws SQLException {
+        Connection result = CHAINS.get().exit((Connection) handedOut,
+                connection -> protector.fromDataSource(dataSource, connection));
+        if (result != null) {
+            protector.learnDatabase(dataSource, result);
+        }
+        return result;
+    }
+}
