@@ -29,14 +29,12 @@ public final class Database {
     private final String identity;
     /** The real URL's sub-protocol ({@code postgresql}, ...); empty when no URL said it. */
     private final String subprotocol;
-    private final Dialect dialect;
     private final String sharedKey;
     private final Map<Slot<?>, Object> state = new ConcurrentHashMap<>();
 
     private Database(String identity, String subprotocol, String sharedKey) {
         this.identity = identity;
         this.subprotocol = subprotocol;
-        this.dialect = Dialect.forSubprotocol(subprotocol);
         this.sharedKey = sharedKey;
     }
 
@@ -109,7 +107,7 @@ public final class Database {
 
     /** How the guard spells its conditions here; null when safe-jdbc has no dialect for it. */
     public Dialect dialect() {
-        return dialect;
+        return Dialect.forSubprotocol(subprotocol); // asked once per connection
     }
 
     /** The sub-protocol of the URL that named it ({@code postgresql}, ...); empty when none did. */

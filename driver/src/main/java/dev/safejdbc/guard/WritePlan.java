@@ -9,36 +9,41 @@ import java.sql.SQLException;
  * What the guard decided for one write, and how it runs: as written; as written, with zero rows
  * taken as a lost race; or in its guarded form. The statement runs whichever it gets the same way.
  */
-public final class WritePlan {
-    static final WritePlan AS_WRITTEN = new WritePlan(null, null, null);
+public class WritePlan {
+    static final WritePlan AS_WRITTEN = new WritePlan(null, null);
 
     /** What a lost race is; null when nothing was read that the write could lose to. */
     private final GuardedWrite verdict;
     /** The guarded form to run instead, bound already; null: as written. */
     private final PreparedStatement form;
-    /** DDL may have changed the keys: after it ran, the catalog forgets them. */
-    private final KeyCatalog forgetAfter;
 
-    private WritePlan(GuardedWrite verdict, PreparedStatement form, KeyCatalog forgetAfter) {
+    private WritePlan(GuardedWrite verdict, PreparedStatement form) {
         this.verdict = verdict;
         this.form = form;
-        this.forgetAfter = forgetAfter;
     }
 
-    /** DDL, sent as written; then the keys of {@code catalog} are read again. */
+    /** DDL, sent as written: it may have changed the keys, so {@code catalog} forgets them after it ran. */
     static WritePlan schemaChange(KeyCatalog catalog) {
-        return new WritePlan(null, null, catalog);
+        return new WritePlan(null, null) {
+            @Override
+            public long run(SqlSupplier<Long> asWritten, SqlFunction<PreparedStatement, Long> runGuarded)
+                    throws SQLException {
+                long rows = super.run(asWritten, runGuarded);
+                catalog.forget();
+                return rows;
+            }
+        };
     }
 
     /** Sent as written, which is condition enough: zero rows is a lost race. */
     static WritePlan checked(GuardedWrite write) {
-        return new WritePlan(write, null, null);
+        return new WritePlan(write, null);
     }
 
-    /** Sent as {@code form}, once the application's parameters ({@code bound}) and the values read are bound onto it. */
+    /** Sent as {@code form}, once the application's parameters ({@code bound}) and the values read are bound on it. */
     static WritePlan rewritten(GuardedWrite write, PreparedStatement form, BoundValues bound) throws SQLException {
         write.bind(form, bound);
-        return new WritePlan(write, form, null);
+        return new WritePlan(write, form);
     }
 
     /**
@@ -49,15 +54,7 @@ public final class WritePlan {
      */
     public long run(SqlSupplier<Long> asWritten, SqlFunction<PreparedStatement, Long> runGuarded)
             throws SQLException {
-        long rows;
-        if (form == null) {
-            rows = asWritten.get();
-        } else {
-            rows = runGuarded.apply(form);
-        }
-        if (forgetAfter != null) {
-            forgetAfter.forget();
-        }
+        long rows = form == null ? asWritten.get() : runGuarded.apply(form);
         return verdict == null ? rows : verdict.verify(rows);
     }
 
