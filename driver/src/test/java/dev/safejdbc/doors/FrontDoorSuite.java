@@ -106,7 +106,12 @@ public abstract class FrontDoorSuite {
                 outer.setAutoCommit(false);
                 exec(outer, "UPDATE " + table + " SET owner = 'outer' WHERE id = 1"); // holds the row lock
 
-                assertThatThrownBy(() -> exec(inner, "UPDATE " + table + " SET owner = 'inner' WHERE id = 1"))
+                assertThatThrownBy(() -> { // bounded: raw, this waits on its own thread's lock for ever
+                    try (Statement s = inner.createStatement()) {
+                        s.setQueryTimeout((int) Await.SECONDS);
+                        s.executeUpdate("UPDATE " + table + " SET owner = 'inner' WHERE id = 1");
+                    }
+                })
                         .isInstanceOf(SQLException.class)
                         .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("25001");
 
