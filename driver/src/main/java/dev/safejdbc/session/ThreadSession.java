@@ -79,7 +79,6 @@ final class ThreadSession implements Session {
         acquireLease();
         watch = NestedWatch.NONE;
         if (outer != null) { // nested hook: a nested statement that runs is watched for a wait on its own thread
-            disarm(); // one watch per session at a time, whatever path entered last
             watch = owner.nesting().watch(outer, lease.physical());
             outerStart = outer.transactionStart();
         }
