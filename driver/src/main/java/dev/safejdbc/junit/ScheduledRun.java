@@ -27,7 +27,7 @@ import java.util.function.Predicate;
 final class ScheduledRun implements Boundaries.Listener {
     private static final int LABEL_LENGTH = 60;
     /** Most steps come back within this: only then is the database asked. */
-    private static final long FIRST_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+    private static final long FIRST_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(3);
     private static final long CHECK_PERIOD_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
     /** A thread parked this long inside the JVM waits for something another task holds. */
     private static final long PARKED_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
