@@ -25,7 +25,8 @@ def run_fork(args, variant, jmh_options):
     with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as out:
         path = out.name
     try:
-        command = ["java", "-jar", args.jar, args.benchmark, "-p", "variant=" + variant]
+        name, _, jar = variant.partition("@")  # "safe@other/benchmarks.jar": the same variant, another build
+        command = ["java", "-jar", jar or args.jar, args.benchmark, "-p", "variant=" + name]
         for param in args.param:
             command += ["-p", param]
         command += ["-f", "1", "-rf", "json", "-rff", path] + jmh_options
@@ -42,7 +43,8 @@ def run_fork(args, variant, jmh_options):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("benchmark", help="JMH benchmark pattern matching exactly one method")
-    parser.add_argument("-v", "--variants", required=True, help="comma-separated; the first is the baseline")
+    parser.add_argument("-v", "--variants", required=True,
+                        help="comma-separated; the first is the baseline; VARIANT@JAR runs it from another build's jar")
     parser.add_argument("-p", "--param", action="append", default=[], help="other JMH parameters, name=value")
     parser.add_argument("--rounds", type=int, default=8)
     parser.add_argument("--jmh", default="-wi 3 -w 1s -i 3 -r 1s", help="JMH options for each fork")

@@ -2,6 +2,8 @@ package dev.safejdbc.nested;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +26,7 @@ public final class LockWaitWatchdog {
     static final long PERIOD_MS = 250;
     private static final Logger LOG = LoggerFactory.getLogger(LockWaitWatchdog.class);
     private static final ScheduledThreadPoolExecutor TIMER = timer();
+    private static final Set<Class<?>> UNREADABLE = ConcurrentHashMap.newKeySet();
 
     private LockWaitWatchdog() {
     }
@@ -81,14 +84,22 @@ public final class LockWaitWatchdog {
             try {
                 cancelled = waits.cancelIfWaitingOn(outer, waiting, holder);
             } catch (SQLException | RuntimeException e) {
-                LOG.debug("safe-jdbc could not ask the database whether backend {} waits on backend {}",
-                        waiting, holder, e);
+                unreadable(e);
                 future.cancel(false); // a view it may not read: it will not be able to read it next time
                 return;
             }
             if (cancelled) {
                 future.cancel(false);
             }
+        }
+
+        /** Said once per view: without it, nested statements on that database are not watched. */
+        private void unreadable(Exception e) {
+            if (UNREADABLE.add(waits.getClass())) {
+                LOG.info("safe-jdbc cannot read the database's lock-wait view ({}); a nested statement waiting on"
+                        + " its own thread's lock is left to the database's lock timeout", e.toString());
+            }
+            LOG.debug("lock-wait check of backend {} on backend {} failed", waiting, holder, e);
         }
 
         /** Waits for a check under way: its cancel may reach the statement before the check returns. */

@@ -48,6 +48,17 @@ class SafeJdbcExtensionTest {
         run(ExecutorFindingFixture.class).assertStatistics(stats -> stats.started(1).failed(1));
     }
 
+    /** The default rule lets a nested session that cannot wait for itself run: deliberate code must not fail a suite. */
+    @Test
+    void aNestedSessionThatCannotWaitForItselfDoesNotFailATest() {
+        run(NestedTransactionFixture.class).assertStatistics(stats -> stats.started(1).succeeded(1));
+    }
+
+    @Test
+    void aTestMayStillExpectANestedSessionThatCannotWaitForItself() {
+        run(ExpectedNestedTransactionFixture.class).assertStatistics(stats -> stats.started(2).succeeded(1).failed(1));
+    }
+
     @Test
     void aCleanTestPasses() {
         run(CleanFixture.class).assertStatistics(stats -> stats.started(1).succeeded(1));
@@ -61,9 +72,14 @@ class SafeJdbcExtensionTest {
     static void provokeNestedSession() throws SQLException {
         Properties warn = new Properties();
         warn.setProperty("safe.nested", "warn");
+        provokeNestedSession(warn);
+    }
+
+    /** A nested SELECT on H2 while the outer transaction is open: nothing it could wait for. */
+    static void provokeNestedSession(Properties options) throws SQLException {
         String url = "jdbc:safe:h2:mem:" + TestDatabases.unique("ext") + ";DB_CLOSE_DELAY=-1";
-        try (Connection outer = DriverManager.getConnection(url, warn);
-                Connection inner = DriverManager.getConnection(url, warn);
+        try (Connection outer = DriverManager.getConnection(url, options);
+                Connection inner = DriverManager.getConnection(url, options);
                 Statement first = outer.createStatement();
                 Statement second = inner.createStatement()) {
             first.execute("CREATE TABLE t (id INT PRIMARY KEY)");
@@ -87,6 +103,27 @@ class SafeJdbcExtensionTest {
         @Test
         void nestedSessionOnPurpose() throws SQLException {
             provokeNestedSession();
+        }
+    }
+
+    @SafeJdbcTest
+    static class NestedTransactionFixture {
+        @Test
+        void nestedSessionUnderTheDefaultRule() throws SQLException {
+            provokeNestedSession(new Properties());
+        }
+    }
+
+    static class ExpectedNestedTransactionFixture {
+        @Test
+        @SafeJdbcTest(expect = FindingKind.NESTED_TRANSACTION)
+        void nestedSessionOnPurpose() throws SQLException {
+            provokeNestedSession(new Properties());
+        }
+
+        @Test
+        @SafeJdbcTest(expect = FindingKind.NESTED_TRANSACTION)
+        void expectsWhatNeverHappens() {
         }
     }
 
