@@ -1,11 +1,10 @@
 package dev.safejdbc.junit;
 
-import java.lang.reflect.Method;
+import dev.safejdbc.nested.BackendIds;
+import dev.safejdbc.nested.LockWaits;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Properties;
@@ -13,36 +12,15 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Tells the harness, from the database itself, that a step's statement waits on a lock, so that another task's
- * step can go at once instead of after the step timeout. PostgreSQL ({@code pg_blocking_pids}) and MariaDB/MySQL
- * (InnoDB's {@code LOCK WAIT} state) are asked on a monitor connection of their own, opened from the task
- * connection's URL and user (a server that wants a password the URL does not carry leaves the step timeout in
- * charge). A server session is known by its id, which the driver holds: taking it sends nothing on the
- * application's connection, whose transaction and snapshot stay exactly as the application left them.
+ * step can go at once instead of after the step timeout. The database's own lock-wait view ({@link LockWaits}:
+ * PostgreSQL, MariaDB, MySQL) is asked on a monitor connection of its own, opened from the task connection's
+ * URL and user (a server that wants a password the URL does not carry leaves the step timeout in charge). A
+ * server session is known by the id its driver holds: taking it sends nothing on the application's connection,
+ * whose transaction and snapshot stay exactly as the application left them.
  */
 final class LockWatch implements AutoCloseable {
-    /** The view that answers "does this server session wait on a lock", per product. */
-    private enum View {
-        POSTGRESQL("org.postgresql.PGConnection", "getBackendPID",
-                "SELECT 1 WHERE cardinality(pg_blocking_pids(CAST(? AS integer))) > 0"),
-        MARIADB("org.mariadb.jdbc.Connection", "getThreadId", View.INNODB_WAITS),
-        MYSQL("com.mysql.cj.jdbc.JdbcConnection", "getId", View.INNODB_WAITS);
-
-        private static final String INNODB_WAITS =
-                "SELECT 1 FROM information_schema.INNODB_TRX WHERE trx_mysql_thread_id = ? AND trx_state = 'LOCK WAIT'";
-
-        final String driverType;
-        final String idMethod;
-        final String query;
-
-        View(String driverType, String idMethod, String query) {
-            this.driverType = driverType;
-            this.idMethod = idMethod;
-            this.query = query;
-        }
-    }
-
-    /** A statement's server session: which view to ask, on which monitor, about which id. */
-    private record Session(View view, String url, String user, long id) {
+    /** A statement's server session: whose view to ask, on which monitor, about which id. */
+    private record Session(LockWaits waits, String url, String user, long id) {
     }
 
     private final Map<Integer, Session> running = new ConcurrentHashMap<>();
@@ -67,15 +45,7 @@ final class LockWatch implements AutoCloseable {
         }
         try {
             Connection monitor = monitors.computeIfAbsent(session.url(), url -> open(session));
-            if (monitor == null) {
-                return false;
-            }
-            try (PreparedStatement check = monitor.prepareStatement(session.view().query)) {
-                check.setLong(1, session.id());
-                try (ResultSet rs = check.executeQuery()) {
-                    return rs.next();
-                }
-            }
+            return monitor != null && session.waits().waitsOnAnyLock(monitor, session.id());
         } catch (SQLException | RuntimeException e) {
             unreachable.put(session.url(), true); // e.g. no right to read the view: the step timeout decides
             return false;
@@ -96,22 +66,16 @@ final class LockWatch implements AutoCloseable {
     }
 
     private static Session sessionOf(Connection physical) {
-        for (View view : View.values()) {
-            try {
-                Class<?> type = Class.forName(view.driverType, false, physical.getClass().getClassLoader());
-                if (!physical.isWrapperFor(type)) {
-                    continue;
-                }
-                Object driverConnection = physical.unwrap(type);
-                Method id = type.getMethod(view.idMethod);
-                DatabaseMetaData metaData = physical.getMetaData();
-                return new Session(view, metaData.getURL(), metaData.getUserName(),
-                        ((Number) id.invoke(driverConnection)).longValue());
-            } catch (ReflectiveOperationException | SQLException | RuntimeException | LinkageError e) {
-                // not this driver, or it would not say: try the next view
-            }
+        try {
+            DatabaseMetaData metaData = physical.getMetaData();
+            String url = metaData.getURL();
+            int colon = url == null || !url.startsWith("jdbc:") ? -1 : url.indexOf(':', 5);
+            LockWaits waits = colon < 0 ? null : LockWaits.of(url.substring(5, colon));
+            long id = waits == null ? BackendIds.UNKNOWN : waits.driverHeldId(physical);
+            return id == BackendIds.UNKNOWN ? null : new Session(waits, url, metaData.getUserName(), id);
+        } catch (SQLException | RuntimeException e) {
+            return null; // a connection that cannot say where it goes is left to the step timeout
         }
-        return null;
     }
 
     @Override

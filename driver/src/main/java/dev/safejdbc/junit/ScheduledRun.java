@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 
@@ -186,10 +187,15 @@ final class ScheduledRun implements Boundaries.Listener {
         }
     }
 
-    /** Waiting inside the JVM, not at a boundary: for a lease, a pooled connection, a lock of the application's. */
-    private static boolean parkedInJvm(TaskThread task) {
+    /**
+     * Parked inside the JVM on something another task may hold (a lease, a pooled connection, a lock or latch
+     * of the application's), not at a boundary and not on this scheduler's own lock. A sleep or
+     * {@code Object.wait} parks with no blocker: that is the task's own time, judged by the step timeout.
+     */
+    private boolean parkedInJvm(TaskThread task) {
         Thread.State state = task.thread.getState();
-        return !task.parked && (state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING);
+        return !task.parked && (state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING)
+                && LockSupport.getBlocker(task.thread) != null && !lock.hasQueuedThread(task.thread);
     }
 
     private boolean awaitAll(Predicate<TaskThread> condition, long nanos) throws InterruptedException {

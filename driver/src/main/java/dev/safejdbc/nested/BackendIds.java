@@ -9,13 +9,14 @@ import java.util.Map;
 import java.util.WeakHashMap;
 
 /**
- * The server's id of each physical connection, asked once per connection and only when it first
- * takes part in a nested session. Keyed by the real driver's connection, which a pool hands out
- * again and again under new proxies; weak, so a closed connection is forgotten with it.
+ * The server's id of each physical connection: as the driver holds it where it says (PostgreSQL,
+ * MariaDB, MySQL: nothing is sent), else asked once per connection and only when it first takes
+ * part in a nested session. Keyed by the real driver's connection, which a pool hands out again
+ * and again under new proxies; weak, so a closed connection is forgotten with it.
  */
-final class BackendIds {
+public final class BackendIds {
     private static final Map<Connection, Long> IDS = Collections.synchronizedMap(new WeakHashMap<>());
-    static final long UNKNOWN = -1;
+    public static final long UNKNOWN = -1;
 
     private BackendIds() {
     }
@@ -27,7 +28,10 @@ final class BackendIds {
         if (known != null) {
             return known;
         }
-        long id;
+        long id = waits.driverHeldId(physical);
+        if (id != UNKNOWN) {
+            return id;
+        }
         try (Statement statement = physical.createStatement();
                 ResultSet rs = statement.executeQuery(waits.backendIdQuery())) {
             rs.next();
@@ -37,6 +41,22 @@ final class BackendIds {
         }
         IDS.put(real, id);
         return id;
+    }
+
+    /**
+     * What {@code method} of the driver's own connection type {@code type} answers, or {@link #UNKNOWN} when
+     * {@code physical} is not of that driver (looked up by name: no driver is a dependency).
+     */
+    static long fromDriver(Connection physical, String type, String method) {
+        try {
+            Class<?> driverType = Class.forName(type, false, physical.getClass().getClassLoader());
+            if (!physical.isWrapperFor(driverType)) {
+                return UNKNOWN;
+            }
+            return ((Number) driverType.getMethod(method).invoke(physical.unwrap(driverType))).longValue();
+        } catch (ReflectiveOperationException | SQLException | RuntimeException | LinkageError e) {
+            return UNKNOWN;
+        }
     }
 
     private static Connection real(Connection physical) {

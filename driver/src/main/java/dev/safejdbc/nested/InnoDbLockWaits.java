@@ -36,6 +36,24 @@ final class InnoDbLockWaits implements LockWaits {
     }
 
     @Override
+    public long driverHeldId(Connection physical) {
+        long mariadb = BackendIds.fromDriver(physical, "org.mariadb.jdbc.Connection", "getThreadId");
+        return mariadb != BackendIds.UNKNOWN ? mariadb
+                : BackendIds.fromDriver(physical, "com.mysql.cj.jdbc.JdbcConnection", "getId");
+    }
+
+    @Override
+    public boolean waitsOnAnyLock(Connection monitor, long waiting) throws SQLException {
+        try (PreparedStatement check = monitor.prepareStatement("SELECT 1 FROM information_schema.INNODB_TRX"
+                + " WHERE trx_mysql_thread_id = ? AND trx_state = 'LOCK WAIT'")) {
+            check.setLong(1, waiting);
+            try (ResultSet rs = check.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    @Override
     public boolean cancelIfWaitingOn(Connection monitor, long waiting, long holder) throws SQLException {
         if (!waits(monitor, waiting, holder)) {
             return false;

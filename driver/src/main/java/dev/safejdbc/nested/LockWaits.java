@@ -27,6 +27,15 @@ public interface LockWaits {
     String backendIdQuery();
 
     /**
+     * The server's id of {@code physical}'s session as the driver already holds it (nothing is sent), or
+     * {@link BackendIds#UNKNOWN} when this driver does not say.
+     */
+    long driverHeldId(Connection physical);
+
+    /** Whether backend {@code waiting} waits on a lock, whoever holds it. Asked on {@code monitor}. */
+    boolean waitsOnAnyLock(Connection monitor, long waiting) throws SQLException;
+
+    /**
      * Whether backend {@code waiting} waits on a lock that backend {@code holder} holds; if so, its
      * statement is cancelled. Asked on {@code monitor}, a connection that is idle meanwhile.
      *

@@ -22,6 +22,22 @@ final class PostgresLockWaits implements LockWaits {
     }
 
     @Override
+    public long driverHeldId(Connection physical) {
+        return BackendIds.fromDriver(physical, "org.postgresql.PGConnection", "getBackendPID");
+    }
+
+    @Override
+    public boolean waitsOnAnyLock(Connection monitor, long waiting) throws SQLException {
+        try (PreparedStatement check = monitor.prepareStatement(
+                "SELECT 1 WHERE cardinality(pg_blocking_pids(?)) > 0")) {
+            check.setInt(1, (int) waiting);
+            try (ResultSet rs = check.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    @Override
     public boolean cancelIfWaitingOn(Connection monitor, long waiting, long holder) throws SQLException {
         try (PreparedStatement check = monitor.prepareStatement(
                 "SELECT pg_cancel_backend(?) FROM (SELECT 1) AS one WHERE ? = ANY(pg_blocking_pids(?))")) {

@@ -12,9 +12,14 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.sql.Statement;
+import java.sql.Savepoint;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
 
 /**
  * A SQL corpus (one statement per line; {@code --} lines are comments, {@code --@} lines are
@@ -24,8 +29,11 @@ import java.util.List;
  * and first message line.
  */
 final class Corpus {
-    /** One line of the corpus: a statement, or a directive ({@code autocommit on|off}, {@code commit}, ...). */
-    record Entry(int line, String sql, String directive) {
+    /**
+     * One line of the corpus: a statement, or a directive ({@code autocommit on|off}, {@code commit}, ...), in the
+     * case named by the last {@code -- case NAME} line before it (null before the first).
+     */
+    record Entry(int line, String sql, String directive, String caseName) {
         boolean isDirective() {
             return directive != null;
         }
@@ -43,41 +51,104 @@ final class Corpus {
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             String line;
             int number = 0;
+            String caseName = null;
             while ((line = reader.readLine()) != null) {
                 number++;
-                if (line.startsWith("--@")) {
-                    entries.add(new Entry(number, null, line.substring(3).trim()));
+                if (line.startsWith("-- case ")) {
+                    caseName = line.substring(8).trim();
+                } else if (line.startsWith("--@")) {
+                    entries.add(new Entry(number, null, line.substring(3).trim(), caseName));
                 } else if (!line.isBlank() && !line.startsWith("--")) {
-                    entries.add(new Entry(number, line, null));
+                    entries.add(new Entry(number, line, null, caseName));
                 }
             }
         }
         return entries;
     }
 
+    /**
+     * Runs every entry of {@code corpus} in order on {@code c}: what each gave, rendered, in the corpus's order
+     * (directives give "ok" or their error), with each {@code ${schema}} replaced by {@code schema}.
+     */
+    static List<String> outcomes(Connection c, List<Entry> corpus, String schema) {
+        List<String> outcomes = new ArrayList<>(corpus.size());
+        Call next = Call.EXECUTE;
+        for (Entry entry : corpus) {
+            if (entry.isDirective()) {
+                try {
+                    next = apply(c, entry.directive());
+                    outcomes.add("ok");
+                } catch (SQLException e) {
+                    next = Call.EXECUTE;
+                    outcomes.add("ERROR " + error(e));
+                }
+                continue;
+            }
+            outcomes.add(run(c, schema == null ? entry.sql() : entry.sql().replace("${schema}", schema), next)
+                    .replace(schema == null ? "${schema}" : schema, "${schema}"));
+            next = Call.EXECUTE;
+        }
+        return outcomes;
+    }
+
     static long statements(List<Entry> entries) {
         return entries.stream().filter(e -> !e.isDirective()).count();
     }
 
-    /** Applies a directive to a connection; returns whether the next statement is to be prepared. */
-    static boolean apply(Connection c, String directive) throws SQLException {
+    /** How the next statement runs: through {@code execute} or {@code executeQuery}, prepared or not. */
+    enum Call {
+        EXECUTE, PREPARED, QUERY, PREPARED_QUERY
+    }
+
+    /** Savepoints set by {@code --@savepoint NAME}, per connection. */
+    private static final Map<Connection, Map<String, Savepoint>> SAVEPOINTS =
+            Collections.synchronizedMap(new WeakHashMap<>());
+
+    /** Applies a directive to a connection; returns how the next statement is to run. */
+    static Call apply(Connection c, String directive) throws SQLException {
         switch (directive) {
             case "autocommit on" -> c.setAutoCommit(true);
             case "autocommit off" -> c.setAutoCommit(false);
             case "commit" -> c.commit();
             case "rollback" -> c.rollback();
             case "prepared" -> {
-                return true;
+                return Call.PREPARED;
             }
-            default -> throw new IllegalArgumentException("unknown directive " + directive);
+            case "query" -> {
+                return Call.QUERY;
+            }
+            case "prepared query" -> {
+                return Call.PREPARED_QUERY;
+            }
+            default -> {
+                if (directive.startsWith("savepoint ")) {
+                    SAVEPOINTS.computeIfAbsent(c, k -> new HashMap<>())
+                            .put(directive.substring(10), c.setSavepoint(directive.substring(10)));
+                } else if (directive.startsWith("rollback to ")) {
+                    c.rollback(SAVEPOINTS.getOrDefault(c, Map.of()).get(directive.substring(12)));
+                } else {
+                    throw new IllegalArgumentException("unknown directive " + directive);
+                }
+            }
         }
-        return false;
+        return Call.EXECUTE;
     }
 
     /** What running {@code sql} gives, rendered; a RuntimeException (never acceptable from safe-jdbc) is rendered too. */
     static String run(Connection c, String sql, boolean prepared) {
+        return run(c, sql, prepared ? Call.PREPARED : Call.EXECUTE);
+    }
+
+    static String run(Connection c, String sql, Call call) {
         StringBuilder out = new StringBuilder();
+        boolean prepared = call == Call.PREPARED || call == Call.PREPARED_QUERY;
         try (Statement st = prepared ? c.prepareStatement(sql) : c.createStatement()) {
+            if (call == Call.QUERY || call == Call.PREPARED_QUERY) {
+                try (ResultSet rs = prepared ? ((PreparedStatement) st).executeQuery() : st.executeQuery(sql)) {
+                    render(rs, out);
+                }
+                return out.toString();
+            }
             boolean isResultSet = prepared ? ((PreparedStatement) st).execute() : st.execute(sql);
             for (int results = 0; results < 100; results++) {
                 if (isResultSet) {

@@ -1,0 +1,191 @@
+package dev.safejdbc.clients.races;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.safejdbc.SafeDataSource;
+import dev.safejdbc.clients.Pools;
+import dev.safejdbc.it.TestDatabases;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.apache.ibatis.mapping.Environment;
+import org.apache.ibatis.session.SqlSession;
+import org.apache.ibatis.session.SqlSessionFactory;
+import org.apache.ibatis.session.SqlSessionFactoryBuilder;
+import org.apache.ibatis.transaction.jdbc.JdbcTransactionFactory;
+import org.hibernate.SessionFactory;
+import org.hibernate.cfg.AvailableSettings;
+import org.hibernate.cfg.Configuration;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.transaction.SerializableTransactionRunner;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Incident 003's lost update, written with each library as its users write it (a keyed read, a decision in
+ * Java, a keyed write, in one transaction), on PostgreSQL over a HikariCP pool of 8: on the raw driver the
+ * forced race loses increments; through {@code jdbc:safe:} (and {@code SafeDataSource}) it loses none, the
+ * losers retrying with the library's own idiom.
+ */
+class LostUpdateRaceTest {
+    private final String schema = TestDatabases.unique("races");
+    private String url;
+
+    @BeforeEach
+    void createCounter() throws SQLException {
+        String admin = "jdbc:" + TestDatabases.postgres();
+        execute(admin, "CREATE SCHEMA " + schema);
+        url = "jdbc:" + TestDatabases.postgres() + "&currentSchema=" + schema;
+        execute(url, "CREATE TABLE counters (id INT PRIMARY KEY, v INT NOT NULL)");
+        execute(url, "INSERT INTO counters VALUES (1, 0)");
+    }
+
+    @AfterEach
+    void dropSchema() throws SQLException {
+        execute("jdbc:" + TestDatabases.postgres(), "DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+    }
+
+    @Test
+    void springJdbcTemplate() throws Exception {
+        race(pool -> {
+            JdbcTemplate jdbc = new JdbcTemplate(pool);
+            TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(pool));
+            return new CounterRace.Increment() {
+                @Override
+                public void increment(int id, Runnable decided) {
+                    tx.executeWithoutResult(status -> {
+                        int v = jdbc.queryForObject("SELECT v FROM counters WHERE id = ?", Integer.class, id);
+                        decided.run();
+                        jdbc.update("UPDATE counters SET v = ? WHERE id = ?", v + 1, id);
+                    });
+                }
+
+                @Override
+                public boolean lostRace(Exception e) {
+                    return e instanceof ConcurrencyFailureException; // Spring's retryable family
+                }
+            };
+        });
+    }
+
+    @Test
+    void jooq() throws Exception {
+        race(pool -> (id, decided) -> DSL.using(pool, SQLDialect.POSTGRES).transaction(config -> {
+            int v = DSL.using(config).resultQuery("SELECT v FROM counters WHERE id = ?", id).fetchOne(0, int.class);
+            decided.run();
+            DSL.using(config).query("UPDATE counters SET v = ? WHERE id = ?", v + 1, id).execute();
+        }));
+    }
+
+    @Test
+    void myBatisSimpleExecutor() throws Exception {
+        race(pool -> {
+            org.apache.ibatis.session.Configuration configuration = new org.apache.ibatis.session.Configuration(
+                    new Environment("race", new JdbcTransactionFactory(), pool));
+            configuration.addMapper(CounterMapper.class);
+            SqlSessionFactory sessions = new SqlSessionFactoryBuilder().build(configuration);
+            return (id, decided) -> {
+                try (SqlSession session = sessions.openSession(false)) {
+                    CounterMapper counters = session.getMapper(CounterMapper.class);
+                    int v = counters.read(id);
+                    decided.run();
+                    counters.write(id, v + 1);
+                    session.commit();
+                }
+            };
+        });
+    }
+
+    @Test
+    void jdbiWithItsSerializableTransactionRunner() throws Exception {
+        race(pool -> {
+            Jdbi jdbi = Jdbi.create(pool).setTransactionHandler(new SerializableTransactionRunner());
+            return (id, decided) -> jdbi.useTransaction(handle -> {
+                int v = handle.createQuery("SELECT v FROM counters WHERE id = :id").bind("id", id)
+                        .mapTo(Integer.class).one();
+                decided.run();
+                handle.createUpdate("UPDATE counters SET v = :v WHERE id = :id").bind("v", v + 1).bind("id", id)
+                        .execute();
+            });
+        });
+    }
+
+    @Test
+    void hibernateEntityWithoutVersion() throws Exception {
+        race(pool -> {
+            SessionFactory sessions = new Configuration().addAnnotatedClass(Counter.class)
+                    .addProperties(properties(Map.of(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, pool)))
+                    .buildSessionFactory();
+            return (id, decided) -> sessions.inTransaction(session -> {
+                Counter counter = session.find(Counter.class, id);
+                decided.run();
+                counter.setV(counter.getV() + 1);
+            });
+        });
+    }
+
+    /** The race on the raw driver (it must lose updates), then through jdbc:safe: (none lost, losers retried). */
+    private void race(Function<DataSource, CounterRace.Increment> library) throws Exception {
+        CounterRace.Outcome raw;
+        try (HikariDataSource pool = Pools.hikari(url, CounterRace.RACERS, 10_000)) {
+            raw = CounterRace.run(library.apply(pool), 1, this::counter);
+        }
+        reset();
+        CounterRace.Outcome safe;
+        try (HikariDataSource pool = Pools.hikari("jdbc:safe:" + url.substring("jdbc:".length()), CounterRace.RACERS,
+                10_000)) {
+            safe = CounterRace.run(library.apply(pool), 1, this::counter);
+        }
+        reset();
+        CounterRace.Outcome wrapped;
+        try (HikariDataSource pool = Pools.hikari(url, CounterRace.RACERS, 10_000)) {
+            wrapped = CounterRace.run(library.apply(SafeDataSource.wrap(pool)), 1, this::counter);
+        }
+        System.out.printf("[races] %s raw: lost %d of %d; jdbc:safe: lost %d (%d conflicts retried); SafeDataSource:"
+                + " lost %d (%d conflicts retried)%n", schema, raw.lost(), raw.expected(), safe.lost(), safe.conflicts(),
+                wrapped.lost(), wrapped.conflicts());
+        assertThat(raw.errors()).as("raw errors").isEmpty();
+        assertThat(raw.lost()).as("increments lost on the raw driver").isPositive();
+        for (CounterRace.Outcome through : new CounterRace.Outcome[] {safe, wrapped}) {
+            assertThat(through.errors()).as("errors through safe-jdbc").isEmpty();
+            assertThat(through.lost()).as("increments lost through safe-jdbc").isZero();
+        }
+    }
+
+    private int counter() throws SQLException {
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT v FROM counters WHERE id = 1")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    private void reset() throws SQLException {
+        execute(url, "UPDATE counters SET v = 0");
+    }
+
+    private static java.util.Properties properties(Map<String, Object> settings) {
+        java.util.Properties properties = new java.util.Properties();
+        properties.putAll(settings);
+        return properties;
+    }
+
+    private static void execute(String jdbcUrl, String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(jdbcUrl); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+-- The guard's soundness on H2 (an in-memory database of the run's own).
+-- case setup
+CREATE TABLE acc (id INT PRIMARY KEY, v INT NOT NULL, note VARCHAR(20))
+INSERT INTO acc SELECT x, 0, 'n' FROM SYSTEM_RANGE(1, 30)
+--@autocommit off
+
+-- case schema-qualified write
+SELECT id, v, note FROM acc WHERE id = 1
+UPDATE PUBLIC.acc SET v = 5 WHERE id = 1
+UPDATE acc SET note = 'after' WHERE id = 1
+--@commit
+SELECT * FROM acc WHERE id = 1
+
+-- case on delete cascade
+CREATE TABLE parent (id INT PRIMARY KEY, v INT NOT NULL)
+CREATE TABLE child (id INT PRIMARY KEY, parent_id INT REFERENCES parent(id) ON DELETE CASCADE ON UPDATE CASCADE, v INT NOT NULL)
+INSERT INTO parent VALUES (1, 0), (2, 0)
+INSERT INTO child VALUES (1, 1, 0), (2, 2, 0)
+--@commit
+SELECT id, parent_id, v FROM child WHERE id = 1
+DELETE FROM parent WHERE id = 1
+UPDATE child SET v = 1 WHERE id = 1
+--@commit
+SELECT * FROM child ORDER BY id
+
+-- case on update cascade
+SELECT id, parent_id, v FROM child WHERE id = 2
+UPDATE parent SET id = 20 WHERE id = 2
+UPDATE child SET v = 1 WHERE id = 2
+--@commit
+SELECT * FROM child ORDER BY id
+
+-- case merge on another unique key
+CREATE TABLE coded (id INT PRIMARY KEY, code VARCHAR(10) UNIQUE NOT NULL, v INT NOT NULL)
+INSERT INTO coded VALUES (1, 'a', 0)
+--@commit
+SELECT id, code, v FROM coded WHERE id = 1
+MERGE INTO coded c USING (VALUES ('a', 5)) AS s(code, v) ON c.code = s.code WHEN MATCHED THEN UPDATE SET v = s.v
+UPDATE coded SET v = 6 WHERE id = 1
+--@commit
+SELECT * FROM coded
+
+-- case rollback to savepoint
+SELECT id, v, note FROM acc WHERE id = 6
+--@savepoint s1
+UPDATE acc SET v = 1 WHERE id = 6
+--@rollback to s1
+UPDATE acc SET note = 'after' WHERE id = 6
+--@commit
+SELECT * FROM acc WHERE id = 6
+
+-- case expression column in the read
+SELECT a.*, a.v + 1 AS next_v FROM acc a WHERE a.id = 7
+UPDATE acc SET v = 1 WHERE id = 7
+--@commit
+SELECT * FROM acc WHERE id = 7
+
+-- case quoted lower-case table and columns
+CREATE TABLE "user" ("id" INT PRIMARY KEY, "name" VARCHAR(20), "v" INT NOT NULL)
+INSERT INTO "user" VALUES (1, 'a', 0)
+--@commit
+SELECT "id", "name", "v" FROM "user" WHERE "id" = 1
+UPDATE "user" SET "v" = 1 WHERE "id" = 1
+--@commit
+SELECT * FROM "user"
+
+-- case case-insensitive varchar
+CREATE TABLE words (id INT PRIMARY KEY, w VARCHAR_IGNORECASE(20) NOT NULL, v INT NOT NULL)
+INSERT INTO words VALUES (1, 'Abc', 0)
+--@commit
+SELECT id, w, v FROM words WHERE id = 1
+UPDATE words SET v = 1 WHERE id = 1
+--@commit
+SELECT * FROM words
+
+-- case many types read with getObject
+CREATE TABLE typed (id INT PRIMARY KEY, n DECIMAL(10,2), r REAL, d DOUBLE PRECISION, b BOOLEAN, dt DATE, t TIME, t6 TIME(6), ts TIMESTAMP(6), tstz TIMESTAMP WITH TIME ZONE, tz TIME WITH TIME ZONE, by VARBINARY(8), u UUID, j JSON, arr INTEGER ARRAY, i INTERVAL DAY TO SECOND, ch CHAR(5), v INT NOT NULL)
+INSERT INTO typed VALUES (1, 1.10, 0.1, 0.1, TRUE, DATE '2024-02-29', TIME '23:59:59', TIME '12:00:00.123456', TIMESTAMP '2024-03-31 02:30:00.123456', TIMESTAMP WITH TIME ZONE '2024-03-31 02:30:00+01', TIME WITH TIME ZONE '10:00:00+02', X'00ff', 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', JSON '{"a":1}', ARRAY[1, 2], INTERVAL '1 02:03:04' DAY TO SECOND, 'ab', 0)
+INSERT INTO typed (id, v) VALUES (2, 0)
+--@commit
+SELECT * FROM typed WHERE id = 1
+UPDATE typed SET v = 1 WHERE id = 1
+--@commit
+SELECT * FROM typed WHERE id = 2
+UPDATE typed SET v = 1 WHERE id = 2
+--@commit
+SELECT id, v FROM typed ORDER BY id
+
+-- case insert after an absent read
+SELECT id, v FROM acc WHERE id = 100
+INSERT INTO acc (id, v) VALUES (100, 1)
+--@commit
+SELECT * FROM acc WHERE id = 100
+
+-- case update of the key itself
+SELECT id, v FROM acc WHERE id = 16
+UPDATE acc SET id = 116 WHERE id = 16
+UPDATE acc SET v = 1 WHERE id = 116
+--@commit
+SELECT * FROM acc WHERE id IN (16, 116)
+
+-- case a row read twice with other columns
+SELECT id, v FROM acc WHERE id = 17
+SELECT id, note FROM acc WHERE id = 17
+UPDATE acc SET v = 1 WHERE id = 17
+--@commit
+SELECT * FROM acc WHERE id = 17
+
+-- case plain keyed read-modify-write
+SELECT id, v, note FROM acc WHERE id = 18
+UPDATE acc SET v = 1 WHERE id = 18
+--@commit
+SELECT * FROM acc WHERE id = 18
+
+-- case read for update then write
+SELECT id, v FROM acc WHERE id = 19 FOR UPDATE
+UPDATE acc SET v = 1 WHERE id = 19
+--@commit
+SELECT * FROM acc WHERE id = 19

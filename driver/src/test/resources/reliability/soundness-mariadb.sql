@@ -1,0 +1,196 @@
+-- The guard's soundness on MariaDB (the run's own database, made current with USE ${schema}).
+-- case setup
+CREATE TABLE acc (id INT PRIMARY KEY, v INT NOT NULL, note VARCHAR(20))
+INSERT INTO acc (id, v, note) VALUES (1, 0, 'n'), (2, 0, 'n'), (3, 0, 'n'), (4, 0, 'n'), (5, 0, 'n'), (6, 0, 'n'), (7, 0, 'n'), (8, 0, 'n'), (9, 0, 'n'), (10, 0, 'n'), (11, 0, 'n'), (12, 0, 'n'), (13, 0, 'n'), (14, 0, 'n'), (15, 0, 'n'), (16, 0, 'n'), (17, 0, 'n'), (18, 0, 'n'), (19, 0, 'n'), (20, 0, 'n')
+--@autocommit off
+
+-- case database-qualified write
+SELECT id, v, note FROM acc WHERE id = 1
+UPDATE ${schema}.acc SET v = 5 WHERE id = 1
+UPDATE acc SET note = 'after' WHERE id = 1
+--@commit
+SELECT * FROM acc WHERE id = 1
+
+-- case database-qualified read
+SELECT id, v, note FROM ${schema}.acc WHERE id = 2
+UPDATE acc SET v = 5 WHERE id = 2
+UPDATE ${schema}.acc SET note = 'after' WHERE id = 2
+--@commit
+SELECT * FROM acc WHERE id = 2
+
+-- case procedure that writes
+CREATE PROCEDURE bump_p(i INT) UPDATE acc SET v = v + 1 WHERE id = i
+SELECT id, v, note FROM acc WHERE id = 3
+CALL bump_p(3)
+UPDATE acc SET note = 'after' WHERE id = 3
+--@commit
+SELECT * FROM acc WHERE id = 3
+
+-- case function that writes
+CREATE FUNCTION bump(i INT) RETURNS INT MODIFIES SQL DATA BEGIN UPDATE acc SET v = v + 1 WHERE id = i; RETURN i; END
+SELECT id, v, note FROM acc WHERE id = 4
+SELECT bump(4)
+UPDATE acc SET note = 'after' WHERE id = 4
+--@commit
+SELECT * FROM acc WHERE id = 4
+
+-- case trigger on another table writes the row
+CREATE TABLE events (id INT PRIMARY KEY, acc_id INT NOT NULL)
+CREATE TRIGGER event_bumps AFTER INSERT ON events FOR EACH ROW UPDATE acc SET v = v + 100 WHERE id = NEW.acc_id
+SELECT id, v, note FROM acc WHERE id = 5
+INSERT INTO events VALUES (1, 5)
+UPDATE acc SET note = 'after' WHERE id = 5
+--@commit
+SELECT * FROM acc WHERE id = 5
+
+-- case on delete cascade
+CREATE TABLE parent (id INT PRIMARY KEY, v INT NOT NULL) ENGINE=InnoDB
+CREATE TABLE child (id INT PRIMARY KEY, parent_id INT, v INT NOT NULL, FOREIGN KEY (parent_id) REFERENCES parent(id) ON DELETE CASCADE ON UPDATE CASCADE) ENGINE=InnoDB
+INSERT INTO parent VALUES (1, 0), (2, 0)
+INSERT INTO child VALUES (1, 1, 0), (2, 2, 0)
+--@commit
+SELECT id, parent_id, v FROM child WHERE id = 1
+DELETE FROM parent WHERE id = 1
+UPDATE child SET v = 1 WHERE id = 1
+--@commit
+SELECT * FROM child ORDER BY id
+
+-- case on update cascade
+SELECT id, parent_id, v FROM child WHERE id = 2
+UPDATE parent SET id = 20 WHERE id = 2
+UPDATE child SET v = 1 WHERE id = 2
+--@commit
+SELECT * FROM child ORDER BY id
+
+-- case upsert on another unique key
+CREATE TABLE coded (id INT PRIMARY KEY, code VARCHAR(10) UNIQUE NOT NULL, v INT NOT NULL)
+INSERT INTO coded VALUES (1, 'a', 0)
+--@commit
+SELECT id, code, v FROM coded WHERE id = 1
+INSERT INTO coded VALUES (99, 'a', 5) ON DUPLICATE KEY UPDATE v = VALUES(v)
+UPDATE coded SET v = 6 WHERE id = 1
+--@commit
+SELECT * FROM coded
+
+-- case replace on another unique key
+SELECT id, code, v FROM coded WHERE id = 1
+REPLACE INTO coded VALUES (1, 'b', 7)
+UPDATE coded SET v = 8 WHERE id = 1
+--@commit
+SELECT * FROM coded
+
+-- case rollback to savepoint
+SELECT id, v, note FROM acc WHERE id = 6
+--@savepoint s1
+UPDATE acc SET v = 1 WHERE id = 6
+--@rollback to s1
+UPDATE acc SET note = 'after' WHERE id = 6
+--@commit
+SELECT * FROM acc WHERE id = 6
+
+-- case expression column in the read
+SELECT a.*, a.v + 1 AS next_v FROM acc a WHERE a.id = 7
+UPDATE acc SET v = 1 WHERE id = 7
+--@commit
+SELECT * FROM acc WHERE id = 7
+
+-- case float column over the text protocol
+CREATE TABLE floats (id INT PRIMARY KEY, f FLOAT NOT NULL, d DOUBLE NOT NULL, v INT NOT NULL)
+INSERT INTO floats VALUES (1, 0.1, 0.1, 0), (2, 3.14159, 1e-300, 0)
+--@commit
+SELECT id, f, d, v FROM floats WHERE id = 1
+UPDATE floats SET v = 1 WHERE id = 1
+--@commit
+SELECT id, f, d, v FROM floats WHERE id = 2
+UPDATE floats SET v = 1 WHERE id = 2
+--@commit
+SELECT id, v FROM floats ORDER BY id
+
+-- case times beyond a day, negative and fractional
+CREATE TABLE times (id INT PRIMARY KEY, t TIME(6), v INT NOT NULL)
+INSERT INTO times VALUES (1, '12:00:00.123456', 0), (2, '100:00:00', 0), (3, '-01:30:00', 0)
+--@commit
+SELECT id, t, v FROM times WHERE id = 1
+UPDATE times SET v = 1 WHERE id = 1
+SELECT id, t, v FROM times WHERE id = 2
+UPDATE times SET v = 1 WHERE id = 2
+SELECT id, t, v FROM times WHERE id = 3
+UPDATE times SET v = 1 WHERE id = 3
+--@commit
+SELECT id, v FROM times ORDER BY id
+
+-- case tinyint(1) holding 2
+CREATE TABLE flags (id INT PRIMARY KEY, f TINYINT(1), v INT NOT NULL)
+INSERT INTO flags VALUES (1, 2, 0), (2, 1, 0)
+--@commit
+SELECT id, f, v FROM flags WHERE id = 1
+UPDATE flags SET v = 1 WHERE id = 1
+SELECT id, f, v FROM flags WHERE id = 2
+UPDATE flags SET v = 1 WHERE id = 2
+--@commit
+SELECT id, v FROM flags ORDER BY id
+
+-- case zero date
+SET SESSION sql_mode = ''
+CREATE TABLE zero_dates (id INT PRIMARY KEY, d DATE, dt DATETIME, v INT NOT NULL)
+INSERT INTO zero_dates VALUES (1, '0000-00-00', '0000-00-00 00:00:00', 0)
+--@commit
+SELECT id, d, dt, v FROM zero_dates WHERE id = 1
+UPDATE zero_dates SET v = 1 WHERE id = 1
+--@commit
+SELECT id, v FROM zero_dates
+SET SESSION sql_mode = DEFAULT
+
+-- case many types read with getObject
+CREATE TABLE typed (id INT PRIMARY KEY, n DECIMAL(10,2), b BIT(1), bi BIGINT UNSIGNED, dt DATE, dtt DATETIME(6), ts TIMESTAMP(3) NULL, y YEAR, e ENUM('a','b'), s SET('x','y'), bl BLOB, vb VARBINARY(8), j JSON, ch CHAR(5), txt TEXT, v INT NOT NULL)
+INSERT INTO typed VALUES (1, 1.10, b'1', 18446744073709551615, '2024-02-29', '2024-03-31 02:30:00.123456', '2024-03-31 02:30:00.123', 2024, 'b', 'x,y', x'00ff', x'01', '{"a": 1}', 'ab', 'x', 0)
+INSERT INTO typed (id, v) VALUES (2, 0)
+--@commit
+SELECT * FROM typed WHERE id = 1
+UPDATE typed SET v = 1 WHERE id = 1
+--@commit
+SELECT * FROM typed WHERE id = 2
+UPDATE typed SET v = 1 WHERE id = 2
+--@commit
+SELECT id, v FROM typed ORDER BY id
+
+-- case trailing spaces and case under the default collation
+CREATE TABLE words (id INT PRIMARY KEY, w VARCHAR(20) NOT NULL, v INT NOT NULL)
+INSERT INTO words VALUES (1, 'Abc ', 0)
+--@commit
+SELECT id, w, v FROM words WHERE id = 1
+UPDATE words SET v = 1 WHERE id = 1
+--@commit
+SELECT id, v FROM words
+
+-- case insert after an absent read
+SELECT id, v FROM acc WHERE id = 100
+INSERT INTO acc (id, v) VALUES (100, 1)
+--@commit
+SELECT * FROM acc WHERE id = 100
+
+-- case update of the key itself
+SELECT id, v FROM acc WHERE id = 16
+UPDATE acc SET id = 116 WHERE id = 16
+UPDATE acc SET v = 1 WHERE id = 116
+--@commit
+SELECT * FROM acc WHERE id IN (16, 116)
+
+-- case a row read twice with other columns
+SELECT id, v FROM acc WHERE id = 17
+SELECT id, note FROM acc WHERE id = 17
+UPDATE acc SET v = 1 WHERE id = 17
+--@commit
+SELECT * FROM acc WHERE id = 17
+
+-- case plain keyed read-modify-write
+SELECT id, v, note FROM acc WHERE id = 18
+UPDATE acc SET v = 1 WHERE id = 18
+--@commit
+SELECT * FROM acc WHERE id = 18
+
+-- case same values written again
+SELECT id, v, note FROM acc WHERE id = 19
+UPDATE acc SET v = 0 WHERE id = 19
+--@commit
+SELECT * FROM acc WHERE id = 19

@@ -1,0 +1,338 @@
+-- The guard's soundness on PostgreSQL: shapes where a keyed read is followed by the transaction's own
+-- change that the guard may not see, then a keyed write of the same row. Raw and safe must agree.
+-- ${schema} is the run's own schema (on search_path).
+-- case setup
+CREATE TABLE acc (id INT PRIMARY KEY, v INT NOT NULL, note TEXT)
+INSERT INTO acc SELECT g, 0, 'n' FROM generate_series(1, 40) g
+--@autocommit off
+
+-- case schema-qualified write
+SELECT id, v, note FROM acc WHERE id = 1
+UPDATE ${schema}.acc SET v = 5 WHERE id = 1
+UPDATE acc SET note = 'after' WHERE id = 1
+--@commit
+SELECT * FROM acc WHERE id = 1
+
+-- case schema-qualified read
+SELECT id, v, note FROM ${schema}.acc WHERE id = 2
+UPDATE acc SET v = 5 WHERE id = 2
+UPDATE ${schema}.acc SET note = 'after' WHERE id = 2
+--@commit
+SELECT * FROM acc WHERE id = 2
+
+-- case returning through executeQuery
+SELECT id, v, note FROM acc WHERE id = 3
+--@query
+UPDATE acc SET v = 7 WHERE id = 3 RETURNING v
+UPDATE acc SET note = 'after' WHERE id = 3
+--@commit
+SELECT * FROM acc WHERE id = 3
+
+-- case returning through prepared executeQuery
+SELECT id, v, note FROM acc WHERE id = 4
+--@prepared query
+UPDATE acc SET v = 7 WHERE id = 4 RETURNING v
+UPDATE acc SET note = 'after' WHERE id = 4
+--@commit
+SELECT * FROM acc WHERE id = 4
+
+-- case data-modifying CTE
+SELECT id, v, note FROM acc WHERE id = 5
+WITH u AS (UPDATE acc SET v = 9 WHERE id = 5 RETURNING v) SELECT * FROM u
+UPDATE acc SET note = 'after' WHERE id = 5
+--@commit
+SELECT * FROM acc WHERE id = 5
+
+-- case function that writes
+CREATE FUNCTION bump(i INT) RETURNS INT AS $$ UPDATE acc SET v = v + 1 WHERE id = i RETURNING v $$ LANGUAGE sql
+--@commit
+SELECT id, v, note FROM acc WHERE id = 6
+SELECT bump(6)
+UPDATE acc SET note = 'after' WHERE id = 6
+--@commit
+SELECT * FROM acc WHERE id = 6
+
+-- case procedure that writes
+CREATE PROCEDURE bump_p(i INT) LANGUAGE sql AS $$ UPDATE acc SET v = v + 1 WHERE id = i $$
+--@commit
+SELECT id, v, note FROM acc WHERE id = 7
+CALL bump_p(7)
+UPDATE acc SET note = 'after' WHERE id = 7
+--@commit
+SELECT * FROM acc WHERE id = 7
+
+-- case several statements in one
+SELECT id, v, note FROM acc WHERE id = 8
+UPDATE acc SET v = 3 WHERE id = 8; SELECT 1
+UPDATE acc SET note = 'after' WHERE id = 8
+--@commit
+SELECT * FROM acc WHERE id = 8
+
+-- case trigger on another table writes the row
+CREATE TABLE events (id INT PRIMARY KEY, acc_id INT NOT NULL)
+CREATE FUNCTION on_event() RETURNS trigger AS $$ BEGIN UPDATE acc SET v = v + 100 WHERE id = NEW.acc_id; RETURN NEW; END $$ LANGUAGE plpgsql
+CREATE TRIGGER event_bumps AFTER INSERT ON events FOR EACH ROW EXECUTE FUNCTION on_event()
+--@commit
+SELECT id, v, note FROM acc WHERE id = 9
+INSERT INTO events VALUES (1, 9)
+UPDATE acc SET note = 'after' WHERE id = 9
+--@commit
+SELECT * FROM acc WHERE id = 9
+
+-- case trigger on the table itself changes another column
+CREATE TABLE stamped (id INT PRIMARY KEY, v INT NOT NULL, changes INT NOT NULL DEFAULT 0)
+CREATE FUNCTION count_change() RETURNS trigger AS $$ BEGIN NEW.changes := OLD.changes + 1; RETURN NEW; END $$ LANGUAGE plpgsql
+CREATE TRIGGER counts BEFORE UPDATE ON stamped FOR EACH ROW EXECUTE FUNCTION count_change()
+INSERT INTO stamped VALUES (1, 0, 0)
+--@commit
+SELECT id, v, changes FROM stamped WHERE id = 1
+UPDATE stamped SET v = 1 WHERE id = 1
+SELECT id, v FROM stamped WHERE id = 1
+UPDATE stamped SET v = 2 WHERE id = 1
+--@commit
+SELECT * FROM stamped
+
+-- case on delete cascade
+CREATE TABLE parent (id INT PRIMARY KEY, v INT NOT NULL)
+CREATE TABLE child (id INT PRIMARY KEY, parent_id INT REFERENCES parent(id) ON DELETE CASCADE ON UPDATE CASCADE, v INT NOT NULL)
+INSERT INTO parent VALUES (1, 0), (2, 0), (3, 0)
+INSERT INTO child VALUES (1, 1, 0), (2, 2, 0), (3, 3, 0)
+--@commit
+SELECT id, parent_id, v FROM child WHERE id = 1
+DELETE FROM parent WHERE id = 1
+UPDATE child SET v = 1 WHERE id = 1
+--@commit
+SELECT * FROM child ORDER BY id
+
+-- case on update cascade
+SELECT id, parent_id, v FROM child WHERE id = 2
+UPDATE parent SET id = 20 WHERE id = 2
+UPDATE child SET v = 1 WHERE id = 2
+--@commit
+SELECT * FROM child ORDER BY id
+
+-- case on delete set null
+CREATE TABLE owner (id INT PRIMARY KEY)
+CREATE TABLE pet (id INT PRIMARY KEY, owner_id INT REFERENCES owner(id) ON DELETE SET NULL, v INT NOT NULL)
+INSERT INTO owner VALUES (1)
+INSERT INTO pet VALUES (1, 1, 0)
+--@commit
+SELECT id, owner_id, v FROM pet WHERE id = 1
+DELETE FROM owner WHERE id = 1
+UPDATE pet SET v = 1 WHERE id = 1
+--@commit
+SELECT * FROM pet
+
+-- case upsert on another unique key
+CREATE TABLE coded (id INT PRIMARY KEY, code TEXT UNIQUE NOT NULL, v INT NOT NULL)
+INSERT INTO coded VALUES (1, 'a', 0)
+--@commit
+SELECT id, code, v FROM coded WHERE id = 1
+INSERT INTO coded VALUES (99, 'a', 5) ON CONFLICT (code) DO UPDATE SET v = EXCLUDED.v
+UPDATE coded SET v = 6 WHERE id = 1
+--@commit
+SELECT * FROM coded
+
+-- case rollback to savepoint
+SELECT id, v, note FROM acc WHERE id = 10
+--@savepoint s1
+UPDATE acc SET v = 1 WHERE id = 10
+--@rollback to s1
+UPDATE acc SET note = 'after' WHERE id = 10
+--@commit
+SELECT * FROM acc WHERE id = 10
+
+-- case read after savepoint, write after its rollback
+UPDATE acc SET v = 2 WHERE id = 11
+--@savepoint s2
+SELECT id, v, note FROM acc WHERE id = 11
+--@rollback to s2
+UPDATE acc SET note = 'after' WHERE id = 11
+--@commit
+SELECT * FROM acc WHERE id = 11
+
+-- case suppress redundant updates
+CREATE TABLE quiet (id INT PRIMARY KEY, v INT NOT NULL)
+CREATE TRIGGER z_quiet BEFORE UPDATE ON quiet FOR EACH ROW EXECUTE FUNCTION suppress_redundant_updates_trigger()
+INSERT INTO quiet VALUES (1, 0)
+--@commit
+SELECT id, v FROM quiet WHERE id = 1
+UPDATE quiet SET v = 0 WHERE id = 1
+--@commit
+SELECT * FROM quiet
+
+-- case rule do instead
+CREATE TABLE ruled (id INT PRIMARY KEY, v INT NOT NULL)
+CREATE TABLE ruled_log (id INT, v INT)
+CREATE RULE ruled_instead AS ON UPDATE TO ruled DO INSTEAD INSERT INTO ruled_log VALUES (NEW.id, NEW.v)
+INSERT INTO ruled VALUES (1, 0)
+--@commit
+SELECT id, v FROM ruled WHERE id = 1
+UPDATE ruled SET v = 1 WHERE id = 1
+--@commit
+SELECT * FROM ruled_log
+
+-- case insert trigger returns null
+CREATE TABLE routed (id INT PRIMARY KEY, v INT NOT NULL)
+CREATE TABLE routed_elsewhere (id INT PRIMARY KEY, v INT NOT NULL)
+CREATE FUNCTION route() RETURNS trigger AS $$ BEGIN INSERT INTO routed_elsewhere VALUES (NEW.id, NEW.v); RETURN NULL; END $$ LANGUAGE plpgsql
+CREATE TRIGGER routes BEFORE INSERT ON routed FOR EACH ROW EXECUTE FUNCTION route()
+--@commit
+SELECT id, v FROM routed WHERE id = 1
+INSERT INTO routed (id, v) VALUES (1, 1)
+--@commit
+SELECT * FROM routed_elsewhere
+
+-- case expression column in the read
+SELECT a.*, a.v + 1 AS next_v FROM acc a WHERE a.id = 12
+UPDATE acc SET v = 1 WHERE id = 12
+--@commit
+SELECT * FROM acc WHERE id = 12
+
+-- case expression column named like no column
+SELECT id, v, upper(note) AS shout FROM acc WHERE id = 13
+UPDATE acc SET v = 1 WHERE id = 13
+--@commit
+SELECT * FROM acc WHERE id = 13
+
+-- case enum in a schema off the search path
+CREATE SCHEMA ${schema}_types
+CREATE TYPE ${schema}_types.mood AS ENUM ('calm', 'busy')
+CREATE TABLE moods (id INT PRIMARY KEY, m ${schema}_types.mood NOT NULL, v INT NOT NULL)
+INSERT INTO moods VALUES (1, 'calm', 0)
+--@commit
+SELECT id, m, v FROM moods WHERE id = 1
+UPDATE moods SET v = 1 WHERE id = 1
+--@commit
+SELECT * FROM moods
+DROP TABLE moods
+DROP SCHEMA ${schema}_types CASCADE
+--@commit
+
+-- case deferrable unique key as insert arbiter
+CREATE TABLE deferred (code TEXT NOT NULL, v INT NOT NULL, CONSTRAINT deferred_code UNIQUE (code) DEFERRABLE)
+--@commit
+SELECT code, v FROM deferred WHERE code = 'x'
+INSERT INTO deferred (code, v) VALUES ('x', 1)
+--@commit
+SELECT * FROM deferred
+
+-- case unique index with included columns
+CREATE TABLE included (code TEXT NOT NULL, v INT NOT NULL)
+CREATE UNIQUE INDEX included_code ON included (code) INCLUDE (v)
+INSERT INTO included VALUES ('a', 0)
+--@commit
+SELECT code, v FROM included WHERE code = 'a' AND v = 0
+UPDATE included SET v = 1 WHERE code = 'a' AND v = 0
+--@commit
+SELECT * FROM included
+
+-- case partial unique index
+CREATE TABLE partial (id INT NOT NULL, live BOOLEAN NOT NULL, v INT NOT NULL)
+CREATE UNIQUE INDEX partial_live ON partial (id) WHERE live
+INSERT INTO partial VALUES (1, true, 0), (1, false, 0)
+--@commit
+SELECT id, live, v FROM partial WHERE id = 1
+UPDATE partial SET v = 1 WHERE id = 1
+--@commit
+SELECT * FROM partial ORDER BY live
+
+-- case same table name in another schema
+CREATE SCHEMA ${schema}_other
+CREATE TABLE ${schema}_other.twin (a INT, b INT)
+CREATE TABLE twin (id INT PRIMARY KEY, v INT NOT NULL)
+INSERT INTO twin VALUES (1, 0)
+INSERT INTO ${schema}_other.twin VALUES (1, 0), (1, 0)
+--@commit
+SELECT id, v FROM twin WHERE id = 1
+UPDATE twin SET v = 1 WHERE id = 1
+--@commit
+SELECT * FROM twin
+DROP SCHEMA ${schema}_other CASCADE
+--@commit
+
+-- case float with extra_float_digits 0
+CREATE TABLE floats (id INT PRIMARY KEY, r REAL NOT NULL, d DOUBLE PRECISION NOT NULL, v INT NOT NULL)
+INSERT INTO floats VALUES (1, 0.1, 0.1, 0), (2, 3.4028235e38, 1e-300, 0)
+--@commit
+SET extra_float_digits = 0
+SELECT id, r, d, v FROM floats WHERE id = 1
+UPDATE floats SET v = 1 WHERE id = 1
+--@commit
+SELECT id, r, d, v FROM floats WHERE id = 2
+UPDATE floats SET v = 1 WHERE id = 2
+--@commit
+SET extra_float_digits = 1
+SELECT * FROM floats ORDER BY id
+
+-- case interval with sql_standard style
+CREATE TABLE spans (id INT PRIMARY KEY, s INTERVAL NOT NULL, v INT NOT NULL)
+INSERT INTO spans VALUES (1, '1 year 2 months 3 days 04:05:06.789', 0)
+--@commit
+SET intervalstyle = sql_standard
+SELECT id, s, v FROM spans WHERE id = 1
+UPDATE spans SET v = 1 WHERE id = 1
+--@commit
+SET intervalstyle = postgres
+SELECT * FROM spans
+
+-- case many types read with getObject
+CREATE TABLE typed (id INT PRIMARY KEY, n NUMERIC(10,2), nn NUMERIC, b BOOLEAN, dt DATE, t TIME, t6 TIME(6), tz TIMETZ, ts TIMESTAMP, tstz TIMESTAMPTZ, by BYTEA, u UUID, j JSON, jb JSONB, ip INET, arr INT[], txt TEXT, ch CHAR(5), v INT NOT NULL)
+INSERT INTO typed VALUES (1, 1.10, 1.100, true, '2024-02-29', '23:59:59', '12:00:00.123456', '10:00:00+02', '2024-03-31 02:30:00', '2024-03-31 02:30:00+01', '\x00ff', 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', '{"a": 1, "b": [1, 2]}', '{"b": 2, "a": 1}', '192.168.0.1/24', '{1,2,3}', 'x', 'ab', 0)
+INSERT INTO typed (id, v) VALUES (2, 0)
+--@commit
+SELECT * FROM typed WHERE id = 1
+UPDATE typed SET v = 1 WHERE id = 1
+--@commit
+SELECT * FROM typed WHERE id = 2
+UPDATE typed SET v = 1 WHERE id = 2
+--@commit
+SELECT id, v FROM typed ORDER BY id
+
+-- case read in autocommit, write in a later transaction
+--@autocommit on
+SELECT id, v, note FROM acc WHERE id = 14
+UPDATE acc SET v = v + 1 WHERE id = 14
+--@autocommit off
+UPDATE acc SET note = 'after' WHERE id = 14
+--@commit
+SELECT * FROM acc WHERE id = 14
+
+-- case insert after an absent read, then the same insert again
+SELECT id, v FROM acc WHERE id = 100
+INSERT INTO acc (id, v) VALUES (100, 1)
+--@commit
+SELECT * FROM acc WHERE id = 100
+
+-- case delete then insert of the same key
+SELECT id, v FROM acc WHERE id = 15
+DELETE FROM acc WHERE id = 15
+INSERT INTO acc (id, v) VALUES (15, 2)
+--@commit
+SELECT * FROM acc WHERE id = 15
+
+-- case update of the key itself
+SELECT id, v FROM acc WHERE id = 16
+UPDATE acc SET id = 116 WHERE id = 16
+UPDATE acc SET v = 1 WHERE id = 116
+--@commit
+SELECT * FROM acc WHERE id IN (16, 116)
+
+-- case a row read twice with other columns
+SELECT id, v FROM acc WHERE id = 17
+SELECT id, note FROM acc WHERE id = 17
+UPDATE acc SET v = 1 WHERE id = 17
+--@commit
+SELECT * FROM acc WHERE id = 17
+
+-- case plain keyed read-modify-write
+SELECT id, v, note FROM acc WHERE id = 18
+UPDATE acc SET v = 1 WHERE id = 18
+--@commit
+SELECT * FROM acc WHERE id = 18
+
+-- case read for update then write
+SELECT id, v FROM acc WHERE id = 19 FOR UPDATE
+UPDATE acc SET v = 1 WHERE id = 19
+--@commit
+SELECT * FROM acc WHERE id = 19

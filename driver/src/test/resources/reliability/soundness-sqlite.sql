@@ -1,0 +1,149 @@
+-- The guard's soundness on SQLite (an in-memory database of the run's own).
+-- case setup
+PRAGMA foreign_keys = ON
+CREATE TABLE acc (id INTEGER PRIMARY KEY, v INTEGER NOT NULL, note TEXT)
+WITH RECURSIVE g(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM g WHERE x < 30) INSERT INTO acc SELECT x, 0, 'n' FROM g
+--@autocommit off
+
+-- case schema-qualified write
+SELECT id, v, note FROM acc WHERE id = 1
+UPDATE main.acc SET v = 5 WHERE id = 1
+UPDATE acc SET note = 'after' WHERE id = 1
+--@commit
+SELECT * FROM acc WHERE id = 1
+
+-- case returning through executeQuery
+SELECT id, v, note FROM acc WHERE id = 3
+--@query
+UPDATE acc SET v = 7 WHERE id = 3 RETURNING v
+UPDATE acc SET note = 'after' WHERE id = 3
+--@commit
+SELECT * FROM acc WHERE id = 3
+
+-- case with clause before an update
+SELECT id, v, note FROM acc WHERE id = 4
+WITH w AS (SELECT 4 AS k) UPDATE acc SET v = 9 WHERE id IN (SELECT k FROM w)
+UPDATE acc SET note = 'after' WHERE id = 4
+--@commit
+SELECT * FROM acc WHERE id = 4
+
+-- case trigger on another table writes the row
+CREATE TABLE events (id INTEGER PRIMARY KEY, acc_id INTEGER NOT NULL)
+CREATE TRIGGER event_bumps AFTER INSERT ON events BEGIN UPDATE acc SET v = v + 100 WHERE id = NEW.acc_id; END
+--@commit
+SELECT id, v, note FROM acc WHERE id = 5
+INSERT INTO events VALUES (1, 5)
+UPDATE acc SET note = 'after' WHERE id = 5
+--@commit
+SELECT * FROM acc WHERE id = 5
+
+-- case on delete cascade
+CREATE TABLE parent (id INTEGER PRIMARY KEY, v INTEGER NOT NULL)
+CREATE TABLE child (id INTEGER PRIMARY KEY, parent_id INTEGER REFERENCES parent(id) ON DELETE CASCADE ON UPDATE CASCADE, v INTEGER NOT NULL)
+INSERT INTO parent VALUES (1, 0), (2, 0)
+INSERT INTO child VALUES (1, 1, 0), (2, 2, 0)
+--@commit
+SELECT id, parent_id, v FROM child WHERE id = 1
+DELETE FROM parent WHERE id = 1
+UPDATE child SET v = 1 WHERE id = 1
+--@commit
+SELECT * FROM child ORDER BY id
+
+-- case on update cascade
+SELECT id, parent_id, v FROM child WHERE id = 2
+UPDATE parent SET id = 20 WHERE id = 2
+UPDATE child SET v = 1 WHERE id = 2
+--@commit
+SELECT * FROM child ORDER BY id
+
+-- case upsert on another unique key
+CREATE TABLE coded (id INTEGER PRIMARY KEY, code TEXT UNIQUE NOT NULL, v INTEGER NOT NULL)
+INSERT INTO coded VALUES (1, 'a', 0)
+--@commit
+SELECT id, code, v FROM coded WHERE id = 1
+INSERT INTO coded VALUES (99, 'a', 5) ON CONFLICT (code) DO UPDATE SET v = excluded.v
+UPDATE coded SET v = 6 WHERE id = 1
+--@commit
+SELECT * FROM coded
+
+-- case rollback to savepoint
+SELECT id, v, note FROM acc WHERE id = 6
+--@savepoint s1
+UPDATE acc SET v = 1 WHERE id = 6
+--@rollback to s1
+UPDATE acc SET note = 'after' WHERE id = 6
+--@commit
+SELECT * FROM acc WHERE id = 6
+
+-- case expression column in the read
+SELECT a.*, a.v + 1 AS next_v FROM acc a WHERE a.id = 7
+UPDATE acc SET v = 1 WHERE id = 7
+--@commit
+SELECT * FROM acc WHERE id = 7
+
+-- case nocase collation
+CREATE TABLE words (id INTEGER PRIMARY KEY, w TEXT COLLATE NOCASE NOT NULL, v INTEGER NOT NULL)
+INSERT INTO words VALUES (1, 'Abc', 0)
+--@commit
+SELECT id, w, v FROM words WHERE id = 1
+UPDATE words SET v = 1 WHERE id = 1
+--@commit
+SELECT * FROM words
+
+-- case partial unique index
+CREATE TABLE partial (id INTEGER NOT NULL, live INTEGER NOT NULL, v INTEGER NOT NULL)
+CREATE UNIQUE INDEX partial_live ON partial (id) WHERE live = 1
+INSERT INTO partial VALUES (1, 1, 0), (1, 0, 0)
+--@commit
+SELECT id, live, v FROM partial WHERE id = 1
+UPDATE partial SET v = 1 WHERE id = 1
+--@commit
+SELECT * FROM partial ORDER BY live
+
+-- case values of every storage class
+CREATE TABLE typed (id INTEGER PRIMARY KEY, i INTEGER, r REAL, t TEXT, b BLOB, n NUMERIC, anyv, v INTEGER NOT NULL)
+INSERT INTO typed VALUES (1, 9223372036854775807, 0.1, 'x', X'00ff', 1.10, 'text in an untyped column', 0), (2, NULL, NULL, NULL, NULL, NULL, NULL, 0), (3, 1, 1e308, '', X'', 3, X'80', 0)
+--@commit
+SELECT * FROM typed WHERE id = 1
+UPDATE typed SET v = 1 WHERE id = 1
+SELECT * FROM typed WHERE id = 2
+UPDATE typed SET v = 1 WHERE id = 2
+SELECT * FROM typed WHERE id = 3
+UPDATE typed SET v = 1 WHERE id = 3
+--@commit
+SELECT id, v FROM typed ORDER BY id
+
+-- case read in autocommit, write in a later transaction
+--@autocommit on
+SELECT id, v, note FROM acc WHERE id = 14
+UPDATE acc SET v = v + 1 WHERE id = 14
+--@autocommit off
+UPDATE acc SET note = 'after' WHERE id = 14
+--@commit
+SELECT * FROM acc WHERE id = 14
+
+-- case insert after an absent read
+SELECT id, v FROM acc WHERE id = 100
+INSERT INTO acc (id, v) VALUES (100, 1)
+--@commit
+SELECT * FROM acc WHERE id = 100
+
+-- case update of the key itself
+SELECT id, v FROM acc WHERE id = 16
+UPDATE acc SET id = 116 WHERE id = 16
+UPDATE acc SET v = 1 WHERE id = 116
+--@commit
+SELECT * FROM acc WHERE id IN (16, 116)
+
+-- case a row read twice with other columns
+SELECT id, v FROM acc WHERE id = 17
+SELECT id, note FROM acc WHERE id = 17
+UPDATE acc SET v = 1 WHERE id = 17
+--@commit
+SELECT * FROM acc WHERE id = 17
+
+-- case plain keyed read-modify-write
+SELECT id, v, note FROM acc WHERE id = 18
+UPDATE acc SET v = 1 WHERE id = 18
+--@commit
+SELECT * FROM acc WHERE id = 18
