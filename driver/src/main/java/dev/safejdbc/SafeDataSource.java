@@ -1,16 +1,8 @@
 package dev.safejdbc;
 
-import dev.safejdbc.config.DatabaseKey;
-import dev.safejdbc.config.Mode;
 import dev.safejdbc.config.SafeOptions;
-import dev.safejdbc.config.SafeUrl;
 import dev.safejdbc.error.InvalidConfigurationException;
-import dev.safejdbc.jdbc.SafeConnection;
-import dev.safejdbc.jdbc.SafeConnections;
 import dev.safejdbc.jdbc.Wrappers;
-import dev.safejdbc.session.Boundaries;
-import dev.safejdbc.session.Boundary;
-import dev.safejdbc.session.NestingCheck;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.ConnectionBuilder;
@@ -29,14 +21,11 @@ import javax.sql.DataSource;
  */
 public final class SafeDataSource implements DataSource {
     private final DataSource delegate;
-    private final SafeOptions options;
-    private final NestingCheck nesting;
-    private volatile String database;
+    private final Protection.ForDataSource protection;
 
     private SafeDataSource(DataSource delegate, SafeOptions options) {
         this.delegate = delegate;
-        this.options = options;
-        this.nesting = NestingCheck.enforcing(options.nested(), "");
+        this.protection = Protection.forDataSource(delegate, options);
     }
 
     /** Wraps {@code dataSource} with options from system properties, environment and safe-jdbc.properties. */
@@ -60,57 +49,14 @@ public final class SafeDataSource implements DataSource {
 
     @Override
     public Connection getConnection() throws SQLException {
-        beforeCheckout();
-        return protect(delegate.getConnection());
+        protection.beforeCheckout();
+        return protection.protect(delegate.getConnection());
     }
 
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
-        beforeCheckout();
-        return protect(delegate.getConnection(username, password));
-    }
-
-    /** Refuses a nested checkout before the pool is asked, when the pool would make it wait for itself. */
-    private void beforeCheckout() throws SQLException {
-        Boundaries.reached(Boundary.CHECKOUT, "getConnection");
-        String known = database;
-        if (known != null && options.mode() == Mode.ENFORCE) {
-            nesting.checkCheckout(known, delegate);
-        }
-    }
-
-    private Connection protect(Connection connection) throws SQLException {
-        if (connection.isWrapperFor(SafeConnection.class)) {
-            // a pool over jdbc:safe: hands out connections that are safe already; learn their database
-            // so that a nested checkout is still refused before the pool is asked
-            database = connection.unwrap(SafeConnection.class).database();
-            return connection;
-        }
-        String database = databaseOf(connection);
-        return SafeConnections.protect(connection, database, subprotocolOf(database), options);
-    }
-
-    /** The database's identity, learnt from the first connection's metadata (no secrets kept). */
-    private String databaseOf(Connection connection) throws SQLException {
-        String known = database;
-        if (known == null) {
-            String url;
-            try {
-                url = connection.getMetaData().getURL();
-            } catch (SQLException e) {
-                connection.close();
-                throw e;
-            }
-            known = url == null ? "datasource@" + Integer.toHexString(System.identityHashCode(delegate))
-                    : DatabaseKey.of(url);
-            database = known;
-        }
-        return known;
-    }
-
-    /** The sub-protocol of a database key learnt from a JDBC URL; empty when the pool gave none. */
-    private static String subprotocolOf(String database) {
-        return database.startsWith("jdbc:") ? SafeUrl.subprotocol(database) : "";
+        protection.beforeCheckout();
+        return protection.protect(delegate.getConnection(username, password));
     }
 
     /** A builder whose connections are protected like {@link #getConnection()}'s. */
@@ -144,8 +90,8 @@ public final class SafeDataSource implements DataSource {
 
             @Override
             public Connection build() throws SQLException {
-                beforeCheckout();
-                return protect(builder.build());
+                protection.beforeCheckout();
+                return protection.protect(builder.build());
             }
         };
     }

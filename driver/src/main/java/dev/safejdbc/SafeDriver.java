@@ -1,16 +1,10 @@
 package dev.safejdbc;
 
 import dev.safejdbc.config.DatabaseKey;
-import dev.safejdbc.config.Mode;
 import dev.safejdbc.config.OptionKey;
 import dev.safejdbc.config.SafeOptions;
 import dev.safejdbc.config.SafeUrl;
 import dev.safejdbc.error.InvalidConfigurationException;
-import dev.safejdbc.jdbc.SafeConnections;
-import dev.safejdbc.lease.MemoryUrls;
-import dev.safejdbc.lease.SharedMemoryDatabases;
-import dev.safejdbc.session.Boundaries;
-import dev.safejdbc.session.Boundary;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.DriverManager;
@@ -45,16 +39,10 @@ public final class SafeDriver implements Driver {
         }
         String realUrl = SafeUrl.toRealUrl(url);
         SafeOptions options = SafeOptions.resolve(info);
-        Boundaries.reached(Boundary.CHECKOUT, "getConnection");
+        Protection.checkoutStarts();
         Properties realInfo = SafeOptions.withoutSafeKeys(info);
         Driver real = RealDrivers.find(realUrl);
-        String sharedKey = options.mode() == Mode.ENFORCE ? MemoryUrls.sharedKey(realUrl) : null;
-        if (sharedKey != null) {
-            return SafeConnections.shared(
-                    SharedMemoryDatabases.lease(sharedKey, () -> open(real, realUrl, realInfo)), options);
-        }
-        return SafeConnections.protect(open(real, realUrl, realInfo), DatabaseKey.of(realUrl),
-                SafeUrl.subprotocol(realUrl), options);
+        return Protection.ofUrl(realUrl, options, () -> open(real, realUrl, realInfo));
     }
 
     private static Connection open(Driver real, String realUrl, Properties info) throws SQLException {

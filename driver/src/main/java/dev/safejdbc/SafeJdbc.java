@@ -1,8 +1,8 @@
 package dev.safejdbc;
 
+import dev.safejdbc.config.MemoryUrls;
 import dev.safejdbc.config.SafeUrl;
-import dev.safejdbc.lease.MemoryUrls;
-import dev.safejdbc.lease.SharedMemoryDatabases;
+import dev.safejdbc.session.SharedMemoryDatabases;
 import java.sql.SQLException;
 
 /** Operations on safe-jdbc's process-wide state. */

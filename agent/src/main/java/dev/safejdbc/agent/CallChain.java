@@ -29,6 +29,11 @@ final class CallChain {
     /** Whether the agent is at work on this thread: what it opens or asks for stays as it is. */
     private boolean busy;
 
+    /** Whether no instrumented call is open on this thread: the next one is the application's checkout. */
+    boolean isOutermost() {
+        return depth == 0;
+    }
+
     void enter() {
         depth++;
         safeAt = 0;

@@ -17,9 +17,14 @@ final class ProtectingHook extends ConnectionHook {
         this.protector = protector;
     }
 
+    /** Entering {@code Driver.connect}: the outermost call of a thread's chain is its checkout, announced. */
     @Override
     protected void onEnter() {
-        CHAINS.get().enter();
+        CallChain chain = CHAINS.get();
+        if (chain.isOutermost()) {
+            protector.checkoutStarts();
+        }
+        chain.enter();
     }
 
     /**
@@ -28,7 +33,11 @@ final class ProtectingHook extends ConnectionHook {
      */
     @Override
     protected void onEnterGetConnection(Object dataSource) throws SQLException {
+        CallChain chain = CHAINS.get();
         try {
+            if (chain.isOutermost()) {
+                protector.checkoutStarts();
+            }
             protector.beforeCheckout(dataSource);
         } catch (SQLException e) {
             if (SafeLayer.isDeliberate(e)) {
@@ -38,7 +47,7 @@ final class ProtectingHook extends ConnectionHook {
         } catch (RuntimeException | LinkageError e) {
             AgentLog.failure("could not check a checkout from " + dataSource.getClass().getName(), e);
         }
-        CHAINS.get().enter();
+        chain.enter();
     }
 
     @Override

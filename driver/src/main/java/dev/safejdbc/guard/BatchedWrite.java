@@ -3,5 +3,5 @@ package dev.safejdbc.guard;
 import dev.safejdbc.guard.sql.Analysis;
 
 /** One write added to a batch, with the parameters it had when added. */
-public record BatchedWrite(Analysis analysis, BoundValues bound) {
+record BatchedWrite(Analysis analysis, BoundValues bound) {
 }

@@ -101,8 +101,8 @@ final class ColumnPlan {
     }
 
     /** The first row, as the application is about to read it: its values are taken as it reads them. */
-    Observation observe(ResultSet rs, boolean exact, AppFrames where) {
-        return new Observation(this, rs, exact, where);
+    Observation observe(ResultSet rs, boolean exact, AppFrames readAt) {
+        return new Observation(this, rs, exact, readAt);
     }
 
     /**

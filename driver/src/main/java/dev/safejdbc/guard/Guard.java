@@ -3,6 +3,8 @@ package dev.safejdbc.guard;
 import dev.safejdbc.config.ConflictPolicy;
 import dev.safejdbc.config.Mode;
 import dev.safejdbc.config.SafeOptions;
+import dev.safejdbc.database.Database;
+import dev.safejdbc.database.Dialect;
 import dev.safejdbc.findings.AppFrames;
 import dev.safejdbc.findings.FindingKind;
 import dev.safejdbc.findings.Findings;
@@ -33,72 +35,77 @@ import java.util.function.Supplier;
 public final class Guard {
     private static final SqlAnalyzer ANALYZER = new SqlAnalyzer(4096);
     /** No guard: nothing is analyzed. */
-    public static final Guard OFF = new Guard(null, null, false, ConflictPolicy.THROW);
+    public static final Guard OFF = new Guard(null, false, ConflictPolicy.THROW);
     private static final int[] NOTHING_COMPARED = {};
 
+    private final Database db;
+    /** The database's identity, as findings name it. */
     private final String database;
     private final Dialect dialect;
+    private final KeyCatalog catalog;
     private final boolean enforce;
     private final ConflictPolicy onConflict;
+    /** DDL is sent as written, and may have changed the keys: the catalog forgets them after it. */
+    private final WritePlan schemaChange;
 
-    private Guard(String database, Dialect dialect, boolean enforce, ConflictPolicy onConflict) {
-        this.database = database;
-        this.dialect = dialect;
+    private Guard(Database db, boolean enforce, ConflictPolicy onConflict) {
+        this.db = db;
+        this.database = db == null ? null : db.identity();
+        this.dialect = db == null ? null : db.dialect();
+        this.catalog = db == null ? null : db.state(KeyCatalog.OF_DATABASE);
         this.enforce = enforce;
         this.onConflict = onConflict;
+        this.schemaChange = catalog == null ? WritePlan.AS_WRITTEN : WritePlan.schemaChange(catalog);
     }
 
     /** The guard for a connection to {@code database}; {@link #OFF} when the options say so. */
-    public static Guard of(String database, String subprotocol, SafeOptions options) {
+    public static Guard of(Database database, SafeOptions options) {
         if (!options.guard() || options.mode() == Mode.OFF) {
             return OFF;
         }
-        return new Guard(database, Dialect.forSubprotocol(subprotocol), options.mode() == Mode.ENFORCE,
-                options.onConflict());
+        return new Guard(database, options.mode() == Mode.ENFORCE, options.onConflict());
     }
 
     /**
      * What the guard works out for {@code sql} on this database, shared by every statement that
      * prepares the same text (applications prepare anew in each transaction).
      */
-    public StatementMemo memo(String sql) {
-        return this == OFF ? new StatementMemo() : StatementMemo.of(database, sql);
+    StatementMemo memo(String sql) {
+        return this == OFF ? new StatementMemo() : StatementMemo.of(db, sql);
     }
 
-    public Analysis analyze(String sql) {
+    Analysis analyze(String sql) {
         return this == OFF || sql == null ? Unrelated.INSTANCE : ANALYZER.analyze(sql);
     }
 
-    /** After a statement ran: DDL may have changed the keys. */
-    public void executed(Analysis analysis) {
-        if (analysis == SchemaChange.INSTANCE) {
-            KeyCatalog.forget(database);
-        }
+    /** The plan of a write the guard leaves as written. */
+    WritePlan asWritten(Analysis analysis) {
+        return analysis == SchemaChange.INSTANCE ? schemaChange : WritePlan.AS_WRITTEN;
     }
 
     /** Before a read runs: what to record of its result, or null when it is not a keyed read. */
-    public ReadCapture read(Analysis analysis, BoundValues bound, ReadLog log, Connection physical,
+    ReadCapture read(Analysis analysis, BoundValues bound, ReadLog log, Connection physical,
             StatementMemo memo, Supplier<AppFrames> site) throws SQLException {
         if (!(analysis instanceof KeyedSelect select)) {
             return null;
         }
-        RowNaming naming = memo.naming(database, select.table(), select.equalities(), physical);
+        RowNaming naming = memo.naming(catalog, select.table(), select.equalities(), physical);
         RowKey row = naming.rowKey(bound);
         if (row == null) {
             return null;
         }
         boolean exact = select.onlyEqualities() && naming.whereIsKey();
-        return new ReadCapture(log, row, select, exact, dialect, memo, site.get());
+        return new ReadCapture(log, row, select, exact, dialect, catalog, memo, site.get());
     }
 
     /** Before a write runs: its guarded form, or null to send it exactly as written. */
-    public GuardedWrite write(Analysis analysis, BoundValues bound, ReadLog log, Connection physical,
+    GuardedWrite write(Analysis analysis, BoundValues bound, ReadLog log, Connection physical,
             StatementMemo memo) throws SQLException {
         if (log.isEmpty()) {
             return null; // nothing read: nothing to guard, report or forget
         }
         if (analysis instanceof KeyedUpdate update) {
-            RowNaming naming = memo.naming(database, update.table(), update.equalities(), physical);
+            RowNaming naming = memo.naming(catalog, update.table(), update.equalities(), physical);
             if (!update.onlyEqualities() || update.selfRelative()) {
                 forget(update.table(), naming, bound, log);
                 return null; // it carries its own condition, or computes from the row itself
@@ -107,7 +114,7 @@ public final class Guard {
                     log, memo);
         }
         if (analysis instanceof KeyedDelete delete) {
-            RowNaming naming = memo.naming(database, delete.table(), delete.equalities(), physical);
+            RowNaming naming = memo.naming(catalog, delete.table(), delete.equalities(), physical);
             if (!delete.onlyEqualities()) {
                 forget(delete.table(), naming, bound, log);
                 return null;
@@ -128,7 +135,7 @@ public final class Guard {
      * Writes sent in a batch are not guarded: a batched write of a key this transaction read is
      * recorded instead, and the read forgotten.
      */
-    public void batched(List<BatchedWrite> writes, ReadLog log, Connection physical) throws SQLException {
+    void batched(List<BatchedWrite> writes, ReadLog log, Connection physical) throws SQLException {
         for (BatchedWrite write : writes) {
             if (log.isEmpty()) {
                 return;
@@ -141,7 +148,7 @@ public final class Guard {
                 log.clear();
             } else if (write.analysis() instanceof RowInsert insert) {
                 KeyValues row = KeyValues.ofColumns(insert.columns(), insert.values(), write.bound());
-                Observation read = row == null ? null : log.take(insert.table(), row::matches);
+                Observation read = row == null ? null : log.claim(insert.table(), row::matches);
                 if (read != null) {
                     record(FindingKind.UNGUARDED_CHECK_THEN_ACT, "INSERT", insert.table(), read,
                             "batched writes are sent as written");
@@ -152,8 +159,8 @@ public final class Guard {
 
     private void reportBatched(String verb, TableName table, List<Equality> equalities, BoundValues bound,
             ReadLog log, Connection physical) throws SQLException {
-        RowKey row = new RowNaming(table, equalities, KeyCatalog.keys(database, table, physical)).keyedRow(bound);
-        Observation read = row == null ? null : log.take(row);
+        RowKey row = new RowNaming(table, equalities, catalog.keys(table, physical)).keyedRow(bound);
+        Observation read = row == null ? null : log.claim(row);
         if (read != null) {
             record(FindingKind.UNGUARDED_CHECK_THEN_ACT, verb, table, read, "batched writes are sent as written");
         }
@@ -169,7 +176,7 @@ public final class Guard {
         if (row == null) {
             log.forget(table);
         } else {
-            log.take(row);
+            log.claim(row);
         }
     }
 
@@ -181,13 +188,13 @@ public final class Guard {
             return null;
         }
         if (!naming.keys().hasKeys()) {
-            Observation read = log.take(row);
+            Observation read = log.claim(row);
             if (read != null) {
                 record(FindingKind.NO_KEY_CHECK_THEN_ACT, verb, table, read, "no primary or unique key to guard on");
             }
             return null;
         }
-        Observation read = log.take(row);
+        Observation read = log.claim(row);
         if (!naming.isKey() || read == null || !read.present()) {
             return null; // more than the key, or another column: its rows changed, and their reads went
         }
@@ -215,8 +222,8 @@ public final class Guard {
         int count = 0;
         for (int i = 0; i < columns.size(); i++) {
             if (read.compared(i) && !row.columns().contains(KeyCatalog.normalize(columns.column(i)))) {
-                sql.append(" AND ").append(dialect.guardCondition(columns.column(i), columns.typeName(i),
-                        read.domain(i)));
+                sql.append(" AND ").append(dialect.nullSafeEquality(
+                        ValueDomain.compared(dialect.quote(columns.column(i)), read.domain(i)), columns.typeName(i)));
                 compared[count++] = i;
             }
         }
@@ -230,9 +237,9 @@ public final class Guard {
         if (row == null) {
             return null;
         }
-        TableKeys keys = KeyCatalog.keys(database, insert.table(), physical);
+        TableKeys keys = catalog.keys(insert.table(), physical);
         if (!keys.hasKeys()) {
-            Observation read = log.take(insert.table(), row::matches);
+            Observation read = log.claim(insert.table(), row::matches);
             if (read != null && !read.present()) {
                 record(FindingKind.NO_KEY_CHECK_THEN_ACT, "INSERT", insert.table(), read,
                         "no primary or unique key to make the insert conditional on");
@@ -243,7 +250,7 @@ public final class Guard {
             if (!row.columns().containsAll(key)) {
                 continue;
             }
-            Observation read = log.take(row.rowKey(insert.table(), key));
+            Observation read = log.claim(row.rowKey(insert.table(), key));
             if (read == null || read.present() || !read.exact()) {
                 continue;
             }
@@ -281,12 +288,12 @@ public final class Guard {
 
     private void record(FindingKind kind, String verb, TableName table, Observation read, String why) {
         Findings.record(kind, database, AppFrames.here(), verb + " on " + table.name() + " after a read at "
-                + read.where().site() + ": " + why);
+                + read.readAt().site() + ": " + why);
     }
 
     private static String conflict(String verb, TableName table, Collection<String> key, Observation read, String what) {
         return "Guarded " + verb + " on " + table.name() + " lost its race: the row with key " + key + " " + what
-                + " since this transaction read it.\n  read at:\n" + read.where().format("    ")
+                + " since this transaction read it.\n  read at:\n" + read.readAt().format("    ")
                 + "  write at:\n" + AppFrames.here().format("    ")
                 + "Roll back and retry the transaction (safe.onConflict=zero-rows returns 0 instead).";
     }

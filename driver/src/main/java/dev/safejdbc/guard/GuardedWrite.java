@@ -13,11 +13,11 @@ import java.util.function.Supplier;
  * application's own parameters (those of its kept columns at {@code compared}), and what a lost
  * race gets.
  */
-public record GuardedWrite(String sql, int applicationParameters, Observation read, int[] compared,
+record GuardedWrite(String sql, int applicationParameters, Observation read, int[] compared,
                            ConflictPolicy onConflict, Supplier<String> conflictMessage) {
 
     /** Binds the application's parameters, then the observed values, onto the guarded statement. */
-    public void bind(PreparedStatement guarded, BoundValues bound) throws SQLException {
+    void bind(PreparedStatement guarded, BoundValues bound) throws SQLException {
         bound.replayOnto(guarded, applicationParameters);
         int index = applicationParameters;
         for (int kept : compared) {
@@ -31,7 +31,7 @@ public record GuardedWrite(String sql, int applicationParameters, Observation re
     }
 
     /** No row written where the read promised one: the race was lost. */
-    public long verify(long rows) throws GuardConflictException {
+    long verify(long rows) throws GuardConflictException {
         if (rows == 0 && onConflict == ConflictPolicy.THROW) {
             throw new GuardConflictException(conflictMessage.get()); // written only when lost: it walks the stack
         }

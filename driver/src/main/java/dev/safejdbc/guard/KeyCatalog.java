@@ -1,5 +1,6 @@
 package dev.safejdbc.guard;
 
+import dev.safejdbc.database.Database;
 import dev.safejdbc.guard.sql.TableName;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -16,24 +17,22 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Primary and unique keys per table, read once from {@link DatabaseMetaData} and cached per
- * database; forgotten when DDL runs through safe-jdbc. Partial and expression indexes are not
- * keys: they do not make a row unique by its columns alone.
+ * Primary and unique keys per table of one database, read once from {@link DatabaseMetaData};
+ * forgotten when DDL runs through safe-jdbc on that database. Partial and expression indexes are
+ * not keys: they do not make a row unique by its columns alone.
  */
 final class KeyCatalog {
-    private static final Map<String, Map<TableName, TableKeys>> BY_DATABASE = new ConcurrentHashMap<>();
+    /** Each database's catalog, kept with the {@link Database}. */
+    static final Database.Slot<KeyCatalog> OF_DATABASE = new Database.Slot<>(KeyCatalog::new);
+
+    private final Map<TableName, TableKeys> tables = new ConcurrentHashMap<>();
     /** Counts forgettings, so that what was worked out from the keys knows when to work it out again. */
-    private static final AtomicLong GENERATION = new AtomicLong();
-    private static final int DATABASES = 256;
+    private final AtomicLong generation = new AtomicLong();
 
     private KeyCatalog() {
     }
 
-    static TableKeys keys(String database, TableName table, Connection physical) throws SQLException {
-        if (BY_DATABASE.size() >= DATABASES && !BY_DATABASE.containsKey(database)) {
-            forgetAll(); // a JVM that opens many databases (a test suite) keeps no keys for the old ones
-        }
-        Map<TableName, TableKeys> tables = BY_DATABASE.computeIfAbsent(database, d -> new ConcurrentHashMap<>());
+    TableKeys keys(TableName table, Connection physical) throws SQLException {
         TableKeys known = tables.get(table);
         if (known == null) {
             known = read(physical.getMetaData(), table);
@@ -45,18 +44,14 @@ final class KeyCatalog {
         return known;
     }
 
-    static void forget(String database) {
-        BY_DATABASE.remove(database);
-        GENERATION.incrementAndGet();
+    /** DDL ran: every table's keys are read again. */
+    void forget() {
+        tables.clear();
+        generation.incrementAndGet();
     }
 
-    private static void forgetAll() {
-        BY_DATABASE.clear();
-        GENERATION.incrementAndGet();
-    }
-
-    static long generation() {
-        return GENERATION.get();
+    long generation() {
+        return generation.get();
     }
 
     /** The table's keys; null when the metadata knows no table of that name in any spelling. */
@@ -80,7 +75,7 @@ final class KeyCatalog {
                 }
             }
             if (!keys.isEmpty()) {
-                return new TableKeys(List.copyOf(keys));
+                return new TableKeys.Known(List.copyOf(keys));
             }
         }
         return found ? TableKeys.NONE : null;

@@ -31,7 +31,7 @@ final class Observation {
     /** Kept columns whose value turned out to be a LOB or array handle, or could not be read; null: none. */
     private BitSet uncompared;
     private final boolean exact;
-    private final AppFrames where;
+    private final AppFrames readAt;
 
     /** Set in {@link #taken} once {@code getString} has read the column (where types are loose). */
     private static final byte CONVERTED = 0x10;
@@ -39,27 +39,27 @@ final class Observation {
     /**
      * @param exact whether the read's WHERE was the key and nothing more (only then does "absent"
      *              mean the key is free)
-     * @param where where the application read it
+     * @param readAt where the application read it
      */
-    Observation(ColumnPlan columns, ResultSet row, boolean exact, AppFrames where) {
+    Observation(ColumnPlan columns, ResultSet row, boolean exact, AppFrames readAt) {
         this.columns = columns;
         this.values = new Object[columns.size()];
         this.taken = new byte[columns.size()];
         this.row = row;
         this.exact = exact;
-        this.where = where;
+        this.readAt = readAt;
     }
 
-    private Observation(boolean exact, AppFrames where) {
+    private Observation(boolean exact, AppFrames readAt) {
         this.columns = null;
         this.values = null;
         this.taken = null;
         this.exact = exact;
-        this.where = where;
+        this.readAt = readAt;
     }
 
-    static Observation absent(boolean exact, AppFrames where) {
-        return new Observation(exact, where);
+    static Observation absent(boolean exact, AppFrames readAt) {
+        return new Observation(exact, readAt);
     }
 
     /** Whether every value is known (or the row is absent): nothing is left to take from the result set. */
@@ -173,8 +173,8 @@ final class Observation {
         return exact;
     }
 
-    AppFrames where() {
-        return where;
+    AppFrames readAt() {
+        return readAt;
     }
 
     /** The comparable columns read, in result order: what a guarded write's conditions are built from. */

@@ -1,5 +1,6 @@
 package dev.safejdbc.guard;
 
+import dev.safejdbc.database.Dialect;
 import dev.safejdbc.findings.AppFrames;
 import dev.safejdbc.guard.sql.KeyedSelect;
 import java.sql.ResultSet;
@@ -22,25 +23,27 @@ public final class ReadCapture {
     private final KeyedSelect select;
     private final boolean exact;
     private final Dialect dialect;
+    private final KeyCatalog catalog;
     private final StatementMemo memo;
-    private final AppFrames where;
+    private final AppFrames readAt;
     private Observation row;
 
-    ReadCapture(ReadLog log, RowKey key, KeyedSelect select, boolean exact, Dialect dialect, StatementMemo memo,
-            AppFrames where) {
+    ReadCapture(ReadLog log, RowKey key, KeyedSelect select, boolean exact, Dialect dialect, KeyCatalog catalog,
+            StatementMemo memo, AppFrames readAt) {
         this.log = log;
         this.key = key;
         this.select = select;
         this.exact = exact;
         this.dialect = dialect;
+        this.catalog = catalog;
         this.memo = memo;
-        this.where = where;
+        this.readAt = readAt;
     }
 
     /** The first {@code next()} returned {@code present}; returns whether values are still to be taken from the row. */
     public boolean firstRow(ResultSet rs, boolean present) throws SQLException {
-        Observation observation = present ? memo.columns(rs, select, dialect).observe(rs, exact, where)
-                : Observation.absent(exact, where);
+        Observation observation = present ? memo.columns(rs, select, dialect, catalog).observe(rs, exact, readAt)
+                : Observation.absent(exact, readAt);
         log.record(key, observation);
         row = observation.isComplete() ? null : observation;
         return row != null;

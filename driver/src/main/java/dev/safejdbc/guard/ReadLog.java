@@ -1,6 +1,8 @@
 package dev.safejdbc.guard;
 
 import dev.safejdbc.guard.sql.TableName;
+import dev.safejdbc.session.Attachment;
+import dev.safejdbc.session.TransactionState;
 import java.util.Arrays;
 import java.util.function.Predicate;
 
@@ -14,7 +16,9 @@ import java.util.function.Predicate;
  * slots used since the last {@link #clear}: one or two in a short transaction, at most
  * {@value #CAPACITY}, by hash first.
  */
-public final class ReadLog {
+public final class ReadLog implements TransactionState {
+    /** Each session's read log, kept with the session for its transaction. */
+    public static final Attachment<ReadLog> OF_SESSION = new Attachment<>(ReadLog::new);
     private static final int CAPACITY = 256;
     /** Most sessions read a few keys per transaction: the ring starts small and grows to its capacity. */
     private static final int INITIAL = 8;
@@ -58,7 +62,7 @@ public final class ReadLog {
     }
 
     /** The latest read of {@code key}, which the write is about to consume (with any older one). */
-    synchronized Observation take(RowKey key) {
+    synchronized Observation claim(RowKey key) {
         int hash = key.hashCode();
         Observation latest = null;
         for (int step = 1; step <= used; step++) {
@@ -72,11 +76,11 @@ public final class ReadLog {
     }
 
     /** The latest read of {@code table} that {@code matches}, which the write is about to consume. */
-    synchronized Observation take(TableName table, Predicate<RowKey> matches) {
+    synchronized Observation claim(TableName table, Predicate<RowKey> matches) {
         for (int step = 1; step <= used; step++) {
             RowKey key = keys[(next - step) & (keys.length - 1)];
             if (key != null && key.table().equals(table) && matches.test(key)) {
-                return take(key);
+                return claim(key);
             }
         }
         return null;

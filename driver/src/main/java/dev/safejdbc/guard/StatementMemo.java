@@ -1,5 +1,7 @@
 package dev.safejdbc.guard;
 
+import dev.safejdbc.database.Database;
+import dev.safejdbc.database.Dialect;
 import dev.safejdbc.guard.sql.Equality;
 import dev.safejdbc.guard.sql.KeyedSelect;
 import dev.safejdbc.guard.sql.TableName;
@@ -21,12 +23,12 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class StatementMemo {
     /**
-     * Per database, per SQL text. Bounded: a database's are all dropped when it has too many (texts
-     * built with literals), and all of them when there are too many databases.
+     * Each database's memos, per SQL text. Bounded: a database's are all dropped when it has too
+     * many (texts built with literals).
      */
-    private static final Map<String, Map<String, StatementMemo>> BY_DATABASE = new ConcurrentHashMap<>();
+    private static final Database.Slot<Map<String, StatementMemo>> OF_DATABASE =
+            new Database.Slot<>(ConcurrentHashMap::new);
     private static final int CAPACITY = 4096;
-    private static final int DATABASES = 256;
 
     private volatile Naming naming;
     private volatile Columns columns;
@@ -40,11 +42,8 @@ public final class StatementMemo {
     private record Columns(ColumnPlan plan, long generation) {
     }
 
-    static StatementMemo of(String database, String sql) {
-        if (BY_DATABASE.size() >= DATABASES && !BY_DATABASE.containsKey(database)) {
-            BY_DATABASE.clear(); // a JVM that opens many databases (a test suite) keeps no memos for the old ones
-        }
-        Map<String, StatementMemo> memos = BY_DATABASE.computeIfAbsent(database, d -> new ConcurrentHashMap<>());
+    static StatementMemo of(Database database, String sql) {
+        Map<String, StatementMemo> memos = database.state(OF_DATABASE);
         StatementMemo memo = memos.get(sql);
         if (memo == null) {
             if (memos.size() >= CAPACITY) {
@@ -62,23 +61,23 @@ public final class StatementMemo {
     record GuardedForm(ColumnPlan columns, BitSet uncompared, byte[] domains, String sql, int[] compared) {
     }
 
-    RowNaming naming(String database, TableName table, List<Equality> equalities, Connection physical)
+    RowNaming naming(KeyCatalog catalog, TableName table, List<Equality> equalities, Connection physical)
             throws SQLException {
-        long generation = KeyCatalog.generation();
+        long generation = catalog.generation();
         Naming known = naming;
         if (known != null && known.generation() == generation) {
             return known.naming();
         }
-        TableKeys keys = KeyCatalog.keys(database, table, physical);
+        TableKeys keys = catalog.keys(table, physical);
         RowNaming fresh = new RowNaming(table, equalities, keys);
-        if (keys != TableKeys.UNKNOWN) { // an unknown table may be created: it is looked up again
+        if (keys instanceof TableKeys.Known) { // an unknown table may be created: it is looked up again
             naming = new Naming(fresh, generation);
         }
         return fresh;
     }
 
-    ColumnPlan columns(ResultSet rs, KeyedSelect select, Dialect dialect) throws SQLException {
-        long generation = KeyCatalog.generation();
+    ColumnPlan columns(ResultSet rs, KeyedSelect select, Dialect dialect, KeyCatalog catalog) throws SQLException {
+        long generation = catalog.generation();
         Columns known = columns;
         if (known != null && known.generation() == generation) {
             return known.plan();

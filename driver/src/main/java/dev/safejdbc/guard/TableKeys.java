@@ -4,17 +4,21 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The unique keys of one table (primary key first), each a set of normalized column names;
- * empty when the table has none (or is unknown).
+ * What the catalog knows of one table's unique keys (primary key first), each a set of normalized
+ * column names: {@link Known} keys (perhaps none), or an {@link Unknown} table, of which nothing
+ * may be kept (it may yet be created).
  */
-record TableKeys(List<Set<String>> uniqueKeys) {
-    static final TableKeys NONE = new TableKeys(List.of());
-    /** No table of that name was found: no keys, and nothing worked out from that may be kept. */
-    static final TableKeys UNKNOWN = new TableKeys(List.of());
+sealed interface TableKeys permits TableKeys.Known, TableKeys.Unknown {
+    /** A table that exists and has no primary or unique key. */
+    TableKeys NONE = new Known(List.of());
+    /** No table of that name was found. */
+    TableKeys UNKNOWN = new Unknown();
+
+    List<Set<String>> uniqueKeys();
 
     /** The first unique key whose every column is among {@code columns}, or null. */
-    Set<String> coveredBy(Set<String> columns) {
-        for (Set<String> key : uniqueKeys) {
+    default Set<String> coveredBy(Set<String> columns) {
+        for (Set<String> key : uniqueKeys()) {
             if (columns.containsAll(key)) {
                 return key;
             }
@@ -23,11 +27,26 @@ record TableKeys(List<Set<String>> uniqueKeys) {
     }
 
     /** Whether {@code columns} is exactly one of the unique keys. */
-    boolean isKey(Set<String> columns) {
-        return uniqueKeys.contains(columns);
+    default boolean isKey(Set<String> columns) {
+        return uniqueKeys().contains(columns);
     }
 
-    boolean hasKeys() {
-        return !uniqueKeys.isEmpty();
+    default boolean hasKeys() {
+        return !uniqueKeys().isEmpty();
+    }
+
+    /** The keys of a table the catalog found. */
+    record Known(List<Set<String>> uniqueKeys) implements TableKeys {
+    }
+
+    /** A table the catalog did not find: no keys, and nothing worked out from that may be kept. */
+    final class Unknown implements TableKeys {
+        private Unknown() {
+        }
+
+        @Override
+        public List<Set<String>> uniqueKeys() {
+            return List.of();
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.safejdbc.jdbc;
 
+import dev.safejdbc.function.SqlFunction;
 import java.io.InputStream;
 import java.io.Reader;
 import java.math.BigDecimal;
@@ -12,7 +13,8 @@ import java.util.Map;
 public final class SafeCallableStatement extends SafePreparedStatement implements CallableStatement {
     private final CallableStatement delegate;
 
-    SafeCallableStatement(SafeConnection connection, CallableStatement delegate, String sql, Preparer preparer) {
+    SafeCallableStatement(SafeConnection connection, CallableStatement delegate, String sql,
+            SqlFunction<String, PreparedStatement> preparer) {
         super(connection, delegate, sql, preparer);
         this.delegate = delegate;
     }

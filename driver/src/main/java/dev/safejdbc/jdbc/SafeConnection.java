@@ -1,7 +1,11 @@
 package dev.safejdbc.jdbc;
 
+import dev.safejdbc.database.Database;
 import dev.safejdbc.error.SqlStates;
+import dev.safejdbc.function.SqlSupplier;
 import dev.safejdbc.guard.Guard;
+import dev.safejdbc.guard.GuardedStatements;
+import dev.safejdbc.guard.ReadLog;
 import dev.safejdbc.session.Boundaries;
 import dev.safejdbc.session.Boundary;
 import dev.safejdbc.findings.AppFrames;
@@ -37,6 +41,7 @@ import java.util.concurrent.Executor;
  */
 public final class SafeConnection implements Connection {
     private final Connection physical;
+    private final Database database;
     private final Sessions sessions;
     /** Statements open on a shared physical connection, closed with this logical one; else null. */
     private final Set<SafeStatement> openStatements;
@@ -48,8 +53,10 @@ public final class SafeConnection implements Connection {
      *                       closing this one must close its statements itself
      * @param guard          the check-then-act guard of this connection ({@link Guard#OFF} for none)
      */
-    public SafeConnection(Connection physical, Sessions sessions, boolean sharedPhysical, Guard guard) {
+    public SafeConnection(Connection physical, Database database, Sessions sessions, boolean sharedPhysical,
+            Guard guard) {
         this.physical = physical;
+        this.database = database;
         this.sessions = sessions;
         this.openStatements = sharedPhysical ? ConcurrentHashMap.newKeySet() : null;
         this.guard = guard;
@@ -90,13 +97,9 @@ public final class SafeConnection implements Connection {
     }
 
     /** Runs a call that reaches the database (savepoints) inside the calling thread's session. */
-    private <T> T inSession(SqlCall<T> call) throws SQLException {
-        Session session = session();
-        session.enter(AppFrames::here);
-        try {
-            return call.call();
-        } finally {
-            session.exit();
+    private <T> T inSession(SqlSupplier<T> call) throws SQLException {
+        try (Session.Scope scope = session().enter(AppFrames::here)) {
+            return call.get();
         }
     }
 
@@ -286,9 +289,9 @@ public final class SafeConnection implements Connection {
         return openStatements != null ? !physical.isClosed() : physical.isValid(timeout);
     }
 
-    /** The sanitized identity of the database this connection's sessions nest on. */
-    public String database() {
-        return sessions.database();
+    /** The database this connection's sessions nest on. */
+    public Database database() {
+        return database;
     }
 
     @Override
@@ -327,7 +330,7 @@ public final class SafeConnection implements Connection {
         return Wrappers.isWrapperFor(this, physical, iface);
     }
 
-    // --- plain delegation ---
+    // --- delegation (clearWarnings also forgets an autocommit session's reads) ---
 
     @Override
     public String nativeSQL(String sql) throws SQLException {
@@ -358,7 +361,7 @@ public final class SafeConnection implements Connection {
         physical().clearWarnings();
         Session session = session();
         if (!session.inTransaction()) {
-            session.reads().clear();
+            session.attachment(ReadLog.OF_SESSION).clear();
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.safejdbc.jdbc;
 
 import dev.safejdbc.findings.AppFrames;
+import dev.safejdbc.function.SqlSupplier;
 import dev.safejdbc.session.Session;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -21,14 +22,10 @@ public final class SafeDatabaseMetaData implements DatabaseMetaData {
         this.delegate = delegate;
     }
 
-    private ResultSet query(SqlCall<ResultSet> call) throws SQLException {
-        Session session = connection.session();
-        session.enter(AppFrames::here);
-        try {
-            ResultSet rs = call.call();
-            return rs == null ? null : new SafeResultSet(null, rs, session.pin(), null);
-        } finally {
-            session.exit();
+    private ResultSet query(SqlSupplier<ResultSet> call) throws SQLException {
+        try (Session.Scope scope = connection.session().enter(AppFrames::here)) {
+            ResultSet rs = call.get();
+            return rs == null ? null : new SafeResultSet(null, rs, scope.session().pin(), null);
         }
     }
 

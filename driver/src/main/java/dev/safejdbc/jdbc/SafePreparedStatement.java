@@ -1,13 +1,9 @@
 package dev.safejdbc.jdbc;
 
-import dev.safejdbc.findings.AppFrames;
+import dev.safejdbc.function.SqlFunction;
+import dev.safejdbc.function.SqlSupplier;
 import dev.safejdbc.guard.BoundValues;
-import dev.safejdbc.guard.StatementMemo;
-import dev.safejdbc.guard.sql.Analysis;
-import dev.safejdbc.guard.sql.KeyedDelete;
-import dev.safejdbc.guard.sql.KeyedSelect;
-import dev.safejdbc.guard.sql.KeyedUpdate;
-import dev.safejdbc.guard.sql.RowInsert;
+import dev.safejdbc.guard.StatementGuard;
 import java.io.InputStream;
 import java.io.Reader;
 import java.math.BigDecimal;
@@ -16,95 +12,62 @@ import java.sql.*;
 import java.util.Calendar;
 
 /**
- * A prepared statement whose executions run inside the calling thread's session. Its SQL is
- * analysed once, here; when the guard may act on it, the parameters are recorded as they are
- * bound, so that a guarded form can be bound the same way.
+ * A prepared statement whose executions run inside the calling thread's session. Its
+ * {@link StatementGuard} analyses its SQL once; when the guard may act on it, the parameters are
+ * recorded as they are bound, so that a guarded form can be bound the same way.
  */
 public class SafePreparedStatement extends SafeStatement implements PreparedStatement {
     private final PreparedStatement delegate;
     private final String sql;
-    private final Analysis analysis;
-    private final Preparer preparer;
-    /** Null when the guard has nothing to do with this statement: binding then costs nothing extra. */
+    private final SqlFunction<String, PreparedStatement> preparer;
+    /** Null when the guard has nothing to do with this statement's parameters: binding then costs nothing extra. */
     private final BoundValues bound;
-    private final StatementMemo memo;
-    private AppFrames site;
     /** The executions, made once: a method reference made per call would be an allocation per call. */
-    private final SqlCall<ResultSet> executeQuery;
-    private final SqlCall<Long> executeUpdate;
-    private final SqlCall<Long> executeLargeUpdate;
-    private final SqlCall<Boolean> execute;
+    private final SqlSupplier<ResultSet> executeQuery;
+    private final SqlSupplier<Long> executeUpdate;
+    private final SqlSupplier<Long> executeLargeUpdate;
+    private final SqlSupplier<Boolean> execute;
 
-    SafePreparedStatement(SafeConnection connection, PreparedStatement delegate, String sql, Preparer preparer) {
-        super(connection, delegate);
+    SafePreparedStatement(SafeConnection connection, PreparedStatement delegate, String sql,
+            SqlFunction<String, PreparedStatement> preparer) {
+        super(connection, delegate, StatementGuard.prepared(connection.guard(), connection.physicalConnection(), sql));
         this.delegate = delegate;
         this.sql = sql;
-        this.analysis = guard().analyze(sql);
         this.preparer = preparer;
-        this.memo = guard().memo(sql);
-        this.bound = namesRows(analysis) ? new BoundValues() : null;
+        this.bound = guard.parameters();
         this.executeQuery = delegate::executeQuery;
         this.executeUpdate = () -> (long) delegate.executeUpdate();
         this.executeLargeUpdate = delegate::executeLargeUpdate;
         this.execute = delegate::execute;
     }
 
-    /** Whether the guard needs this statement's parameters: it reads or writes rows by key. */
-    private static boolean namesRows(Analysis analysis) {
-        return analysis instanceof KeyedSelect || analysis instanceof KeyedUpdate || analysis instanceof KeyedDelete
-                || analysis instanceof RowInsert;
-    }
-
-    /** The same SQL on every execution: what the guard works out for it is worked out once. */
-    @Override
-    StatementMemo memo() {
-        return memo;
-    }
-
-    /** Where the application first ran it: the stack is walked once per prepared statement. */
-    @Override
-    AppFrames site() {
-        if (site == null) {
-            site = AppFrames.here();
-        }
-        return site;
-    }
-
-    private BoundValues bound() {
-        return bound == null ? BoundValues.NONE : bound;
-    }
-
     @Override
     public ResultSet executeQuery() throws SQLException {
-        return runQuery(sql, analysis, bound(), executeQuery);
+        return runQuery(sql, executeQuery);
     }
 
     @Override
     public int executeUpdate() throws SQLException {
-        return (int) runWrite(sql, analysis, bound(), executeUpdate, preparer,
-                PreparedStatement::executeLargeUpdate);
+        return (int) runWrite(sql, executeUpdate, preparer, PreparedStatement::executeLargeUpdate);
     }
 
     @Override
     public long executeLargeUpdate() throws SQLException {
-        return runWrite(sql, analysis, bound(), executeLargeUpdate, preparer,
-                PreparedStatement::executeLargeUpdate);
+        return runWrite(sql, executeLargeUpdate, preparer, PreparedStatement::executeLargeUpdate);
     }
 
     @Override
     public boolean execute() throws SQLException {
-        return runExecute(sql, analysis, bound(), execute, preparer);
+        return runExecute(sql, execute, preparer);
     }
 
     @Override
     public void clearParameters() throws SQLException {
         delegate.clearParameters();
-        if (bound != null) {
-            bound.clear();
-        }
+        guard.clearParameters();
     }
 
-    // --- parameters and metadata: plain delegation (nothing reaches the database) ---
+    // --- parameters: each setter records what it bound for the guard (GuardHandOffTest); nothing reaches the database ---
 
     @Override
     public void setNull(int parameterIndex, int sqlType) throws SQLException {
@@ -263,9 +226,7 @@ public class SafePreparedStatement extends SafeStatement implements PreparedStat
     @Override
     public void addBatch() throws SQLException {
         delegate.addBatch();
-        if (bound != null) {
-            batched(analysis, bound.copy());
-        }
+        guard.addBatch();
     }
 
     @Override

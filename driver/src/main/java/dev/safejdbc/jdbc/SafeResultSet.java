@@ -128,7 +128,8 @@ public final class SafeResultSet implements ResultSet {
         return Wrappers.isWrapperFor(this, delegate, iface);
     }
 
-    // --- plain delegation ---
+    // --- the rest: every column getter hands its value to the guard or says it takes none (GuardHandOffTest);
+    // moving the cursor first lets the guard read what it still needs of the row; the others delegate ---
 
     @Override
     public boolean wasNull() throws SQLException {

@@ -1,15 +1,10 @@
 package dev.safejdbc.jdbc;
 
-import dev.safejdbc.findings.AppFrames;
-import dev.safejdbc.guard.BatchedWrite;
-import dev.safejdbc.guard.BoundValues;
-import dev.safejdbc.guard.Guard;
-import dev.safejdbc.guard.GuardedWrite;
+import dev.safejdbc.function.SqlFunction;
+import dev.safejdbc.function.SqlSupplier;
 import dev.safejdbc.guard.ReadCapture;
-import dev.safejdbc.guard.StatementMemo;
-import dev.safejdbc.guard.sql.Analysis;
-import dev.safejdbc.guard.sql.KeyedSelect;
-import dev.safejdbc.guard.sql.Unrelated;
+import dev.safejdbc.guard.StatementGuard;
+import dev.safejdbc.guard.WritePlan;
 import dev.safejdbc.session.Boundaries;
 import dev.safejdbc.session.Boundary;
 import dev.safejdbc.session.CursorPin;
@@ -20,209 +15,140 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.Supplier;
 
 /**
  * A statement whose executions run inside the calling thread's session: nesting is checked and
  * the physical connection taken before anything is sent, and the check-then-act guard sees every
- * read and write. An open result set keeps the physical connection until it is closed (or
- * exhausted, or its statement closed or re-executed), because its cursor lives on that connection.
+ * read and write through this statement's {@link StatementGuard}. An open result set keeps the
+ * physical connection until it is closed (or exhausted, or its statement closed or re-executed),
+ * because its cursor lives on that connection.
  */
 public class SafeStatement implements Statement {
     private final SafeConnection connection;
     private final Statement delegate;
+    final StatementGuard guard;
     private CursorPin cursor = CursorPin.NONE;
     private SafeResultSet current;
     private ReadCapture pendingCapture;
     /** Where the last execution's results are: the delegate, or a guarded form of it. */
     private Statement results;
     private long guardedCount = -1;
-    /**
-     * The guarded form last run, kept for the next execution. One only: a prepared statement's
-     * guarded text does not change, and a plain statement's carries its literals, so it rarely
-     * repeats (keeping them all would keep a native statement per write).
-     */
-    private String guardedSql;
-    private PreparedStatement guarded;
-    private List<BatchedWrite> batch;
-    /** Asked only when a transaction begins or a keyed read is recorded: one object, not one per call. */
-    private final Supplier<AppFrames> lazySite = this::site;
 
     SafeStatement(SafeConnection connection, Statement delegate) {
+        this(connection, delegate, StatementGuard.plain(connection.guard(), connection.physicalConnection()));
+    }
+
+    SafeStatement(SafeConnection connection, Statement delegate, StatementGuard guard) {
         this.connection = connection;
         this.delegate = delegate;
+        this.guard = guard;
         this.results = delegate;
     }
 
-    /** Prepares the guarded form of a write, with the same options as the statement it replaces. */
-    @FunctionalInterface
-    interface Preparer {
-        PreparedStatement prepare(String sql) throws SQLException;
-    }
-
-    /** Runs the guarded form of a write; returns the rows it wrote. */
-    @FunctionalInterface
-    interface GuardedRun {
-        long run(PreparedStatement guarded) throws SQLException;
-    }
-
-    final Guard guard() {
-        return connection.guard();
-    }
-
-    /** What the guard may reuse: nothing for a plain statement, whose SQL changes with every call. */
-    StatementMemo memo() {
-        return new StatementMemo();
-    }
-
-    /** Where the application runs this statement (a plain statement's SQL, and so its caller, changes). */
-    AppFrames site() {
-        return AppFrames.here();
-    }
-
     /** Runs a batch: its writes are not guarded, but those of keys the transaction read are recorded. */
-    private <T> T runBatch(String label, SqlCall<T> call) throws SQLException {
-        Session session = begin(label);
-        try {
-            if (batch != null) {
-                List<BatchedWrite> writes = batch;
-                batch = null;
-                guard().batched(writes, session.reads(), connection.physicalConnection());
-            }
-            return call.call();
+    private <T> T runBatch(String label, SqlSupplier<T> call) throws SQLException {
+        try (Session.Scope scope = begin(label)) {
+            guard.beforeBatch(scope.session());
+            return call.get();
         } catch (SQLException e) {
-            throw session.explain(e); // nested hook: a cancelled wait on its own thread becomes 25001
-        } finally {
-            session.exit();
+            throw explained(e);
         }
-    }
-
-    /** Remembers a write added to the batch, for {@link #runBatch}. */
-    final void batched(Analysis analysis, BoundValues bound) {
-        if (analysis == Unrelated.INSTANCE) {
-            return;
-        }
-        if (batch == null) {
-            batch = new ArrayList<>();
-        }
-        batch.add(new BatchedWrite(analysis, bound));
     }
 
     /** Runs a query; its result set keeps the session's connection while open, and feeds the guard. */
-    final ResultSet runQuery(String sql, Analysis analysis, BoundValues bound, SqlCall<ResultSet> call)
-            throws SQLException {
-        Session session = begin(sql);
-        try {
-            ReadCapture capture = guard().read(analysis, bound, session.reads(), connection.physicalConnection(),
-                    memo(), lazySite);
-            ResultSet rs = call.call();
-            cursor = session.pin();
+    final ResultSet runQuery(String sql, SqlSupplier<ResultSet> call) throws SQLException {
+        try (Session.Scope scope = begin(sql)) {
+            ReadCapture capture = guard.beforeQuery(sql, scope.session());
+            ResultSet rs = call.get();
+            cursor = scope.session().pin();
             current = rs == null ? null : new SafeResultSet(this, rs, cursor, capture);
             return current;
         } catch (SQLException e) {
-            throw session.explain(e); // nested hook: a cancelled wait on its own thread becomes 25001
-        } finally {
-            session.exit();
+            throw explained(e);
         }
     }
 
     /**
-     * Runs a write (or any other statement without a cursor): as written, or in its guarded form
-     * when it acts on a row its transaction read. Returns the rows written.
+     * Runs a write (or any other statement without a cursor) as the guard plans it: as written, or
+     * in its guarded form when it acts on a row its transaction read. Returns the rows written.
+     *
+     * @param preparer   prepares a guarded form with the options of this statement
+     * @param runGuarded runs a guarded form; returns the rows it wrote
      */
-    final long runWrite(String sql, Analysis analysis, BoundValues bound, SqlCall<Long> asWritten,
-            Preparer preparer, GuardedRun guardedRun) throws SQLException {
-        Session session = begin(sql);
-        try {
-            GuardedWrite plan = guard().write(analysis, bound, session.reads(), connection.physicalConnection(),
-                    memo());
-            long rows;
-            if (plan == null) {
-                rows = asWritten.call();
-            } else if (plan.sql() == null) {
-                rows = plan.verify(asWritten.call());
-            } else {
-                PreparedStatement guarded = guardedForm(plan.sql(), preparer);
-                plan.bind(guarded, bound);
-                rows = plan.verify(guardedRun.run(guarded));
-                results = guarded;
+    final long runWrite(String sql, SqlSupplier<Long> asWritten, SqlFunction<String, PreparedStatement> preparer,
+            SqlFunction<PreparedStatement, Long> runGuarded) throws SQLException {
+        try (Session.Scope scope = begin(sql)) {
+            WritePlan plan = guard.beforeWrite(sql, scope.session(), preparer);
+            long rows = plan.run(asWritten, runGuarded);
+            if (plan.guardedResults() != null) {
+                results = plan.guardedResults();
                 guardedCount = rows;
             }
-            guard().executed(analysis);
             return rows;
         } catch (SQLException e) {
-            throw session.explain(e); // nested hook: a cancelled wait on its own thread becomes 25001
-        } finally {
-            session.exit();
+            throw explained(e);
         }
     }
 
     /** Runs an {@code execute}: a write goes through the guard; a result set keeps its pin. */
-    final boolean runExecute(String sql, Analysis analysis, BoundValues bound, SqlCall<Boolean> call,
-            Preparer preparer) throws SQLException {
+    final boolean runExecute(String sql, SqlSupplier<Boolean> call, SqlFunction<String, PreparedStatement> preparer)
+            throws SQLException {
         results = delegate; // a previous guarded write's results are not this execution's
         guardedCount = -1;
-        if (analysis instanceof KeyedSelect) {
-            Boundaries.reached(Boundary.STATEMENT, sql, connection.physicalConnection());
-            releaseCursor();
-            Session session = connection.session();
-            session.enter(lazySite);
-            try {
-                pendingCapture = guard().read(analysis, bound, session.reads(), connection.physicalConnection(),
-                        memo(), lazySite);
-            } finally {
-                session.exit();
-            }
-            return moveToResult(call);
-        }
-        if (analysis != Unrelated.INSTANCE) {
-            boolean[] hasResultSet = {false};
-            runWrite(sql, analysis, bound, () -> {
-                hasResultSet[0] = call.call();
-                if (hasResultSet[0]) {
-                    cursor = connection.session().pin(); // still inside the session: pinned before it exits
-                    return -1L;
+        switch (guard.kindOf(sql)) {
+            case KEYED_READ:
+                Boundaries.reached(Boundary.STATEMENT, sql, connection.physicalConnection());
+                releaseCursor();
+                try (Session.Scope scope = connection.session().enter(guard.site())) {
+                    pendingCapture = guard.beforeQuery(sql, scope.session());
                 }
-                return delegate.getLargeUpdateCount();
-            }, preparer, guarded -> {
-                guarded.execute();
-                return guarded.getLargeUpdateCount();
-            });
-            return hasResultSet[0];
+                return moveToResult(call);
+            case WRITE:
+                boolean[] hasResultSet = {false};
+                runWrite(sql, () -> {
+                    hasResultSet[0] = call.get();
+                    if (hasResultSet[0]) {
+                        cursor = connection.session().pin(); // still inside the session: pinned before it exits
+                        return -1L;
+                    }
+                    return delegate.getLargeUpdateCount();
+                }, preparer, guarded -> {
+                    guarded.execute();
+                    return guarded.getLargeUpdateCount();
+                });
+                return hasResultSet[0];
+            default:
+                Boundaries.reached(Boundary.STATEMENT, sql, connection.physicalConnection());
+                releaseCursor();
+                return moveToResult(call);
         }
-        Boundaries.reached(Boundary.STATEMENT, sql, connection.physicalConnection());
-        releaseCursor();
-        return moveToResult(call);
     }
 
     /** Moves to the next result without closing the open one (which keeps its own pin). */
-    private boolean moveToResult(SqlCall<Boolean> call) throws SQLException {
-        Session session = connection.session();
-        session.enter(lazySite);
-        try {
-            boolean hasResultSet = call.call();
+    private boolean moveToResult(SqlSupplier<Boolean> call) throws SQLException {
+        try (Session.Scope scope = connection.session().enter(guard.site())) {
+            boolean hasResultSet = call.get();
             if (hasResultSet) {
-                cursor = session.pin();
+                cursor = scope.session().pin();
             }
             return hasResultSet;
         } catch (SQLException e) {
-            throw session.explain(e); // nested hook: a cancelled wait on its own thread becomes 25001
-        } finally {
-            session.exit();
+            throw explained(e);
         }
     }
 
+    /** Nested hook: a statement cancelled while it waited on its own thread's lock becomes 25001. */
+    private SQLException explained(SQLException thrown) throws SQLException {
+        return connection.session().explain(thrown);
+    }
+
     /** A new execution closes this statement's previous result set, so its pin goes too. */
-    private Session begin(String label) throws SQLException {
+    private Session.Scope begin(String label) throws SQLException {
         Boundaries.reached(Boundary.STATEMENT, label, connection.physicalConnection());
         releaseCursor();
         results = delegate;
         guardedCount = -1;
-        Session session = connection.session();
-        session.enter(lazySite);
-        return session;
+        return connection.session().enter(guard.site());
     }
 
     private void releaseCursor() {
@@ -235,42 +161,26 @@ public class SafeStatement implements Statement {
         pendingCapture = null;
     }
 
-    private PreparedStatement guardedForm(String sql, Preparer preparer) throws SQLException {
-        if (preparer instanceof GuardedStatements kept) {
-            return kept.prepare(sql); // the connection's, kept across its statements
-        }
-        if (guarded != null && sql.equals(guardedSql)) {
-            return guarded;
-        }
-        if (guarded != null) {
-            guarded.close();
-            guarded = null;
-        }
-        guarded = preparer.prepare(sql);
-        guardedSql = sql;
-        return guarded;
-    }
-
-    private Preparer prepareWith(int autoGeneratedKeys) {
+    private SqlFunction<String, PreparedStatement> prepareWith(int autoGeneratedKeys) {
         return sql -> connection.physicalConnection().prepareStatement(sql, autoGeneratedKeys);
     }
 
-    private Preparer prepareWith(int[] columnIndexes) {
+    private SqlFunction<String, PreparedStatement> prepareWith(int[] columnIndexes) {
         return sql -> connection.physicalConnection().prepareStatement(sql, columnIndexes);
     }
 
-    private Preparer prepareWith(String[] columnNames) {
+    private SqlFunction<String, PreparedStatement> prepareWith(String[] columnNames) {
         return sql -> connection.physicalConnection().prepareStatement(sql, columnNames);
     }
 
-    private long write(String sql, SqlCall<Long> asWritten, Preparer preparer) throws SQLException {
-        return runWrite(sql, guard().analyze(sql), BoundValues.NONE, asWritten, preparer,
-                PreparedStatement::executeLargeUpdate);
+    private long write(String sql, SqlSupplier<Long> asWritten, SqlFunction<String, PreparedStatement> preparer)
+            throws SQLException {
+        return runWrite(sql, asWritten, preparer, PreparedStatement::executeLargeUpdate);
     }
 
     @Override
     public ResultSet executeQuery(String sql) throws SQLException {
-        return runQuery(sql, guard().analyze(sql), BoundValues.NONE, () -> delegate.executeQuery(sql));
+        return runQuery(sql, () -> delegate.executeQuery(sql));
     }
 
     @Override
@@ -316,25 +226,25 @@ public class SafeStatement implements Statement {
 
     @Override
     public boolean execute(String sql) throws SQLException {
-        return runExecute(sql, guard().analyze(sql), BoundValues.NONE, () -> delegate.execute(sql),
+        return runExecute(sql, () -> delegate.execute(sql),
                 prepareWith(NO_GENERATED_KEYS));
     }
 
     @Override
     public boolean execute(String sql, int autoGeneratedKeys) throws SQLException {
-        return runExecute(sql, guard().analyze(sql), BoundValues.NONE, () -> delegate.execute(sql, autoGeneratedKeys),
+        return runExecute(sql, () -> delegate.execute(sql, autoGeneratedKeys),
                 prepareWith(autoGeneratedKeys));
     }
 
     @Override
     public boolean execute(String sql, int[] columnIndexes) throws SQLException {
-        return runExecute(sql, guard().analyze(sql), BoundValues.NONE, () -> delegate.execute(sql, columnIndexes),
+        return runExecute(sql, () -> delegate.execute(sql, columnIndexes),
                 prepareWith(columnIndexes));
     }
 
     @Override
     public boolean execute(String sql, String[] columnNames) throws SQLException {
-        return runExecute(sql, guard().analyze(sql), BoundValues.NONE, () -> delegate.execute(sql, columnNames),
+        return runExecute(sql, () -> delegate.execute(sql, columnNames),
                 prepareWith(columnNames));
     }
 
@@ -400,9 +310,7 @@ public class SafeStatement implements Statement {
             if (current != null) {
                 current.leaveRow();
             }
-            if (guarded != null) {
-                guarded.close();
-            }
+            guard.close();
             delegate.close();
         } finally {
             releaseCursor();
@@ -425,7 +333,7 @@ public class SafeStatement implements Statement {
         return Wrappers.isWrapperFor(this, delegate, iface);
     }
 
-    // --- plain delegation ---
+    // --- delegation (addBatch and clearBatch also keep the batch the guard reports on) ---
 
     @Override
     public int getMaxFieldSize() throws SQLException {
@@ -515,13 +423,13 @@ public class SafeStatement implements Statement {
     @Override
     public void addBatch(String sql) throws SQLException {
         delegate.addBatch(sql);
-        batched(guard().analyze(sql), BoundValues.NONE);
+        guard.addBatch(sql);
     }
 
     @Override
     public void clearBatch() throws SQLException {
         delegate.clearBatch();
-        batch = null;
+        guard.clearBatch();
     }
 
     @Override

@@ -30,6 +30,11 @@ public final class Boundaries {
         }
     }
 
+    /** Whether a harness listens: a caller may skip work that only an announcement needs. */
+    public static boolean isListening() {
+        return listener != null;
+    }
+
     /** Installs {@code newListener} until the returned handle is closed; one listener at a time. */
     public static synchronized AutoCloseable listen(Listener newListener) {
         if (listener != null) {

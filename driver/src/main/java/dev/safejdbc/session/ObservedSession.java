@@ -3,7 +3,6 @@ package dev.safejdbc.session;
 import dev.safejdbc.findings.AppFrames;
 import dev.safejdbc.findings.FindingKind;
 import dev.safejdbc.findings.Findings;
-import dev.safejdbc.guard.ReadLog;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.function.Supplier;
@@ -19,7 +18,9 @@ public final class ObservedSession implements Session, Sessions {
     private final NestingCheck nesting;
     private volatile Thread transactionThread;
     private volatile AppFrames transactionStart = AppFrames.none();
-    private final ReadLog reads = new ReadLog();
+    private final Attachments attachments = new Attachments();
+    /** Nothing is held in report mode: leaving a call gives nothing back. */
+    private final Scope scope = new SessionScope(this, () -> { });
 
     public ObservedSession(Connection physical, String database, NestingCheck nesting) {
         this.physical = physical;
@@ -38,8 +39,8 @@ public final class ObservedSession implements Session, Sessions {
     }
 
     @Override
-    public ReadLog reads() {
-        return reads;
+    public <S extends TransactionState> S attachment(Attachment<S> kind) {
+        return attachments.get(kind);
     }
 
     @Override
@@ -53,7 +54,7 @@ public final class ObservedSession implements Session, Sessions {
     }
 
     @Override
-    public void enter(Supplier<AppFrames> site) throws SQLException {
+    public Scope enter(Supplier<AppFrames> site) throws SQLException {
         nesting.check(this);
         Thread owner = transactionThread;
         Thread me = Thread.currentThread();
@@ -67,11 +68,7 @@ public final class ObservedSession implements Session, Sessions {
             transactionThread = me;
             OpenTransactions.began(this);
         }
-    }
-
-    @Override
-    public void exit() {
-        // nothing is held in report mode
+        return scope;
     }
 
     @Override
@@ -95,7 +92,7 @@ public final class ObservedSession implements Session, Sessions {
         }
         transactionThread = null;
         transactionStart = AppFrames.none();
-        reads.clear();
+        attachments.clear();
     }
 
     @Override

@@ -1,15 +1,13 @@
 package dev.safejdbc.session;
 
 import dev.safejdbc.findings.AppFrames;
-import dev.safejdbc.guard.ReadLog;
 import java.sql.SQLException;
 import java.util.function.Supplier;
 
 /**
  * One thread's view of a logical connection: its settings and its transaction. Every call that
- * reaches the database goes through {@link #enter()} first and {@link #exit()} after, so the
- * session can refuse a nested use, wait for the physical connection and know when its
- * transaction began and ended.
+ * reaches the database runs inside {@link #enter}'s scope, so the session can refuse a nested
+ * use, wait for the physical connection and know when its transaction began and ended.
  */
 public interface Session {
 
@@ -34,19 +32,27 @@ public interface Session {
 
     /**
      * Before anything is sent to the database: checks nesting, takes the physical connection.
+     * The call runs inside the returned scope, whose {@code close} (in a try-with-resources) gives
+     * the physical connection back when the session is idle.
      *
      * @param site where the application is, asked for only when this call begins a transaction
      *             (walking the stack on every statement would cost more than the statement)
      */
-    void enter(Supplier<AppFrames> site) throws SQLException;
+    Scope enter(Supplier<AppFrames> site) throws SQLException;
 
-    /** After a call that left no cursor open: gives the physical connection back when idle. */
-    void exit();
+    /** A session entered for one call; one object per session, not one per call. */
+    interface Scope extends AutoCloseable {
+        Session session();
+
+        /** Leaves the session: the physical connection goes back if nothing holds it. */
+        @Override
+        void close();
+    }
 
     /**
-     * What the application gets instead of {@code thrown}, the failure of a call between
-     * {@link #enter} and {@link #exit}: a nested statement cancelled because it waited on its own
-     * thread's lock fails with SQLState 25001 (see {@link NestingCheck}).
+     * What the application gets instead of {@code thrown}, the failure of a call run in
+     * {@link #enter}'s scope (asked after the scope closed): a nested statement cancelled because it
+     * waited on its own thread's lock fails with SQLState 25001 (see {@link NestingCheck}).
      */
     SQLException explain(SQLException thrown);
 
@@ -62,8 +68,8 @@ public interface Session {
     /** Where this session's open transaction began (empty when none). */
     AppFrames transactionStart();
 
-    /** The keyed reads of this session's transaction, for the check-then-act guard. */
-    ReadLog reads();
+    /** What {@code kind}'s layer keeps for this session's transaction (made on first use, cleared at its end). */
+    <S extends TransactionState> S attachment(Attachment<S> kind);
 
     /** The logical connection closes: roll back this session's own open work, free the lease. */
     void end() throws SQLException;

@@ -13,9 +13,6 @@ public interface Sessions {
     /** Throws SQLState 08003 when the connection is closed, or its shared database dropped. */
     void ensureOpen() throws SQLException;
 
-    /** The sanitized identity of the database (what nesting is checked on). */
-    String database();
-
     /** Ends every session and closes the logical connection. */
     void close() throws SQLException;
 

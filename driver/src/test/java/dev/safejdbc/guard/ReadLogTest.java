@@ -23,9 +23,9 @@ class ReadLogTest {
         log.record(key(LOCKS, 2), read());
         log.record(key(LOCKS, 1), latest);
 
-        assertThat(log.take(key(LOCKS, 1))).isSameAs(latest);
-        assertThat(log.take(key(LOCKS, 1))).isNull();
-        assertThat(log.take(key(LOCKS, 2))).isNotNull();
+        assertThat(log.claim(key(LOCKS, 1))).isSameAs(latest);
+        assertThat(log.claim(key(LOCKS, 1))).isNull();
+        assertThat(log.claim(key(LOCKS, 2))).isNotNull();
         assertThat(log.isEmpty()).isTrue();
     }
 
@@ -33,7 +33,7 @@ class ReadLogTest {
     void readsOfTheSameKeyValuesInAnotherTableAreOtherRows() {
         log.record(key(LOCKS, 1), read());
 
-        assertThat(log.take(key(JOBS, 1))).isNull();
+        assertThat(log.claim(key(JOBS, 1))).isNull();
         assertThat(log.isEmpty()).isFalse();
     }
 
@@ -44,14 +44,14 @@ class ReadLogTest {
         for (int id = 1; id < CAPACITY; id++) {
             log.record(key(JOBS, id), read());
         }
-        assertThat(log.take(key(LOCKS, 0))).as("%d reads fit", CAPACITY).isSameAs(first);
+        assertThat(log.claim(key(LOCKS, 0))).as("%d reads fit", CAPACITY).isSameAs(first);
 
         log.record(key(LOCKS, 0), first);
         for (int id = 1; id <= CAPACITY; id++) {
             log.record(key(JOBS, 1_000 + id), read());
         }
-        assertThat(log.take(key(LOCKS, 0))).as("one more crowds the oldest out").isNull();
-        assertThat(log.take(key(JOBS, 1_000 + CAPACITY))).isNotNull();
+        assertThat(log.claim(key(LOCKS, 0))).as("one more crowds the oldest out").isNull();
+        assertThat(log.claim(key(JOBS, 1_000 + CAPACITY))).isNotNull();
     }
 
     @Test
@@ -62,9 +62,9 @@ class ReadLogTest {
 
         log.forget(LOCKS);
 
-        assertThat(log.take(key(LOCKS, 1))).isNull();
-        assertThat(log.take(key(LOCKS, 2))).isNull();
-        assertThat(log.take(key(JOBS, 1))).isNotNull();
+        assertThat(log.claim(key(LOCKS, 1))).isNull();
+        assertThat(log.claim(key(LOCKS, 2))).isNull();
+        assertThat(log.claim(key(JOBS, 1))).isNotNull();
     }
 
     @Test
@@ -74,9 +74,9 @@ class ReadLogTest {
         log.record(key(LOCKS, 1), one);
         log.record(key(LOCKS, 2), two);
 
-        assertThat(log.take(LOCKS, key -> key.value(0).equals(1L))).isSameAs(one);
-        assertThat(log.take(LOCKS, key -> true)).isSameAs(two);
-        assertThat(log.take(LOCKS, key -> true)).isNull();
+        assertThat(log.claim(LOCKS, key -> key.value(0).equals(1L))).isSameAs(one);
+        assertThat(log.claim(LOCKS, key -> true)).isSameAs(two);
+        assertThat(log.claim(LOCKS, key -> true)).isNull();
     }
 
     @Test
@@ -86,11 +86,11 @@ class ReadLogTest {
         }
         log.clear();
         assertThat(log.isEmpty()).isTrue();
-        assertThat(log.take(key(LOCKS, CAPACITY + 9))).isNull();
+        assertThat(log.claim(key(LOCKS, CAPACITY + 9))).isNull();
 
         Observation after = read();
         log.record(key(LOCKS, 5), after);
-        assertThat(log.take(key(LOCKS, 5))).isSameAs(after);
+        assertThat(log.claim(key(LOCKS, 5))).isSameAs(after);
         assertThat(log.isEmpty()).isTrue();
     }
 

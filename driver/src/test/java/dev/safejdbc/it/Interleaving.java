@@ -22,7 +22,7 @@ public final class Interleaving {
     }
 
     /** Where a shared in-memory session waits for the physical connection. */
-    public static final String LEASE = "dev.safejdbc.lease.";
+    public static final String LEASE = "dev.safejdbc.session.ConnectionLease";
 
     /**
      * Runs the interleaving.

@@ -2,7 +2,10 @@ package dev.safejdbc.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.safejdbc.Protection;
 import dev.safejdbc.config.SafeOptions;
+import dev.safejdbc.database.Database;
+import dev.safejdbc.function.SqlFunction;
 import dev.safejdbc.session.CursorPin;
 import java.lang.reflect.Array;
 import java.lang.reflect.InvocationHandler;
@@ -47,7 +50,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DelegationBehaviourTest {
     /** Nothing here is a write the guard rewrites, so no guarded form is ever prepared. */
-    private static final SafeStatement.Preparer NO_GUARDED_FORM = sql -> {
+    private static final SqlFunction<String, PreparedStatement> NO_GUARDED_FORM = sql -> {
         throw new AssertionError("unexpected guarded form: " + sql);
     };
 
@@ -181,8 +184,8 @@ class DelegationBehaviourTest {
     private Connection protect(Connection physical) throws SQLException {
         Properties enforce = new Properties();
         enforce.setProperty("safe.mode", "enforce");
-        Connection connection = SafeConnections.protect(physical, "recorded-" + DATABASES.incrementAndGet(),
-                "recorded", SafeOptions.resolve(enforce));
+        Connection connection = Protection.protect(physical,
+                Database.named("recorded-" + DATABASES.incrementAndGet(), "recorded"), SafeOptions.resolve(enforce));
         opened.add(connection);
         return connection;
     }

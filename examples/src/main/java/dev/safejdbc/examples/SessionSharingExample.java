@@ -33,7 +33,7 @@ public final class SessionSharingExample {
     }
 
     /** Where a safe-jdbc session waits for the shared database's connection. */
-    private static final String LEASE_WAIT = "dev.safejdbc.lease.";
+    private static final String LEASE_WAIT = "dev.safejdbc.session.ConnectionLease";
 
     private final int rounds;
     private int heldBack;

@@ -1,5 +1,6 @@
-package dev.safejdbc.lease;
+package dev.safejdbc.session;
 
+import dev.safejdbc.function.SqlSupplier;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
@@ -19,14 +20,11 @@ public final class SharedMemoryDatabases {
     private SharedMemoryDatabases() {
     }
 
-    /** Opens the physical connection of a new shared database (called at most once per key). */
-    @FunctionalInterface
-    public interface Opener {
-        Connection open() throws SQLException;
-    }
-
-    /** The lease of the database under {@code key}, opening it with {@code opener} the first time. */
-    public static ConnectionLease lease(String key, Opener opener) throws SQLException {
+    /**
+     * The lease of the database under {@code key}, opening its physical connection with
+     * {@code opener} the first time (at most once per key).
+     */
+    public static ConnectionLease lease(String key, SqlSupplier<Connection> opener) throws SQLException {
         ConnectionLease lease = OPEN.get(key);
         if (lease != null) {
             return lease;
@@ -34,7 +32,7 @@ public final class SharedMemoryDatabases {
         synchronized (SharedMemoryDatabases.class) {
             lease = OPEN.get(key);
             if (lease == null) {
-                Connection physical = opener.open();
+                Connection physical = opener.get();
                 try {
                     lease = new ConnectionLease(physical, key, true);
                 } catch (SQLException | RuntimeException e) {

@@ -1,5 +1,6 @@
-package dev.safejdbc.jdbc;
+package dev.safejdbc.guard;
 
+import dev.safejdbc.function.SqlFunction;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -13,18 +14,18 @@ import java.util.Map;
  * and preparing its guarded form again each time would add a native prepare to every guarded
  * write. Bounded; a form evicted, or left when the connection closes, is closed.
  */
-final class GuardedStatements implements SafeStatement.Preparer {
+public final class GuardedStatements implements SqlFunction<String, PreparedStatement> {
     private static final int CAPACITY = 32;
 
     private final Connection physical;
     private final Map<String, PreparedStatement> forms = new LinkedHashMap<>(16, 0.75f, true);
 
-    GuardedStatements(Connection physical) {
+    public GuardedStatements(Connection physical) {
         this.physical = physical;
     }
 
     @Override
-    public synchronized PreparedStatement prepare(String sql) throws SQLException {
+    public synchronized PreparedStatement apply(String sql) throws SQLException {
         PreparedStatement form = forms.get(sql);
         if (form == null || form.isClosed()) {
             form = physical.prepareStatement(sql);
@@ -39,7 +40,7 @@ final class GuardedStatements implements SafeStatement.Preparer {
         return form;
     }
 
-    synchronized void close() throws SQLException {
+    public synchronized void close() throws SQLException {
         SQLException failure = null;
         for (PreparedStatement form : forms.values()) {
             try {

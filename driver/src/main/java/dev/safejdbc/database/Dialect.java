@@ -1,4 +1,4 @@
-package dev.safejdbc.guard;
+package dev.safejdbc.database;
 
 import java.util.Collection;
 import java.util.Locale;
@@ -49,13 +49,13 @@ public enum Dialect {
     }
 
     /**
-     * {@code column <null-safe => ?}; PostgreSQL casts the parameter to the column's type, so enum,
-     * uuid or timestamp columns compare with what the driver sends. A value taken through a
-     * converting getter (SQLite) is compared with the column converted the same way.
+     * {@code compared <null-safe => ?}, where {@code compared} is the (quoted, maybe cast) column;
+     * PostgreSQL casts the parameter to the column's type, so enum, uuid or timestamp columns
+     * compare with what the driver sends.
      */
-    String guardCondition(String column, String typeName, byte domain) {
+    public String nullSafeEquality(String compared, String typeName) {
         String parameter = castsParameters && typeName != null ? "CAST(? AS " + typeName(typeName) + ")" : "?";
-        return ValueDomain.compared(quote(column), domain) + " " + nullSafeEquals + " " + parameter;
+        return compared + " " + nullSafeEquals + " " + parameter;
     }
 
     /**
@@ -67,11 +67,11 @@ public enum Dialect {
         return PLAIN.matcher(type).matches() ? type : quote(type);
     }
 
-    boolean hasConditionalInsert() {
+    public boolean hasConditionalInsert() {
         return conditionalInsert;
     }
 
-    String conditionalInsertSuffix(Collection<String> keyColumns) {
+    public String conditionalInsertSuffix(Collection<String> keyColumns) {
         return " ON CONFLICT (" + keyColumns.stream().map(this::quote).collect(Collectors.joining(", "))
                 + ") DO NOTHING";
     }
@@ -80,7 +80,7 @@ public enum Dialect {
      * Always quoted, so a column named like a keyword ({@code order}, {@code user}) stays a column.
      * A plain lower-case name stands for an unquoted one, which H2 folds to upper case.
      */
-    String quote(String identifier) {
+    public String quote(String identifier) {
         String name = this == H2 && PLAIN.matcher(identifier).matches() ? identifier.toUpperCase(Locale.ROOT)
                 : identifier;
         String q = this == MARIADB ? "`" : "\"";

@@ -1,4 +1,4 @@
-package dev.safejdbc.lease;
+package dev.safejdbc.config;
 
 /**
  * Recognises the SQLite URLs that name an in-memory database and gives the key under which all

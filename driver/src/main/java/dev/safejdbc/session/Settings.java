@@ -1,4 +1,4 @@
-package dev.safejdbc.lease;
+package dev.safejdbc.session;
 
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,11 +1,8 @@
-package dev.safejdbc.lease;
+package dev.safejdbc.session;
 
 import dev.safejdbc.findings.AppFrames;
-import dev.safejdbc.guard.ReadLog;
+import dev.safejdbc.function.SqlFunction;
 import dev.safejdbc.nested.NestedWatch;
-import dev.safejdbc.session.CursorPin;
-import dev.safejdbc.session.OpenTransactions;
-import dev.safejdbc.session.Session;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.function.Supplier;
@@ -25,8 +22,12 @@ final class ThreadSession implements Session {
     private int pins;
     /** One per session, not one per cursor. */
     private final Runnable unpin = this::unpin;
-    private final ReadLog reads = new ReadLog();
-    /** The lock-wait watch of the statement under way, when it is nested (see NestingCheck). */
+    private final Attachments attachments = new Attachments();
+    private final Scope scope = new SessionScope(this, this::leave);
+    /**
+     * The lock-wait watch of the statement under way, when it is nested (see NestingCheck); kept
+     * once disarmed, so that the statement's failure can still be explained after its scope closed.
+     */
     private NestedWatch watch = NestedWatch.NONE;
     private AppFrames outerStart = AppFrames.none();
 
@@ -55,8 +56,8 @@ final class ThreadSession implements Session {
     }
 
     @Override
-    public ReadLog reads() {
-        return reads;
+    public <S extends TransactionState> S attachment(Attachment<S> kind) {
+        return attachments.get(kind);
     }
 
     @Override
@@ -70,12 +71,13 @@ final class ThreadSession implements Session {
     }
 
     @Override
-    public void enter(Supplier<AppFrames> site) throws SQLException {
+    public Scope enter(Supplier<AppFrames> site) throws SQLException {
         owner.ensureOpen();
         Session outer = owner.nesting().check(this);
         // walked before the lease is taken, so that the walk does not hold up the sessions waiting for it
         AppFrames start = !settings.autoCommit && !inTransaction ? site.get() : null;
-        take();
+        acquireLease();
+        watch = NestedWatch.NONE;
         if (outer != null) { // nested hook: a nested statement that runs is watched for a wait on its own thread
             watch = owner.nesting().watch(outer, lease.physical());
             outerStart = outer.transactionStart();
@@ -85,11 +87,12 @@ final class ThreadSession implements Session {
             inTransaction = true;
             OpenTransactions.began(this);
         }
+        return scope;
     }
 
-    @Override
-    public void exit() {
-        disarm();
+    /** The call's scope closes: the watch stops, then the lease goes back when idle. */
+    private void leave() {
+        watch.disarm();
         releaseIfIdle();
     }
 
@@ -98,15 +101,9 @@ final class ThreadSession implements Session {
         if (!watch.cancelled()) {
             return thrown;
         }
-        disarm();
+        watch.disarm();
+        watch = NestedWatch.NONE;
         return owner.nesting().cancelled(database(), outerStart, thrown);
-    }
-
-    private void disarm() {
-        if (watch != NestedWatch.NONE) {
-            watch.disarm();
-            watch = NestedWatch.NONE;
-        }
     }
 
     @Override
@@ -142,13 +139,16 @@ final class ThreadSession implements Session {
         lease.release(this);
     }
 
-    private void take() throws SQLException {
+    private void acquireLease() throws SQLException {
         lease.ensureNotDropped();
-        lease.acquire(this, owner.checkoutTimeoutMs());
+        ThreadSession sameThread = lease.acquire(this, owner.checkoutTimeoutMs());
+        if (sameThread != null) {
+            nestedOn(sameThread);
+        }
     }
 
     /** Another session of this thread holds the lease: that is nesting, never a wait. */
-    void nestedOn(ThreadSession holder) throws SQLException {
+    private void nestedOn(ThreadSession holder) throws SQLException {
         String what = holder.inTransaction() ? "has a transaction open on another connection"
                 : "has a result set open on another connection";
         owner.nesting().refuse(database(), holder.transactionStartOrHere(), what);
@@ -159,11 +159,11 @@ final class ThreadSession implements Session {
     }
 
     /** Runs {@code call} on the physical connection under the lease, without starting a transaction. */
-    private <T> T touch(PhysicalCall<T> call) throws SQLException {
+    private <T> T touch(SqlFunction<Connection, T> call) throws SQLException {
         owner.ensureOpen();
-        take();
+        acquireLease();
         try {
-            return call.on(lease.physical());
+            return call.apply(lease.physical());
         } finally {
             releaseIfIdle();
         }
@@ -302,7 +302,7 @@ final class ThreadSession implements Session {
     private void endTransaction() {
         inTransaction = false;
         transactionStart = AppFrames.none();
-        reads.clear();
+        attachments.clear();
         if (Thread.currentThread() == thread) {
             OpenTransactions.ended(this);
         }
@@ -315,11 +315,6 @@ final class ThreadSession implements Session {
         }
         inTransaction = false;
         transactionStart = AppFrames.none();
-        reads.clear();
-    }
-
-    @FunctionalInterface
-    private interface PhysicalCall<T> {
-        T on(Connection physical) throws SQLException;
+        attachments.clear();
     }
 }

@@ -1,4 +1,4 @@
-package dev.safejdbc.lease;
+package dev.safejdbc.session;
 
 import dev.safejdbc.error.LeaseTimeoutException;
 import dev.safejdbc.error.SqlStates;
@@ -75,22 +75,27 @@ public final class ConnectionLease {
 
     /**
      * Takes the lease for {@code session}, waiting up to {@code timeoutMs}. Re-entrant: a session
-     * that holds it already returns at once.
+     * that holds it already returns at once. Returns null once taken; or, without taking it, the
+     * other session of this same thread that holds it, since waiting for it would never end (what
+     * that means is the caller's to decide).
      */
-    void acquire(ThreadSession session, long timeoutMs) throws SQLException {
+    ThreadSession acquire(ThreadSession session, long timeoutMs) throws SQLException {
         ThreadSession current = holder.get();
         if (current == session) {
-            return;
+            return null;
         }
         if (current == null && holder.compareAndSet(null, session)) {
             restore(session);
-            return;
+            return null;
         }
-        waitFor(session, timeoutMs);
-        restore(session);
+        ThreadSession sameThread = waitFor(session, timeoutMs);
+        if (sameThread == null) {
+            restore(session);
+        }
+        return sameThread;
     }
 
-    private void waitFor(ThreadSession session, long timeoutMs) throws SQLException {
+    private ThreadSession waitFor(ThreadSession session, long timeoutMs) throws SQLException {
         long start = System.nanoTime();
         long timeout = TimeUnit.MILLISECONDS.toNanos(timeoutMs); // saturates: elapsed time never overflows
         lock.lock();
@@ -100,17 +105,16 @@ public final class ConnectionLease {
                 ThreadSession current = holder.get();
                 if (current == null) {
                     if (holder.compareAndSet(null, session)) {
-                        return;
+                        return null;
                     }
                     continue;
                 }
                 if (current.thread() == Thread.currentThread()) {
-                    // The same thread holds it through another session: waiting would never end.
-                    session.nestedOn(current);
+                    return current;
                 }
                 if (!current.thread().isAlive() && holder.compareAndSet(current, session)) {
                     reclaimFrom(current);
-                    return;
+                    return null;
                 }
                 long left = timeout - (System.nanoTime() - start);
                 if (left <= 0) {

@@ -1,9 +1,6 @@
-package dev.safejdbc.lease;
+package dev.safejdbc.session;
 
 import dev.safejdbc.error.SqlStates;
-import dev.safejdbc.session.NestingCheck;
-import dev.safejdbc.session.Session;
-import dev.safejdbc.session.Sessions;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -71,11 +68,6 @@ public final class ThreadSessions implements Sessions {
             throw new SQLException("The connection is closed", SqlStates.CONNECTION_CLOSED);
         }
         lease.ensureNotDropped();
-    }
-
-    @Override
-    public String database() {
-        return lease.database();
     }
 
     @Override

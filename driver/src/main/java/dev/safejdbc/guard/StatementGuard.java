@@ -1,0 +1,224 @@
+package dev.safejdbc.guard;
+
+import dev.safejdbc.findings.AppFrames;
+import dev.safejdbc.function.SqlFunction;
+import dev.safejdbc.guard.sql.Analysis;
+import dev.safejdbc.guard.sql.KeyedDelete;
+import dev.safejdbc.guard.sql.KeyedSelect;
+import dev.safejdbc.guard.sql.KeyedUpdate;
+import dev.safejdbc.guard.sql.RowInsert;
+import dev.safejdbc.guard.sql.Unrelated;
+import dev.safejdbc.session.Session;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The guard's side of one statement: what its SQL is (analysed once for a prepared statement),
+ * the parameters bound to it, what is worked out once for its text, where the application runs
+ * it, the batch it reports on and the guarded form it last ran. The statement wrapper asks it
+ * before each execution and runs the plan it gets.
+ */
+public final class StatementGuard {
+    /** What an {@code execute(..)} runs, as far as the guard is concerned. */
+    public enum Kind {
+        /** A read by key: its first row is recorded. */
+        KEYED_READ,
+        /** A write (or DDL) the guard may act on or must know of. */
+        WRITE,
+        /** Nothing the guard looks at. */
+        OTHER
+    }
+
+    private final Guard guard;
+    private final Connection physical;
+    /** The prepared statement's analysis and memo; null for a plain statement, whose SQL comes with each call. */
+    private final Analysis prepared;
+    private final StatementMemo preparedMemo;
+    /** Null when the guard needs no parameters of this statement: binding then costs nothing extra. */
+    private final BoundValues bound;
+    /** A prepared statement's site: the stack is walked once per statement. */
+    private AppFrames site;
+    /** Asked only when a transaction begins or a keyed read is recorded: one object, not one per call. */
+    private final Supplier<AppFrames> lazySite = this::whereRun;
+    /** A plain statement's last SQL text and its analysis: execute() asks for both. */
+    private String lastSql;
+    private Analysis lastAnalysis = Unrelated.INSTANCE;
+    private List<BatchedWrite> batch;
+    /**
+     * The guarded form last run, kept for the next execution. One only: a prepared statement's
+     * guarded text does not change, and a plain statement's carries its literals, so it rarely
+     * repeats (keeping them all would keep a native statement per write).
+     */
+    private String guardedSql;
+    private PreparedStatement guarded;
+
+    private StatementGuard(Guard guard, Connection physical, Analysis prepared, StatementMemo preparedMemo,
+            BoundValues bound) {
+        this.guard = guard;
+        this.physical = physical;
+        this.prepared = prepared;
+        this.preparedMemo = preparedMemo;
+        this.bound = bound;
+    }
+
+    /** For a plain statement: each call brings its SQL. */
+    public static StatementGuard plain(Guard guard, Connection physical) {
+        return new StatementGuard(guard, physical, null, null, null);
+    }
+
+    /** For a prepared (or callable) statement of {@code sql}. */
+    public static StatementGuard prepared(Guard guard, Connection physical, String sql) {
+        Analysis analysis = guard.analyze(sql);
+        return new StatementGuard(guard, physical, analysis, guard.memo(sql),
+                namesRows(analysis) ? new BoundValues() : null);
+    }
+
+    /** Whether the guard needs the statement's parameters: it reads or writes rows by key. */
+    private static boolean namesRows(Analysis analysis) {
+        return analysis instanceof KeyedSelect || analysis instanceof KeyedUpdate || analysis instanceof KeyedDelete
+                || analysis instanceof RowInsert;
+    }
+
+    /** Where the parameter setters record what they bind; null when the guard needs none of them. */
+    public BoundValues parameters() {
+        return bound;
+    }
+
+    /** Where the application runs this statement, for the session (walked only when asked). */
+    public Supplier<AppFrames> site() {
+        return lazySite;
+    }
+
+    private AppFrames whereRun() {
+        if (prepared == null) {
+            return AppFrames.here(); // a plain statement's SQL, and so its caller, changes
+        }
+        if (site == null) {
+            site = AppFrames.here();
+        }
+        return site;
+    }
+
+    private Analysis analysis(String sql) {
+        if (prepared != null) {
+            return prepared;
+        }
+        if (sql != lastSql) {
+            lastAnalysis = guard.analyze(sql);
+            lastSql = sql;
+        }
+        return lastAnalysis;
+    }
+
+    private BoundValues boundValues() {
+        return bound == null ? BoundValues.NONE : bound;
+    }
+
+    /** What a prepared statement may reuse; nothing for a plain statement, whose SQL changes with every call. */
+    private StatementMemo memo() {
+        return preparedMemo != null ? preparedMemo : new StatementMemo();
+    }
+
+    /** What {@code sql} (ignored for a prepared statement) is, for {@code execute(..)}. */
+    public Kind kindOf(String sql) {
+        Analysis analysis = analysis(sql);
+        if (analysis instanceof KeyedSelect) {
+            return Kind.KEYED_READ;
+        }
+        return analysis == Unrelated.INSTANCE ? Kind.OTHER : Kind.WRITE;
+    }
+
+    /** Before a read runs in {@code session}: what to record of its result; null when it is not a keyed read. */
+    public ReadCapture beforeQuery(String sql, Session session) throws SQLException {
+        return guard.read(analysis(sql), boundValues(), session.attachment(ReadLog.OF_SESSION), physical, memo(),
+                lazySite);
+    }
+
+    /**
+     * Before a write runs in {@code session}: how to run it. A guarded form is prepared with
+     * {@code preparer} (the options of the statement it replaces), or taken from the connection's
+     * kept ones.
+     */
+    public WritePlan beforeWrite(String sql, Session session, SqlFunction<String, PreparedStatement> preparer)
+            throws SQLException {
+        Analysis analysis = analysis(sql);
+        BoundValues values = boundValues();
+        GuardedWrite write = guard.write(analysis, values, session.attachment(ReadLog.OF_SESSION), physical, memo());
+        if (write == null) {
+            return guard.asWritten(analysis);
+        }
+        if (write.sql() == null) {
+            return WritePlan.checked(write);
+        }
+        return WritePlan.rewritten(write, guardedForm(write.sql(), preparer), values);
+    }
+
+    private PreparedStatement guardedForm(String sql, SqlFunction<String, PreparedStatement> preparer)
+            throws SQLException {
+        if (preparer instanceof GuardedStatements kept) {
+            return kept.apply(sql); // the connection's, kept across its statements
+        }
+        if (guarded != null && sql.equals(guardedSql)) {
+            return guarded;
+        }
+        if (guarded != null) {
+            guarded.close();
+            guarded = null;
+        }
+        guarded = preparer.apply(sql);
+        guardedSql = sql;
+        return guarded;
+    }
+
+    /** A plain statement's {@code addBatch(sql)}. */
+    public void addBatch(String sql) {
+        batched(analysis(sql), BoundValues.NONE);
+    }
+
+    /** A prepared statement's {@code addBatch()}: its parameters as bound now. */
+    public void addBatch() {
+        if (bound != null) {
+            batched(prepared, bound.copy());
+        }
+    }
+
+    private void batched(Analysis analysis, BoundValues values) {
+        if (analysis == Unrelated.INSTANCE) {
+            return;
+        }
+        if (batch == null) {
+            batch = new ArrayList<>();
+        }
+        batch.add(new BatchedWrite(analysis, values));
+    }
+
+    public void clearBatch() {
+        batch = null;
+    }
+
+    public void clearParameters() {
+        if (bound != null) {
+            bound.clear();
+        }
+    }
+
+    /** Before the batch runs in {@code session}: its writes are not guarded, but those of keys read are recorded. */
+    public void beforeBatch(Session session) throws SQLException {
+        if (batch != null) {
+            List<BatchedWrite> writes = batch;
+            batch = null;
+            guard.batched(writes, session.attachment(ReadLog.OF_SESSION), physical);
+        }
+    }
+
+    /** The statement closes: so does the guarded form it kept. */
+    public void close() throws SQLException {
+        if (guarded != null) {
+            guarded.close();
+        }
+    }
+}
