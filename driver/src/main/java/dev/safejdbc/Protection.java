@@ -4,6 +4,7 @@ import dev.safejdbc.config.Mode;
 import dev.safejdbc.config.SafeOptions;
 import dev.safejdbc.database.Database;
 import dev.safejdbc.error.InvalidConfigurationException;
+import dev.safejdbc.findings.AppFrames;
 import dev.safejdbc.findings.Findings;
 import dev.safejdbc.function.SqlSupplier;
 import dev.safejdbc.guard.Guard;
@@ -48,7 +49,7 @@ public final class Protection {
             return protect(opener.get(), database, options);
         }
         ConnectionLease lease = SharedMemoryDatabases.lease(database.sharedKey(), opener);
-        reportAtExit(options);
+        applyProcessWide(options);
         return new SafeConnection(lease.physical(), database,
                 new ThreadSessions(lease, NestingCheck.sharedMemory(options.nested()), options.checkoutTimeoutMs()), true,
                 Guard.of(database, options));
@@ -78,7 +79,7 @@ public final class Protection {
     public static Connection protect(Connection physical, Database database, SafeOptions options)
             throws SQLException {
         try {
-            reportAtExit(options);
+            applyProcessWide(options);
             switch (options.mode()) {
                 case OFF:
                     return physical;
@@ -176,7 +177,9 @@ public final class Protection {
         }
     }
 
-    private static void reportAtExit(SafeOptions options) throws InvalidConfigurationException {
+    /** The options that concern the whole application rather than this connection: the report and its packages. */
+    private static void applyProcessWide(SafeOptions options) throws InvalidConfigurationException {
+        AppFrames.declareApplicationPackages(options.appPackages());
         if (options.reportPath() == null) {
             return;
         }

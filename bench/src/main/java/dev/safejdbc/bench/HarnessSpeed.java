@@ -3,6 +3,8 @@ package dev.safejdbc.bench;
 import dev.safejdbc.junit.Exploration;
 import dev.safejdbc.junit.Interleaver;
 import dev.safejdbc.junit.Run;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -12,18 +14,23 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import javax.sql.DataSource;
 
 /**
- * How fast the interleaving harness explores, on PostgreSQL: two callers of a lock service that takes a
- * connection per call (checkout, read, write, commit, close: five steps each), with the guard off (the race
- * shows) and on; and two such transactions on unrelated tables (where the reduction pays). Prints, per shape,
- * the schedules run, the orders they stand for, the failing schedules and the median time per schedule over
- * the rounds. Not a JMH benchmark: one exploration is the unit.
+ * How fast the interleaving harness explores, on PostgreSQL: two callers of the README's lock service, which
+ * takes a connection per call from a HikariCP pool over {@code jdbc:safe:} (read, write, commit: three steps
+ * each; the pool's checkouts are its own), with the guard off (the race shows) and on; and two such transactions
+ * on unrelated tables (where the reduction pays), each also with every order run. Prints, per shape, the
+ * schedules run, the orders they stand for, the failing schedules and the median time per schedule over the
+ * rounds. Not a JMH benchmark: one exploration is the unit.
  *
  * <pre>java -cp bench/target/benchmarks.jar dev.safejdbc.bench.HarnessSpeed [rounds]</pre>
  */
 public final class HarnessSpeed {
     private final String url = "jdbc:safe:" + Databases.postgresUrl().substring("jdbc:".length());
+    /** The guard is an option of a connection, read when the pool opens it: one pool each way. */
+    private final HikariDataSource guarded = pool(url, "on");
+    private final HikariDataSource unguarded = pool(url, "off");
     private final String locks = Databases.unique("harness_speed_locks");
     private final String other = Databases.unique("harness_speed_other");
 
@@ -35,15 +42,25 @@ public final class HarnessSpeed {
         HarnessSpeed bench = new HarnessSpeed();
         bench.create();
         try {
-            bench.measure("lock service, guard off", rounds, bench.lockService(bench.locks).option("safe.guard", "off"));
-            bench.measure("lock service, guard on", rounds, bench.lockService(bench.locks));
+            bench.measure("lock service, guard off", rounds, bench.lockService(bench.unguarded));
+            bench.measure("lock service, guard on", rounds, bench.lockService(bench.guarded));
             bench.measure("lock service, guard off, every order", rounds,
-                    bench.lockService(bench.locks).option("safe.guard", "off").everyOrder());
+                    bench.lockService(bench.unguarded).everyOrder());
             bench.measure("unrelated tables", rounds, bench.unrelatedTables());
             bench.measure("unrelated tables, every order", rounds, bench.unrelatedTables().everyOrder());
         } finally {
             bench.drop();
+            bench.guarded.close();
+            bench.unguarded.close();
         }
+    }
+
+    private static HikariDataSource pool(String jdbcUrl, String guard) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        config.addDataSourceProperty("safe.guard", guard);
+        config.setMaximumPoolSize(2);
+        return new HikariDataSource(config);
     }
 
     private void measure(String shape, int rounds, Interleaver harness) throws Exception {
@@ -61,14 +78,14 @@ public final class HarnessSpeed {
         System.out.println("  failing: " + last.failingSchedules());
     }
 
-    private Interleaver lockService(String table) {
-        return Interleaver.of(() -> acquire(table, "owner-a"), () -> acquire(table, "owner-b"))
-                .reset(() -> execute("UPDATE " + table + " SET owner_id = 'nobody', expires_at = 0"))
+    private Interleaver lockService(DataSource pool) {
+        return Interleaver.of(() -> acquire(pool, locks, "owner-a"), () -> acquire(pool, locks, "owner-b"))
+                .reset(() -> execute("UPDATE " + locks + " SET owner_id = 'nobody', expires_at = 0"))
                 .invariant(run -> holdersAtMostOne(run));
     }
 
     private Interleaver unrelatedTables() {
-        return Interleaver.of(() -> acquire(locks, "owner-a"), () -> acquire(other, "owner-b"))
+        return Interleaver.of(() -> acquire(guarded, locks, "owner-a"), () -> acquire(guarded, other, "owner-b"))
                 .reset(() -> {
                     execute("UPDATE " + locks + " SET owner_id = 'nobody', expires_at = 0");
                     execute("UPDATE " + other + " SET owner_id = 'nobody', expires_at = 0");
@@ -76,8 +93,8 @@ public final class HarnessSpeed {
     }
 
     /** The naive lock service of incident 001: read the lock, decide in Java, write, commit. */
-    private boolean acquire(String table, String owner) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url)) {
+    private static boolean acquire(DataSource pool, String table, String owner) throws SQLException {
+        try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement read = c.prepareStatement(
                     "SELECT owner_id, expires_at FROM " + table + " WHERE name = ?")) {
@@ -100,7 +117,7 @@ public final class HarnessSpeed {
             return true;
         } catch (SQLException e) {
             if ("40001".equals(e.getSQLState())) {
-                return false;
+                return false; // the pool rolls the transaction back on its way back
             }
             throw e;
         }

@@ -12,7 +12,10 @@ public enum OptionKey {
     CHECKOUT_TIMEOUT_MS("safe.checkoutTimeoutMs", "30000",
             "a whole number of milliseconds from 0 (do not wait) to 9223372036854775807",
             "SAFE_CHECKOUT_TIMEOUT_MS", "SAFE_CHECKOUTTIMEOUTMS"),
-    REPORT("safe.report", null, "a file path", "SAFE_REPORT");
+    REPORT("safe.report", null, "a file path", "SAFE_REPORT"),
+    APP_PACKAGES("safe.appPackages", null,
+            "package names separated by commas (or semicolons, as agent arguments need), such as com.example.shop",
+            "SAFE_APP_PACKAGES", "SAFE_APPPACKAGES");
 
     /** Every option key starts with this; the agent's argument names are the keys without it. */
     static final String PREFIX = "safe.";

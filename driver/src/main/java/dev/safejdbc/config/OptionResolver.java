@@ -5,6 +5,7 @@ import dev.safejdbc.error.InvalidConfigurationException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** Reads each key from the first source that sets it, parses it, and names the origin of a bad value. */
@@ -14,6 +15,9 @@ final class OptionResolver {
 
     private static final String KNOWN_KEYS = Arrays.stream(OptionKey.values())
             .map(OptionKey::propertyKey).collect(Collectors.joining(", "));
+
+    private static final Pattern PACKAGE_NAME =
+            Pattern.compile("\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*(\\.\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*)*");
 
     private final List<OptionSource> sources;
 
@@ -42,6 +46,25 @@ final class OptionResolver {
         } catch (NumberFormatException e) {
             throw invalid(key, found); // 19 digits past Long.MAX_VALUE
         }
+    }
+
+    /**
+     * Java package names separated by commas or semicolons (agent arguments are themselves
+     * comma-separated); empty when nothing sets the key.
+     */
+    List<String> packageNames(OptionKey key) throws InvalidConfigurationException {
+        OptionValue found = valueOf(key);
+        if (found.value() == null) {
+            return List.of();
+        }
+        List<String> names = Arrays.stream(found.value().split("[,;]")).map(String::strip)
+                .filter(name -> !name.isEmpty()).toList();
+        for (String name : names) {
+            if (!PACKAGE_NAME.matcher(name).matches()) {
+                throw invalid(key, found);
+            }
+        }
+        return names;
     }
 
     /** The text as given, or null when neither a source nor the default sets it. */

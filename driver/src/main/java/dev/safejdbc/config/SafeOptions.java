@@ -15,14 +15,23 @@ import java.util.Properties;
  * @param onConflict        {@code safe.onConflict}, default throw
  * @param checkoutTimeoutMs {@code safe.checkoutTimeoutMs}, default 30000; 0 means do not wait
  * @param reportPath        {@code safe.report}; null when no report is to be written
+ * @param appPackages       {@code safe.appPackages}: the application's own packages, whose frames
+ *                          messages and findings name first; empty when none are named
  */
 public record SafeOptions(Mode mode, NestedPolicy nested, boolean guard, ConflictPolicy onConflict,
-                          long checkoutTimeoutMs, String reportPath) {
+                          long checkoutTimeoutMs, String reportPath, List<String> appPackages) {
+
+    /** Options that name no application packages. */
+    public SafeOptions(Mode mode, NestedPolicy nested, boolean guard, ConflictPolicy onConflict,
+                       long checkoutTimeoutMs, String reportPath) {
+        this(mode, nested, guard, onConflict, checkoutTimeoutMs, reportPath, List.of());
+    }
 
     public SafeOptions {
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(nested, "nested");
         Objects.requireNonNull(onConflict, "onConflict");
+        appPackages = List.copyOf(appPackages);
         if (checkoutTimeoutMs < 0) {
             throw new IllegalArgumentException("checkoutTimeoutMs must be >= 0, was " + checkoutTimeoutMs);
         }
@@ -45,7 +54,8 @@ public record SafeOptions(Mode mode, NestedPolicy nested, boolean guard, Conflic
                 options.choice(OptionKey.GUARD, OnOff.values()) == OnOff.ON,
                 options.choice(OptionKey.ON_CONFLICT, ConflictPolicy.values()),
                 options.wholeNumber(OptionKey.CHECKOUT_TIMEOUT_MS),
-                options.text(OptionKey.REPORT));
+                options.text(OptionKey.REPORT),
+                options.packageNames(OptionKey.APP_PACKAGES));
     }
 
     /** The contract's sources in order, {@code given} first; a caller may put its own sources in front. */

@@ -1,51 +1,45 @@
 package dev.safejdbc.findings;
 
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
- * The application's stack frames at one point: the first few frames that are not safe-jdbc, the
- * JDK, a pool, a JDBC driver or a generated proxy. Messages and findings name these, because the
+ * The application's stack frames at one point. Messages and findings name these, because the
  * infrastructure frames are the same for every call and tell the reader nothing.
+ *
+ * <p>Frames fall into four tiers. safe-jdbc itself, the JDK, pools, JDBC drivers and test runners
+ * are never shown. Frameworks (Spring, Hibernate, jOOQ, ...) and generated classes (CGLIB and
+ * Byte Buddy proxies, lambdas) are shown only when a stack has no application frame at all, so
+ * that a migration tool's own statements still have a site. The packages named in
+ * {@code safe.appPackages} come first, then any other frame.
  */
 public final class AppFrames {
     /** Enough to see the caller and its caller's callers; more only bloats messages and reports. */
     static final int MAX_FRAMES = 8;
 
-    /**
-     * Infrastructure, never the application. An entry ending in '.' is a package prefix; any other
-     * entry names one class (and its nested classes). Add a name here to hide it everywhere.
-     * Only the listed {@code dev.safejdbc} packages are the library: tests and examples living
-     * under {@code dev.safejdbc} are application code.
-     */
-    private static final List<String> INFRASTRUCTURE = List.of(
-            "dev.safejdbc.SafeDriver",
-            "dev.safejdbc.SafeDataSource",
-            "dev.safejdbc.SafeJdbc",
-            "dev.safejdbc.Protection",
-            "dev.safejdbc.RealDrivers",
-            "dev.safejdbc.config.",
-            "dev.safejdbc.error.",
-            "dev.safejdbc.findings.",
-            "dev.safejdbc.jdbc.",
-            "dev.safejdbc.database.",
-            "dev.safejdbc.session.",
-            "dev.safejdbc.nested.",
-            "dev.safejdbc.guard.",
-            "dev.safejdbc.agent.",
-            "dev.safejdbc.junit.",
+    /** Never the application and never worth showing. An entry is a package prefix. */
+    private static final List<String> PLATFORM = List.of(
             "java.",
             "javax.",
             "jdk.", // includes the jdk.proxyN packages of generated proxies
             "sun.",
             "com.sun.",
             "com.zaxxer.hikari.",
+            "org.apache.commons.dbcp2.",
+            "org.apache.tomcat.jdbc.",
+            "com.mchange.v2.c3p0.",
             "org.sqlite.",
             "org.postgresql.",
             "org.h2.",
             "org.mariadb.",
             "com.mysql.",
+            "oracle.jdbc.",
+            "com.microsoft.sqlserver.",
             "net.ttddyy.dsproxy.",
+            "com.p6spy.",
             "net.bytebuddy.",
             // test runners: the frames under a test method say nothing about the application
             "org.junit.",
@@ -54,10 +48,61 @@ public final class AppFrames {
             "org.gradle.",
             "org.testng.");
 
+    /** Frameworks the application runs under: its site only when no application frame is known. */
+    private static final List<String> FRAMEWORKS = List.of(
+            "org.springframework.",
+            "org.hibernate.",
+            "jakarta.",
+            "org.jooq.",
+            "org.apache.ibatis.",
+            "org.mybatis.",
+            "org.jdbi.",
+            "org.quartz.",
+            "org.flywaydb.",
+            "liquibase.",
+            "io.micronaut.",
+            "io.quarkus.",
+            "io.smallrye.",
+            "io.vertx.",
+            "kotlin.",
+            "kotlinx.coroutines.",
+            "reactor.",
+            "io.reactivex.",
+            "org.apache.catalina.",
+            "org.apache.coyote.",
+            "org.apache.tomcat.",
+            "org.eclipse.jetty.",
+            "io.undertow.",
+            "io.netty.",
+            "org.glassfish.",
+            "org.jboss.",
+            "org.aspectj.",
+            "io.micrometer.",
+            "net.sf.cglib.",
+            "groovy.",
+            "org.codehaus.groovy.");
+
+    /** Parts of generated class names: proxies and lambdas around the application's own classes. */
+    private static final List<String> GENERATED_NAME_PARTS = List.of(
+            "$$SpringCGLIB$$",
+            "$$EnhancerBy",
+            "$$FastClassBy",
+            "$HibernateProxy$",
+            "$HibernateInstantiator$",
+            "$HibernateAccessOptimizer$",
+            "$ByteBuddy$",
+            "$$Lambda",
+            "_$$_");
+
     /** Proxies of non-public interfaces live in the interface's package, so match the name. */
     private static final String PROXY_CLASS_PREFIX = "$Proxy";
 
     private static final AppFrames NONE = new AppFrames(List.of());
+
+    /** Package prefixes (each ending in '.') from {@code safe.appPackages}; replaced, never changed. */
+    private static volatile List<String> declaredPackages = List.of();
+
+    private enum Tier { DECLARED, APPLICATION, FRAMEWORK, INFRASTRUCTURE }
 
     /**
      * The stack as captured, turned into frames (which costs) only when read. A throwable's stack
@@ -85,37 +130,92 @@ public final class AppFrames {
         return new AppFrames(applicationFrames(thread.getStackTrace()));
     }
 
-    private static List<StackTraceElement> applicationFrames(StackTraceElement[] stack) {
-        return Arrays.stream(stack).filter(element -> isApplication(element.getClassName())).limit(MAX_FRAMES).toList();
-    }
-
     /** No frames known. */
     public static AppFrames none() {
         return NONE;
     }
 
-    static boolean isApplication(String className) {
-        for (String entry : INFRASTRUCTURE) {
-            if (matches(className, entry)) {
-                return false;
-            }
+    /**
+     * Adds the application's own packages ({@code safe.appPackages}): their frames come first from
+     * now on. The packages are the application's, not one connection's, so they are kept for the JVM.
+     */
+    public static void declareApplicationPackages(Collection<String> packageNames) {
+        if (packageNames.isEmpty()) {
+            return;
         }
-        return !className.startsWith(PROXY_CLASS_PREFIX, className.lastIndexOf('.') + 1);
+        synchronized (AppFrames.class) {
+            Set<String> merged = new LinkedHashSet<>(declaredPackages);
+            packageNames.forEach(name -> merged.add(name + "."));
+            declaredPackages = List.copyOf(merged);
+        }
     }
 
-    private static boolean matches(String className, String entry) {
-        if (!className.startsWith(entry)) {
-            return false;
+    /** Forgets the declared packages; for tests, which share the one JVM. */
+    static synchronized void forgetApplicationPackagesForTests() {
+        declaredPackages = List.of();
+    }
+
+    /**
+     * The declared packages' frames, then the other application frames, in stack order; only when
+     * there is neither, the framework frames.
+     */
+    private static List<StackTraceElement> applicationFrames(StackTraceElement[] stack) {
+        List<StackTraceElement> declared = new ArrayList<>();
+        List<StackTraceElement> application = new ArrayList<>();
+        List<StackTraceElement> framework = new ArrayList<>();
+        for (StackTraceElement frame : stack) {
+            switch (tier(frame.getClassName())) {
+                case DECLARED -> declared.add(frame);
+                case APPLICATION -> application.add(frame);
+                case FRAMEWORK -> framework.add(frame);
+                default -> { }
+            }
         }
-        return entry.endsWith(".")
-                || className.length() == entry.length()
-                || className.charAt(entry.length()) == '$';
+        declared.addAll(application);
+        List<StackTraceElement> chosen = declared.isEmpty() ? framework : declared;
+        return chosen.subList(0, Math.min(MAX_FRAMES, chosen.size()));
+    }
+
+    static boolean isApplication(String className) {
+        Tier tier = tier(className);
+        return tier == Tier.DECLARED || tier == Tier.APPLICATION;
+    }
+
+    private static Tier tier(String className) {
+        if (startsWithAny(className, PLATFORM) || LibraryClasses.contains(className)) {
+            return Tier.INFRASTRUCTURE;
+        }
+        if (isGenerated(className) || startsWithAny(className, FRAMEWORKS)) {
+            return Tier.FRAMEWORK;
+        }
+        return startsWithAny(className, declaredPackages) ? Tier.DECLARED : Tier.APPLICATION;
+    }
+
+    private static boolean isGenerated(String className) {
+        if (className.startsWith(PROXY_CLASS_PREFIX, className.lastIndexOf('.') + 1)) {
+            return true;
+        }
+        for (String part : GENERATED_NAME_PARTS) {
+            if (className.contains(part)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean startsWithAny(String className, List<String> prefixes) {
+        for (String prefix : prefixes) {
+            if (className.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The frames, innermost (the application's call into the library) first; unmodifiable. */
     public synchronized List<StackTraceElement> frames() {
         if (frames == null) {
-            frames = applicationFrames(snapshot.getStackTrace());
+            frames = List.copyOf(applicationFrames(snapshot.getStackTrace()));
             snapshot = null;
         }
         return frames;

@@ -5,13 +5,14 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One kind of problem at one database and one application site, with how often it happened.
- * Identity is (kind, database, site); the thread, frames, detail and time are those of the first
+ * One kind of problem at one database, on one table when it concerns one, and at one application
+ * site, with how often it happened. Identity is (kind, database, table, site); the thread, frames, detail and time are those of the first
  * occurrence, because the first is what a reader needs to reproduce it.
  */
 public final class Finding {
     private final FindingKind kind;
     private final String database;
+    private final String table;
     private final String site;
     private final String thread;
     private final AppFrames frames;
@@ -19,11 +20,15 @@ public final class Finding {
     private final Instant firstSeen;
     private final AtomicLong count = new AtomicLong(1);
 
-    /** The first occurrence; {@code database} is already sanitized (never a password). */
-    Finding(FindingKind kind, String database, AppFrames frames, String thread, String detail,
+    /**
+     * The first occurrence; {@code database} is already sanitized (never a password), {@code table}
+     * is null when the problem concerns no one table.
+     */
+    Finding(FindingKind kind, String database, String table, AppFrames frames, String thread, String detail,
             Instant firstSeen) {
         this.kind = Objects.requireNonNull(kind, "kind");
         this.database = Objects.requireNonNull(database, "database");
+        this.table = table;
         this.frames = Objects.requireNonNull(frames, "frames");
         this.site = frames.site();
         this.thread = Objects.requireNonNull(thread, "thread");
@@ -42,6 +47,11 @@ public final class Finding {
     /** The database key, sanitized by whoever recorded it. */
     public String database() {
         return database;
+    }
+
+    /** The table the problem concerns, or null when it concerns no one table. */
+    public String table() {
+        return table;
     }
 
     /** The innermost application frame, as in {@link AppFrames#site()}. */
@@ -76,16 +86,18 @@ public final class Finding {
         return other instanceof Finding that
                 && kind == that.kind
                 && database.equals(that.database)
+                && Objects.equals(table, that.table)
                 && site.equals(that.site);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(kind, database, site);
+        return Objects.hash(kind, database, table, site);
     }
 
     @Override
     public String toString() {
-        return kind + " on " + database + " at " + site + " (x" + count() + ")";
+        return kind + " on " + database + (table == null ? "" : " table " + table) + " at " + site
+                + " (x" + count() + ")";
     }
 }

@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * The process-wide record of what safe-jdbc detected. One per JVM on purpose: findings come from
  * every connection, pool and thread, and the report at exit must see them all.
  *
- * <p>Each distinct (kind, database, site) is logged once and then only counted, so a problem in a
+ * <p>A finding is one kind of problem on one table (if it concerns one) at one application site:
+ * two problems never merge, and one problem at one site never splits. Each is logged once and then only counted, so a problem in a
  * loop does not flood the log. At most {@value #MAX_DISTINCT} distinct findings are kept, so a
  * pathological application cannot grow this without bound; the rest are only counted.
  */
@@ -28,7 +29,7 @@ public final class Findings {
     private static final Logger LOG = LoggerFactory.getLogger(Findings.class);
     private static final String FIRST_SEEN = "safe-jdbc finding {} ({}) on {} in thread '{}': {}\n  application frames:\n{}";
 
-    private record Key(FindingKind kind, String database, String site) {
+    private record Key(FindingKind kind, String database, String table, String site) {
     }
 
     // Repeats (the common case) are a lock-free lookup; a first occurrence takes LOCK so that the
@@ -46,16 +47,24 @@ public final class Findings {
     private Findings() {
     }
 
+    /** Records one occurrence of a finding that concerns no one table; see {@link #record(FindingKind, String, String, AppFrames, String)}. */
+    public static Finding record(FindingKind kind, String database, AppFrames frames, String detail) {
+        return record(kind, database, null, frames, detail);
+    }
+
     /**
-     * Records one occurrence: the first of a distinct (kind, database, {@code frames.site()}) is
-     * logged (WARN; INFO for an informational kind) and kept, later ones only counted. Every occurrence goes to the listeners.
+     * Records one occurrence: the first of a distinct (kind, database, table,
+     * {@code frames.site()}) is logged (WARN; INFO for an informational kind) and kept, later
+     * ones only counted. Every occurrence goes to the listeners.
      *
      * @param database the database key, already sanitized (never a password)
+     * @param table    the table the problem concerns, or null when it concerns none
      * @return the finding, with its count including this occurrence; past the cap, a finding
      *         that is not kept (counted in {@link #dropped()})
      */
-    public static Finding record(FindingKind kind, String database, AppFrames frames, String detail) {
-        Key key = new Key(kind, database, frames.site());
+    public static Finding record(FindingKind kind, String database, String table, AppFrames frames,
+            String detail) {
+        Key key = new Key(kind, database, table, frames.site());
         Finding finding = BY_KEY.get(key);
         if (finding != null) {
             finding.occurredAgain();
@@ -69,7 +78,7 @@ public final class Findings {
     }
 
     private static Finding firstOccurrence(Key key, AppFrames frames, String detail) {
-        Finding candidate = new Finding(key.kind(), key.database(), frames,
+        Finding candidate = new Finding(key.kind(), key.database(), key.table(), frames,
                 Thread.currentThread().getName(), detail, Instant.now());
         boolean kept;
         boolean capJustReached = false;

@@ -76,7 +76,11 @@ public final class ReportFile {
         out.append("{\"kind\":");
         Json.string(out, finding.kind().name()).append(",\"description\":");
         Json.string(out, finding.kind().description()).append(",\"database\":");
-        Json.string(out, finding.database()).append(",\"site\":");
+        Json.string(out, finding.database());
+        if (finding.table() != null) { // only a finding that concerns one table has the field
+            Json.string(out.append(",\"table\":"), finding.table());
+        }
+        out.append(",\"site\":");
         Json.string(out, finding.site()).append(",\"thread\":");
         Json.string(out, finding.thread()).append(",\"count\":").append(finding.count())
                 .append(",\"firstSeen\":");

@@ -111,7 +111,7 @@ public final class Guard {
                 return null; // it carries its own condition, or computes from the row itself
             }
             return rowWrite("UPDATE", update.table(), naming, update.appendableBody(), update.parameterCount(), bound,
-                    log, memo);
+                    log, memo, physical);
         }
         if (analysis instanceof KeyedDelete delete) {
             RowNaming naming = memo.naming(catalog, delete.table(), delete.equalities(), physical);
@@ -120,7 +120,7 @@ public final class Guard {
                 return null;
             }
             return rowWrite("DELETE", delete.table(), naming, delete.appendableBody(), delete.parameterCount(), bound,
-                    log, memo);
+                    log, memo, physical);
         }
         if (analysis instanceof RowInsert insert) {
             return insert(insert, bound, log, physical);
@@ -181,7 +181,7 @@ public final class Guard {
     }
 
     private GuardedWrite rowWrite(String verb, TableName table, RowNaming naming, String body, int parameters,
-            BoundValues bound, ReadLog log, StatementMemo memo) {
+            BoundValues bound, ReadLog log, StatementMemo memo, Connection physical) {
         RowKey row = naming.rowKey(bound);
         if (row == null) {
             log.forget(table);
@@ -211,7 +211,7 @@ public final class Guard {
             memo.guardedForm(form);
         }
         return new GuardedWrite(form.sql(), parameters, read, form.compared(), onConflict,
-                () -> conflict(verb, table, row.columns(), read, "changed or vanished"));
+                () -> conflict(verb, table, row.columns(), read, "changed or vanished", physical));
     }
 
     /** The write's text with a null-safe equality on each compared column read, other than the key's. */
@@ -264,7 +264,7 @@ public final class Guard {
             }
             return new GuardedWrite(insert.appendableBody() + dialect.conditionalInsertSuffix(key),
                     insert.parameterCount(), read, NOTHING_COMPARED, onConflict,
-                    () -> conflict("INSERT", insert.table(), key, read, "appeared"));
+                    () -> conflict("INSERT", insert.table(), key, read, "appeared", physical));
         }
         return null;
     }
@@ -287,14 +287,32 @@ public final class Guard {
     }
 
     private void record(FindingKind kind, String verb, TableName table, Observation read, String why) {
-        Findings.record(kind, database, AppFrames.here(), verb + " on " + table.name() + " after a read at "
+        Findings.record(kind, database, table.name(), AppFrames.here(), verb + " on " + table.name() + " after a read at "
                 + read.readAt().site() + ": " + why);
     }
 
-    private static String conflict(String verb, TableName table, Collection<String> key, Observation read, String what) {
-        return "Guarded " + verb + " on " + table.name() + " lost its race: the row with key " + key + " " + what
-                + " since this transaction read it.\n  read at:\n" + read.readAt().format("    ")
+    /**
+     * The lost race's message. The key's columns are sorted, as everywhere the guard names a row;
+     * in autocommit there is no transaction to speak of or to roll back.
+     */
+    private static String conflict(String verb, TableName table, Collection<String> key, Observation read, String what,
+            Connection physical) {
+        boolean autocommit = autocommit(physical);
+        return "Guarded " + verb + " on " + table.name() + " lost its race: the row with key "
+                + key.stream().sorted().toList() + " " + what
+                + (autocommit ? " since this connection read it (in autocommit)." : " since this transaction read it.")
+                + "\n  read at:\n" + read.readAt().format("    ")
                 + "  write at:\n" + AppFrames.here().format("    ")
-                + "Roll back and retry the transaction (safe.onConflict=zero-rows returns 0 instead).";
+                + (autocommit ? "Read the row again and retry" : "Roll back and retry the transaction")
+                + " (safe.onConflict=zero-rows returns 0 instead).";
+    }
+
+    /** Only asked when a race is lost; a connection that cannot say is taken to be in a transaction. */
+    private static boolean autocommit(Connection physical) {
+        try {
+            return physical.getAutoCommit();
+        } catch (SQLException e) {
+            return false;
+        }
     }
 }

@@ -294,6 +294,17 @@ public final class SafeConnection implements Connection {
         return database;
     }
 
+    /**
+     * What a pool logs for this connection: the database (its sanitized key, never a password)
+     * and the real connection by class and identity, not by its own toString, which some drivers
+     * fill with the URL and its parameters.
+     */
+    @Override
+    public String toString() {
+        return "SafeConnection[" + database() + ", real " + physical.getClass().getName() + "@"
+                + Integer.toHexString(System.identityHashCode(physical)) + "]";
+    }
+
     @Override
     public void abort(Executor executor) throws SQLException {
         if (executor == null) {

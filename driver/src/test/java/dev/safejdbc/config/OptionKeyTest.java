@@ -12,9 +12,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OptionKeyTest {
 
     @Test
-    void keysAreTheContractsSix() {
+    void keysAreTheContractsSeven() {
         assertThat(Arrays.stream(OptionKey.values()).map(OptionKey::propertyKey)).containsExactly(
-                "safe.mode", "safe.nested", "safe.guard", "safe.onConflict", "safe.checkoutTimeoutMs", "safe.report");
+                "safe.mode", "safe.nested", "safe.guard", "safe.onConflict", "safe.checkoutTimeoutMs", "safe.report",
+                "safe.appPackages");
     }
 
     @Test
@@ -25,18 +26,19 @@ class OptionKeyTest {
         assertThat(OptionKey.ON_CONFLICT.envNames()).containsExactly("SAFE_ON_CONFLICT", "SAFE_ONCONFLICT");
         assertThat(OptionKey.CHECKOUT_TIMEOUT_MS.envNames()).containsExactly("SAFE_CHECKOUT_TIMEOUT_MS", "SAFE_CHECKOUTTIMEOUTMS");
         assertThat(OptionKey.REPORT.envNames()).containsExactly("SAFE_REPORT");
+        assertThat(OptionKey.APP_PACKAGES.envNames()).containsExactly("SAFE_APP_PACKAGES", "SAFE_APPPACKAGES");
     }
 
     @Test
     void agentNamesAreTheKeysWithoutSafe() {
         assertThat(Arrays.stream(OptionKey.values()).map(OptionKey::agentName)).containsExactly(
-                "mode", "nested", "guard", "onConflict", "checkoutTimeoutMs", "report");
+                "mode", "nested", "guard", "onConflict", "checkoutTimeoutMs", "report", "appPackages");
     }
 
     @Test
     void defaultsAreTheContracts() {
         assertThat(Arrays.stream(OptionKey.values()).map(OptionKey::defaultValue)).containsExactly(
-                "enforce", "fail", "on", "throw", "30000", null);
+                "enforce", "fail", "on", "throw", "30000", null, null);
     }
 
     @Test

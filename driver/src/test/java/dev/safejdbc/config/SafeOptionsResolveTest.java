@@ -250,7 +250,7 @@ class SafeOptionsResolveTest {
                 .isInstanceOfSatisfying(InvalidConfigurationException.class,
                         e -> assertThat(e.getSQLState()).isEqualTo("08001"))
                 .hasMessage("Unknown option " + unknown + " (set in " + origin + "); known options: safe.mode, "
-                        + "safe.nested, safe.guard, safe.onConflict, safe.checkoutTimeoutMs, safe.report")
+                        + "safe.nested, safe.guard, safe.onConflict, safe.checkoutTimeoutMs, safe.report, safe.appPackages")
                 .hasMessageNotContaining("did you mean");
     }
 
@@ -305,6 +305,24 @@ class SafeOptionsResolveTest {
         given.setProperty("safe.nested", "allow");
 
         assertThat(SafeOptions.resolve(given).nested()).isEqualTo(NestedPolicy.ALLOW);
+    }
+
+    @Test
+    void appPackagesAreSeparatedByCommasOrSemicolonsAndDefaultToNone() throws InvalidConfigurationException {
+        assertThat(layers.resolve().appPackages()).isEmpty();
+
+        layers.given.setProperty("safe.appPackages", " com.shop, com.shop.billing;org.acme ,");
+
+        assertThat(layers.resolve().appPackages()).containsExactly("com.shop", "com.shop.billing", "org.acme");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"com..shop", "com.shop.", "1com", "com.shop/billing", "com shop"})
+    void appPackagesMustBePackageNames(String bad) {
+        layers.given.setProperty("safe.appPackages", bad);
+
+        assertThatThrownBy(layers::resolve).isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("safe.appPackages").hasMessageContaining("com.example.shop");
     }
 
     @Test

@@ -154,7 +154,6 @@ class AppFramesTest {
             "dev.safejdbc.session.ConnectionLease",
             "dev.safejdbc.session.Session",
             "dev.safejdbc.guard.Guard",
-            "dev.safejdbc.agent.shaded.net.bytebuddy.ByteBuddy",
             "dev.safejdbc.junit.SafeJdbcExtension",
             "java.lang.Thread",
             "javax.sql.DataSource",
@@ -185,6 +184,7 @@ class AppFramesTest {
             "dev.safejdbc.examples.Shop",
             "dev.safejdbc.testapp.Probe",
             "dev.safejdbc.configuration.Loader",
+            "dev.safejdbc.agent.Premain", // the agent is the library only where the agent jar holds it
             "sunny.Weather",
             "javafx.Stage",
             "com.example.My$ProxyHelper",

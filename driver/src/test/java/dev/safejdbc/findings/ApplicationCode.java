@@ -78,6 +78,12 @@ final class ApplicationCode {
         arguments.add(source(directory, "Probe", PROBE));
         arguments.add(source(directory, "Shop", SHOP));
         arguments.add(source(directory, "Deep", DEEP));
+        compile(arguments);
+        return new ApplicationCode(new URLClassLoader(new URL[] {classes.toUri().toURL()},
+                ApplicationCode.class.getClassLoader()));
+    }
+
+    private static void compile(List<String> arguments) {
         ByteArrayOutputStream messages = new ByteArrayOutputStream();
         int status = ToolProvider.getSystemJavaCompiler()
                 .run(null, messages, messages, arguments.toArray(String[]::new));
@@ -85,14 +91,69 @@ final class ApplicationCode {
             throw new IllegalStateException("application code did not compile:\n"
                     + messages.toString(StandardCharsets.UTF_8));
         }
-        return new ApplicationCode(new URLClassLoader(new URL[] {classes.toUri().toURL()},
-                ApplicationCode.class.getClassLoader()));
     }
 
     private static String source(Path directory, String name, String text) throws IOException {
         Path file = directory.resolve(name + ".java");
         Files.writeString(file, text);
         return file.toString();
+    }
+
+    /**
+     * A call stack made of the named classes, outermost first, each calling the next from
+     * {@code apply} and the innermost calling the supplier: framework-style stacks with the
+     * frameworks' own class names ({@code org.hibernate...}, {@code ...$$SpringCGLIB$$0}), compiled
+     * into {@code directory}, which must be new for each call.
+     */
+    static Function<Supplier<Object>, Object> stack(Path directory, String... outermostFirst) throws IOException {
+        Path classes = directory.resolve("classes");
+        List<String> arguments = new ArrayList<>(List.of("-d", classes.toString()));
+        for (String className : outermostFirst) {
+            Path file = directory.resolve("src").resolve(className.replace('.', '/') + ".java");
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, layer(className));
+            arguments.add(file.toString());
+        }
+        compile(arguments);
+        ClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
+                ApplicationCode.class.getClassLoader());
+        Function<Supplier<Object>, Object> next = null;
+        for (int i = outermostFirst.length - 1; i >= 0; i--) {
+            next = layerInstance(loader, outermostFirst[i], next);
+        }
+        return next;
+    }
+
+    /** The line of {@code apply}'s call in every {@link #stack} layer. */
+    static final int LAYER_CALL_LINE = 9;
+
+    private static String layer(String className) {
+        int dot = className.lastIndexOf('.');
+        return """
+                package %s;
+                import java.util.function.Function;
+                import java.util.function.Supplier;
+                public class %s implements Function<Object, Object> {
+                    private final Function<Object, Object> next;
+                    public %s(Function<Object, Object> next) { this.next = next; }
+                    public Object apply(Object call) { // no generic bridge: one frame per layer
+                        Object result =
+                            next == null ? ((Supplier<?>) call).get() : next.apply(call);
+                        return result;
+                    }
+                }
+                """.formatted(className.substring(0, dot), className.substring(dot + 1), className.substring(dot + 1));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Function<Supplier<Object>, Object> layerInstance(ClassLoader loader, String className,
+            Function<Supplier<Object>, Object> next) {
+        try {
+            return (Function<Supplier<Object>, Object>) loader.loadClass(className)
+                    .getDeclaredConstructor(Function.class).newInstance(next);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     Function<Supplier<Object>, Object> probe() {

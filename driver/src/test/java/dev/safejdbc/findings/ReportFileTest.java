@@ -28,7 +28,7 @@ class ReportFileTest {
 
     private static Finding finding(FindingKind kind, String database, String thread, String detail,
             StackTraceElement... frames) {
-        return new Finding(kind, database, new AppFrames(List.of(frames)), thread, detail, FIRST_SEEN);
+        return new Finding(kind, database, null, new AppFrames(List.of(frames)), thread, detail, FIRST_SEEN);
     }
 
     private static StackTraceElement frame(String className, String method, int line) {
@@ -54,6 +54,15 @@ class ReportFileTest {
                 + "\"firstSeen\":\"2024-05-01T10:15:30.123Z\","
                 + "\"detail\":\"nested \\\"here\\\"\","
                 + "\"frames\":[\"com.example.Shop.buy(Shop.java:42)\",\"com.example.Main.main(Main.java:7)\"]}]}");
+    }
+
+    @Test
+    void namesTheTableOfAFindingThatConcernsOne() {
+        Finding unguarded = new Finding(FindingKind.UNGUARDED_CHECK_THEN_ACT, "postgresql://db/shop", "orders",
+                new AppFrames(List.of(frame("com.example.Shop", "buy", 42))), "main", "UPDATE on orders", FIRST_SEEN);
+
+        assertThat(ReportFile.render(List.of(unguarded), 0, GENERATED))
+                .contains("\"database\":\"postgresql://db/shop\",\"table\":\"orders\",\"site\":");
     }
 
     @Test

@@ -202,6 +202,26 @@ class GuardValuesTest {
                     GuardConflictException.class);
 
             assertThat(conflict.getSQLState()).isEqualTo("40001");
+            assertThat(conflict.getMessage()).doesNotContain("transaction")
+                    .contains("the row with key [id] changed or vanished since this connection read it (in autocommit)")
+                    .contains("Read the row again and retry");
+        }
+    }
+
+    @Test
+    void aConflictInATransactionSpeaksOfTheTransaction() throws Exception {
+        givenTheRows(GuardTestDb.POSTGRESQL);
+        try (Connection c = GuardTestDb.POSTGRESQL.safe(dir, new Properties())) {
+            c.setAutoCommit(false);
+            readRow(c, 1);
+            db.execute(dir, "UPDATE " + table + " SET amount = amount + 0.000001 WHERE id = 1");
+
+            GuardConflictException conflict = catchThrowableOfType(() -> writeNote(c, 1, "after"),
+                    GuardConflictException.class);
+
+            assertThat(conflict.getMessage()).contains("since this transaction read it")
+                    .contains("Roll back and retry the transaction");
+            c.rollback();
         }
     }
 

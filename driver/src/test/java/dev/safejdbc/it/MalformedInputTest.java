@@ -34,7 +34,7 @@ class MalformedInputTest {
     private static final String PASSWORD = "hunter2";
     private static final String CANNOT_CONNECT = "08001";
     private static final String SAFE_KEYS = "safe.mode, safe.nested, safe.guard, safe.onConflict,"
-            + " safe.checkoutTimeoutMs, safe.report";
+            + " safe.checkoutTimeoutMs, safe.report, safe.appPackages";
     private static final String URL_SHAPE = "expected jdbc:safe:<subprotocol>:<rest>";
     private static final String MODES = "expected one of: enforce, report, off";
     private static final String NESTED = "expected one of: fail, strict, warn, allow";
@@ -199,7 +199,7 @@ class MalformedInputTest {
     // --- getPropertyInfo ---
 
     @Test
-    void propertyInfoListsTheRealDriversPropertiesAndTheSixSafeKeys() throws SQLException {
+    void propertyInfoListsTheRealDriversPropertiesAndTheSafeKeys() throws SQLException {
         DriverPropertyInfo[] real = new org.sqlite.JDBC().getPropertyInfo("jdbc:sqlite::memory:", new Properties());
 
         DriverPropertyInfo[] info = new SafeDriver().getPropertyInfo("jdbc:safe:sqlite::memory:", new Properties());
@@ -208,7 +208,7 @@ class MalformedInputTest {
         assertThat(real).isNotEmpty();
         assertThat(names).containsAll(Arrays.stream(real).map(p -> p.name).toList());
         assertThat(names).contains(SAFE_KEYS.split(", "));
-        assertThat(names).hasSize(real.length + 6);
+        assertThat(names).hasSize(real.length + SAFE_KEYS.split(", ").length);
     }
 
     // --- safe.* keys never reach the real driver ---

@@ -30,6 +30,11 @@ public final class Demo {
     static final String JOBS = "003 job progress, JPA-style repository (lost updates /"
             + JobRepositoryExample.WORKERS * JobRepositoryExample.INCREMENTS + ")";
 
+    /** The demo's output fits a terminal this wide; the full table does not try to. */
+    static final int WIDTH = 100;
+    /** The argument that prints the full table, with times. */
+    static final String FULL = "--full";
+
     private Demo() {
     }
 
@@ -37,7 +42,7 @@ public final class Demo {
      * {@code --db postgresql://host:5432/db?user=...} (or the environment variable SAFE_DEMO_DB)
      * runs the check-then-act incidents on PostgreSQL; the in-memory incidents always use SQLite.
      * {@code --raw-only} runs only the raw side and prints one {@code row} line per scenario: what
-     * the demo runs in a child JVM under the agent.
+     * the demo runs in a child JVM under the agent. {@value #FULL} prints the full table, with times.
      */
     public static void main(String[] args) {
         int status;
@@ -70,20 +75,30 @@ public final class Demo {
     static int run(String[] args, PrintStream out, PrintStream progress) throws Exception {
         DemoDatabase database = database(args);
         List<Outcome> outcomes = runAll(database, progress);
-        return report(outcomes, UnderAgent.run(args, progress), database, out);
+        List<String> demoArgs = List.of(args).stream().filter(arg -> !arg.equals(FULL)).toList();
+        return report(outcomes, UnderAgent.run(demoArgs.toArray(String[]::new), progress), database,
+                List.of(args).contains(FULL), out);
     }
 
     /**
-     * Prints the heading line and the table; returns the exit status: 1 if a safe-jdbc row or a row
-     * under the agent shows an anomaly, or the run under the agent failed.
+     * Prints the heading and the table (the full one, with times, when {@code full}); returns the
+     * exit status: 1 if a safe-jdbc row or a row under the agent shows an anomaly, or the run
+     * under the agent failed.
      */
-    static int report(List<Outcome> outcomes, UnderAgent.Result agent, DemoDatabase database, PrintStream out) {
-        out.println("The four incidents and a nested session, raw driver, then jdbc:safe:, then the raw code under "
-                + "the agent (001 and 003 on " + database.describe() + ").");
+    static int report(List<Outcome> outcomes, UnderAgent.Result agent, DemoDatabase database, boolean full,
+            PrintStream out) {
+        printWrapped("The four incidents and a nested session: anomalies on the raw driver, through jdbc:safe:"
+                + " and under the agent, then the errors safe-jdbc raised instead (001 and 003 on "
+                + database.describe() + ").", out);
         if (agent.problem() != null) {
-            out.println(agent.problem());
+            printWrapped(agent.problem(), out);
         }
-        printTable(outcomes, agent, out);
+        if (full) {
+            printFullTable(outcomes, agent, out);
+        } else {
+            printTable(outcomes, agent, out);
+            out.println("Times, and the columns named in full: " + FULL + ".");
+        }
         boolean safeAnomaly = outcomes.stream().anyMatch(o -> o.anomaliesSafe() > 0);
         boolean agentAnomaly = outcomes.stream()
                 .anyMatch(o -> agent.row(o.scenario()).map(t -> t.anomalies() > 0).orElse(agent.failed()));
@@ -187,7 +202,22 @@ public final class Demo {
         });
     }
 
+    /** The table that fits {@value #WIDTH} columns: the counts, no times. */
     static void printTable(List<Outcome> outcomes, UnderAgent.Result agent, PrintStream out) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"scenario (what counts as an anomaly)", "raw", "safe", "agent", "safe err",
+            "agent err"});
+        for (Outcome o : outcomes) {
+            Optional<Tally> underAgent = agent.row(o.scenario());
+            rows.add(new String[] {o.scenario(), String.valueOf(o.anomaliesRaw()), String.valueOf(o.anomaliesSafe()),
+                underAgent.map(t -> String.valueOf(t.anomalies())).orElse("-"), String.valueOf(o.errorsSafe()),
+                underAgent.map(t -> String.valueOf(t.errors())).orElse("-")});
+        }
+        print(rows, "  ", out);
+    }
+
+    /** {@value #FULL}: every column named in full, and the times. */
+    static void printFullTable(List<Outcome> outcomes, UnderAgent.Result agent, PrintStream out) {
         String[] header = {"scenario", "anomalies raw", "anomalies safe-jdbc", "errors safe-jdbc raised instead",
             "anomalies under the agent", "errors under the agent", "time raw", "time safe", "time agent"};
         List<String[]> rows = new ArrayList<>();
@@ -199,6 +229,12 @@ public final class Demo {
                 underAgent.map(t -> String.valueOf(t.errors())).orElse("-"), format(o.timeRaw()),
                 format(o.timeSafe()), underAgent.map(t -> format(t.time())).orElse("-")});
         }
+        print(rows, " | ", out);
+    }
+
+    /** The rows (the first is the header, ruled below) in columns as wide as their widest cell. */
+    private static void print(List<String[]> rows, String separator, PrintStream out) {
+        String[] header = rows.get(0);
         int[] widths = new int[header.length];
         for (String[] row : rows) {
             for (int i = 0; i < row.length; i++) {
@@ -206,27 +242,40 @@ public final class Demo {
             }
         }
         for (int r = 0; r < rows.size(); r++) {
-            out.println(line(rows.get(r), widths));
+            out.println(line(rows.get(r), widths, separator));
             if (r == 0) {
                 String[] rule = new String[header.length];
                 for (int i = 0; i < rule.length; i++) {
                     rule[i] = "-".repeat(widths[i]);
                 }
-                out.println(line(rule, widths).replace(' ', '-'));
+                out.println(line(rule, widths, separator).replace(' ', '-'));
             }
         }
     }
 
-    private static String line(String[] cells, int[] widths) {
+    private static String line(String[] cells, int[] widths, String separator) {
         StringBuilder line = new StringBuilder();
         for (int i = 0; i < cells.length; i++) {
             if (i > 0) {
-                line.append(" | ");
+                line.append(separator);
             }
             String format = i == 0 ? "%-" + widths[i] + "s" : "%" + widths[i] + "s";
             line.append(String.format(format, cells[i]));
         }
         return line.toString();
+    }
+
+    /** {@code text} in lines of at most {@value #WIDTH} columns, broken between words. */
+    static void printWrapped(String text, PrintStream out) {
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            if (line.length() > 0 && line.length() + 1 + word.length() > WIDTH) {
+                out.println(line);
+                line.setLength(0);
+            }
+            line.append(line.length() > 0 ? " " : "").append(word);
+        }
+        out.println(line);
     }
 
     static String format(Duration time) {

@@ -56,40 +56,49 @@ class DemoTest {
     }
 
     @Test
-    void mainWouldExitWithZeroAndPrintTheTable() {
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        int status = Demo.report(outcomes, agentRows(0), DemoDatabase.sqlite(),
-                new PrintStream(printed, true, StandardCharsets.UTF_8));
+    void mainWouldExitWithZeroAndPrintATableThatFitsAHundredColumns() {
+        String printed = reported(agentRows(0), false);
 
-        assertThat(status).isZero();
-        assertThat(printed.toString(StandardCharsets.UTF_8))
-                .contains("001 and 003 on SQLite")
+        assertThat(printed).contains("001 and 003 on SQLite")
+                .containsPattern("(?m)^scenario \\(what counts as an anomaly\\) +raw  safe  agent  safe err  agent err$")
+                .contains("Times, and the columns named in full: --full.");
+        assertThat(printed.lines()).allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(Demo.WIDTH));
+    }
+
+    @Test
+    void theFullTableNamesEveryColumnAndTheTimes() {
+        assertThat(reported(agentRows(0), true))
                 .containsPattern("(?m)^scenario +\\| anomalies raw \\| anomalies safe-jdbc \\| "
                         + "errors safe-jdbc raised instead \\| anomalies under the agent \\| errors under the agent \\| "
                         + "+time raw \\| +time safe \\| +time agent$");
     }
 
+    private static String reported(UnderAgent.Result agent, boolean full) {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        int status = Demo.report(outcomes, agent, DemoDatabase.sqlite(), full,
+                new PrintStream(printed, true, StandardCharsets.UTF_8));
+        assertThat(status).isZero();
+        return printed.toString(StandardCharsets.UTF_8);
+    }
+
     @Test
     void anAnomalyUnderTheAgentFailsTheDemo() {
-        int status = Demo.report(outcomes, agentRows(1), DemoDatabase.sqlite(), new PrintStream(new ByteArrayOutputStream()));
+        int status = Demo.report(outcomes, agentRows(1), DemoDatabase.sqlite(), false,
+                new PrintStream(new ByteArrayOutputStream()));
 
         assertThat(status).isEqualTo(1);
     }
 
     @Test
     void withoutTheAgentJarTheColumnIsSkippedAndTheDemoStillPasses() {
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        int status = Demo.report(outcomes, UnderAgent.Result.skipped("(The agent's column is skipped.)"),
-                DemoDatabase.sqlite(), new PrintStream(printed, true, StandardCharsets.UTF_8));
-
-        assertThat(status).isZero();
-        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("(The agent's column is skipped.)")
-                .containsPattern("(?m)^004 shared session, 2nd rolls back .*\\| +- \\| +- \\| .* \\| +-$");
+        assertThat(reported(UnderAgent.Result.skipped("(The agent's column is skipped.)"), false))
+                .contains("(The agent's column is skipped.)")
+                .containsPattern("(?m)^004 shared session, 2nd rolls back .* +- +\\d+ +-$");
     }
 
     @Test
     void aFailedRunUnderTheAgentFailsTheDemo() {
-        int status = Demo.report(outcomes, UnderAgent.Result.failed("(timed out)"), DemoDatabase.sqlite(),
+        int status = Demo.report(outcomes, UnderAgent.Result.failed("(timed out)"), DemoDatabase.sqlite(), false,
                 new PrintStream(new ByteArrayOutputStream()));
 
         assertThat(status).isEqualTo(1);

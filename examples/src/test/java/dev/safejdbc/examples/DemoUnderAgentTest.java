@@ -63,7 +63,8 @@ class DemoUnderAgentTest {
         List<Outcome> zeros = agent.rows().keySet().stream()
                 .map(s -> Outcome.of(s, new Tally(1, 0, Duration.ZERO), new Tally(0, 0, Duration.ZERO))).toList();
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        int status = Demo.report(zeros, agent, DemoDatabase.sqlite(), new PrintStream(printed, true, StandardCharsets.UTF_8));
+        int status = Demo.report(zeros, agent, DemoDatabase.sqlite(), true,
+                new PrintStream(printed, true, StandardCharsets.UTF_8));
 
         assertThat(status).isZero();
         assertThat(printed.toString(StandardCharsets.UTF_8)).doesNotContain("skipped")

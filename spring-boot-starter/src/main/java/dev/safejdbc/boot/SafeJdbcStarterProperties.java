@@ -1,0 +1,35 @@
+package dev.safejdbc.boot;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The starter's own switches. They live under {@code safe-jdbc.*}, not {@code safe.*}: safe-jdbc
+ * refuses unknown {@code safe.*} keys wherever it reads options (system properties included), so
+ * the starter's keys must never look like options.
+ */
+@ConfigurationProperties(prefix = "safe-jdbc")
+public class SafeJdbcStarterProperties {
+    /** Whether DataSource beans are wrapped in SafeDataSource at all. */
+    private boolean enabled = true;
+
+    /** Names of DataSource beans to leave as they are. */
+    private Set<String> excludedBeans = new LinkedHashSet<>();
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public Set<String> getExcludedBeans() {
+        return excludedBeans;
+    }
+
+    public void setExcludedBeans(Set<String> excludedBeans) {
+        this.excludedBeans = excludedBeans;
+    }
+}

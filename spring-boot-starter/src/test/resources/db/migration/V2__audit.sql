@@ -1,0 +1,1 @@
+CREATE TABLE audit (message VARCHAR(200) NOT NULL);
