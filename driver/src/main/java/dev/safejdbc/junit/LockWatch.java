@@ -26,6 +26,8 @@ final class LockWatch implements AutoCloseable {
     private final Map<Integer, Session> running = new ConcurrentHashMap<>();
     private final Map<String, Connection> monitors = new ConcurrentHashMap<>();
     private final Map<String, Boolean> unreachable = new ConcurrentHashMap<>();
+    /** When each database was last asked (System.nanoTime()), for views that must not be asked too often. */
+    private final Map<String, Long> asked = new ConcurrentHashMap<>();
 
     /** On task {@code task}'s thread, before its statement runs on {@code physical} (null: not a statement). */
     void arrived(int task, Connection physical) {
@@ -43,6 +45,12 @@ final class LockWatch implements AutoCloseable {
         if (session == null || unreachable.containsKey(session.url())) {
             return false;
         }
+        long now = System.nanoTime();
+        Long last = asked.get(session.url());
+        if (last != null && now - last < session.waits().pollingIntervalNanos()) {
+            return false; // not yet: asked again later
+        }
+        asked.put(session.url(), now);
         try {
             Connection monitor = monitors.computeIfAbsent(session.url(), url -> open(session));
             return monitor != null && session.waits().waitsOnAnyLock(monitor, session.id());

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.concurrent.TimeUnit;
 
 /**
  * MariaDB and MySQL: InnoDB's lock-wait view joined to its transactions (whose thread ids are the
@@ -40,6 +41,15 @@ final class InnoDbLockWaits implements LockWaits {
         long mariadb = BackendIds.fromDriver(physical, "org.mariadb.jdbc.Connection", "getThreadId");
         return mariadb != BackendIds.UNKNOWN ? mariadb
                 : BackendIds.fromDriver(physical, "com.mysql.cj.jdbc.JdbcConnection", "getId");
+    }
+
+    /**
+     * InnoDB's information_schema views read one server-wide cache, refreshed only by a reader that comes more
+     * than 100 ms after the previous read: anyone who reads more often keeps it frozen for every session.
+     */
+    @Override
+    public long pollingIntervalNanos() {
+        return TimeUnit.MILLISECONDS.toNanos(150);
     }
 
     @Override

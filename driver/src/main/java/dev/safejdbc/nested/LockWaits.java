@@ -36,6 +36,14 @@ public interface LockWaits {
     boolean waitsOnAnyLock(Connection monitor, long waiting) throws SQLException;
 
     /**
+     * How long a caller that asks again and again waits between two questions, at least: the view may be a
+     * cache that asking keeps from being refreshed.
+     */
+    default long pollingIntervalNanos() {
+        return 0;
+    }
+
+    /**
      * Whether backend {@code waiting} waits on a lock that backend {@code holder} holds; if so, its
      * statement is cancelled. Asked on {@code monitor}, a connection that is idle meanwhile.
      *
