@@ -55,50 +55,38 @@ class GuardSoundnessTest {
         void drop(String name) throws SQLException;
     }
 
+    /** A schema (PostgreSQL) or database (MariaDB) of its own on a server, made current on the connection. */
+    private record OnServer(String adminUrl, String create, String use, String drop) implements Target {
+        @Override
+        public Connection open(String url, String name, Properties options) throws SQLException {
+            try (Connection admin = DriverManager.getConnection(adminUrl)) {
+                Sql.exec(admin, String.format(create, name));
+            }
+            Connection c = DriverManager.getConnection(url, options);
+            Sql.exec(c, String.format(use, name));
+            return c;
+        }
+
+        @Override
+        public void drop(String name) throws SQLException {
+            try (Connection admin = DriverManager.getConnection(adminUrl)) {
+                Sql.exec(admin, String.format(drop, name));
+            }
+        }
+    }
+
     @Test
     void postgresql() throws Exception {
         String pg = TestDatabases.postgres();
-        check("postgresql", "jdbc:" + pg, "jdbc:safe:" + pg, new Target() {
-            @Override
-            public Connection open(String url, String name, Properties options) throws SQLException {
-                try (Connection admin = DriverManager.getConnection("jdbc:" + pg)) {
-                    Sql.exec(admin, "CREATE SCHEMA " + name);
-                }
-                Connection c = DriverManager.getConnection(url, options);
-                Sql.exec(c, "SET search_path TO " + name);
-                return c;
-            }
-
-            @Override
-            public void drop(String name) throws SQLException {
-                try (Connection admin = DriverManager.getConnection("jdbc:" + pg)) {
-                    Sql.exec(admin, "DROP SCHEMA IF EXISTS " + name + " CASCADE");
-                }
-            }
-        });
+        check("postgresql", "jdbc:" + pg, "jdbc:safe:" + pg, new OnServer("jdbc:" + pg, "CREATE SCHEMA %s",
+                "SET search_path TO %s", "DROP SCHEMA IF EXISTS %s CASCADE"));
     }
 
     @Test
     void mariadb() throws Exception {
         String maria = TestDatabases.mariadb();
-        check("mariadb", "jdbc:" + maria, "jdbc:safe:" + maria, new Target() {
-            @Override
-            public Connection open(String url, String name, Properties options) throws SQLException {
-                try (Connection admin = DriverManager.getConnection("jdbc:" + maria)) {
-                    Sql.exec(admin, "CREATE DATABASE " + name);
-                }
-                Connection c = DriverManager.getConnection(url, options);
-                Sql.exec(c, "USE " + name);
-                return c;
-            }
-
-            @Override
-            public void drop(String name) throws SQLException {
-                try (Connection admin = DriverManager.getConnection("jdbc:" + maria)) {
-                    Sql.exec(admin, "DROP DATABASE IF EXISTS " + name);
-                }
-            }
-        });
+        check("mariadb", "jdbc:" + maria, "jdbc:safe:" + maria, new OnServer("jdbc:" + maria, "CREATE DATABASE %s",
+                "USE %s", "DROP DATABASE IF EXISTS %s"));
     }
 
     @Test
