@@ -28,12 +28,27 @@ public final class SafeDataSource implements DataSource {
         this.protection = Protection.forDataSource(delegate, options);
     }
 
-    /** Wraps {@code dataSource} with options from system properties, environment and safe-jdbc.properties. */
+    /**
+     * Wraps {@code dataSource} with options from system properties, environment and safe-jdbc.properties.
+     *
+     * @param dataSource the data source to protect, such as a pool
+     * @return the safe data source; {@code dataSource} itself when it is one already
+     * @throws SQLException if {@code dataSource} is null, an option is invalid, or {@code dataSource}
+     *                      fails when asked whether it wraps a safe one
+     */
     public static SafeDataSource wrap(DataSource dataSource) throws SQLException {
         return wrap(dataSource, new Properties());
     }
 
-    /** Wraps {@code dataSource}; {@code options} ({@code safe.*} keys) come first. Idempotent. */
+    /**
+     * Wraps {@code dataSource}; {@code options} ({@code safe.*} keys) come first. Idempotent.
+     *
+     * @param dataSource the data source to protect, such as a pool
+     * @param options    {@code safe.*} options, ahead of the system properties, environment and file
+     * @return the safe data source; the one {@code dataSource} is or wraps, if any
+     * @throws SQLException if {@code dataSource} is null, an option is invalid, or {@code dataSource}
+     *                      fails when asked whether it wraps a safe one
+     */
     public static SafeDataSource wrap(DataSource dataSource, Properties options) throws SQLException {
         if (dataSource == null) {
             throw new InvalidConfigurationException("SafeDataSource.wrap(null): expected a DataSource to wrap");

@@ -15,7 +15,9 @@ public final class SafeJdbc {
      * or its real form) and forgets it: the next connection gets a new, empty database. Logical
      * connections still open on it fail from now on.
      *
+     * @param url a {@code jdbc:safe:} URL or the real driver's URL
      * @return whether such a database was open
+     * @throws SQLException if {@code url} is a malformed {@code jdbc:safe:} URL, or closing the database fails
      */
     public static boolean drop(String url) throws SQLException {
         String realUrl = SafeUrl.accepts(url) ? SafeUrl.toRealUrl(url) : url;

@@ -41,7 +41,13 @@ public final class AgentClassLoader extends ClassLoader {
     private final Manifest manifest;
     private final Class<?> hook;
 
-    /** @param hook the {@link ConnectionHook} of the system class path, shared with instrumented code */
+    /**
+     * A loader of the classes stored in {@code agentJar}'s {@code inst/} folder.
+     *
+     * @param agentJar the agent jar, kept open while the loader lives
+     * @param hook     the {@link ConnectionHook} of the system class path, shared with instrumented code
+     * @throws IOException if the jar cannot be opened or its manifest read
+     */
     public AgentClassLoader(Path agentJar, Class<?> hook) throws IOException {
         super("safe-jdbc-agent", ClassLoader.getPlatformClassLoader());
         this.jar = new JarFile(agentJar.toFile(), false);

@@ -17,6 +17,13 @@ public final class AgentStart {
     private AgentStart() {
     }
 
+    /**
+     * Started by {@code -javaagent:}: bad arguments or options end the JVM with a message, before
+     * the application runs without the protections it was meant to get.
+     *
+     * @param arguments       what follows {@code =} in {@code -javaagent:}, such as {@code mode=report}; may be null
+     * @param instrumentation the JVM's, to instrument drivers and pools with
+     */
     public static void premain(String arguments, Instrumentation instrumentation) {
         try {
             start(arguments, instrumentation, true);
@@ -28,7 +35,12 @@ public final class AgentStart {
         }
     }
 
-    /** Attached to a running JVM: bad arguments fail the attach, and the application goes on. */
+    /**
+     * Attached to a running JVM: bad arguments fail the attach, and the application goes on.
+     *
+     * @param arguments       the attach's arguments, such as {@code mode=report}; may be null
+     * @param instrumentation the JVM's, to instrument drivers and pools with
+     */
     public static void agentmain(String arguments, Instrumentation instrumentation) {
         start(arguments, instrumentation, false);
     }

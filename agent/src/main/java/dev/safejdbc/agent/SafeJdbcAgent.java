@@ -25,15 +25,32 @@ public final class SafeJdbcAgent {
     private SafeJdbcAgent() {
     }
 
+    /**
+     * Started by {@code -javaagent:}; hands over to {@link AgentStart#premain}.
+     *
+     * @param arguments       what follows {@code =} in {@code -javaagent:}; may be null
+     * @param instrumentation the JVM's
+     */
     public static void premain(String arguments, Instrumentation instrumentation) {
         start("premain", arguments, instrumentation);
     }
 
+    /**
+     * Attached to a running JVM; hands over to {@link AgentStart#agentmain}.
+     *
+     * @param arguments       the attach's arguments; may be null
+     * @param instrumentation the JVM's
+     */
     public static void agentmain(String arguments, Instrumentation instrumentation) {
         start("agentmain", arguments, instrumentation);
     }
 
-    /** {@code java -jar safe-jdbc-agent.jar}: says how to attach the agent instead. */
+    /**
+     * {@code java -jar safe-jdbc-agent.jar}: says how to attach the agent instead.
+     *
+     * @param args ignored
+     * @throws Exception if the agent's classes cannot be loaded from the jar
+     */
     public static void main(String[] args) throws Exception {
         invoke(Class.forName(USAGE, true, new AgentClassLoader(agentJar(), ConnectionHook.class))
                         .getMethod("main", String[].class),

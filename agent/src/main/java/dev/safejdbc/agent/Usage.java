@@ -5,6 +5,11 @@ public final class Usage {
     private Usage() {
     }
 
+    /**
+     * Prints the usage to standard output.
+     *
+     * @param args ignored
+     */
     public static void main(String[] args) {
         System.out.println("safe-jdbc agent " + AgentLog.version()
                 + ": not started. It protects an application it is attached to:\n"

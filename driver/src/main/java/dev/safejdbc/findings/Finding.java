@@ -40,43 +40,84 @@ public final class Finding {
         count.incrementAndGet();
     }
 
+    /**
+     * What was detected.
+     *
+     * @return the finding's kind
+     */
     public FindingKind kind() {
         return kind;
     }
 
-    /** The database key, sanitized by whoever recorded it. */
+    /**
+     * The database key, sanitized by whoever recorded it.
+     *
+     * @return the database the problem happened at, never with a password
+     */
     public String database() {
         return database;
     }
 
-    /** The table the problem concerns, or null when it concerns no one table. */
+    /**
+     * The table the problem concerns, or null when it concerns no one table.
+     *
+     * @return the table's name, or null
+     */
     public String table() {
         return table;
     }
 
-    /** The innermost application frame, as in {@link AppFrames#site()}. */
+    /**
+     * The innermost application frame, as in {@link AppFrames#site()}.
+     *
+     * @return the application site the problem happened at
+     */
     public String site() {
         return site;
     }
 
-    /** The name of the thread of the first occurrence. */
+    /**
+     * The name of the thread of the first occurrence.
+     *
+     * @return the thread's name
+     */
     public String thread() {
         return thread;
     }
 
+    /**
+     * The application frames of the first occurrence, to find the code that caused it.
+     *
+     * @return the frames, innermost first
+     */
     public AppFrames frames() {
         return frames;
     }
 
+    /**
+     * What happened at the first occurrence, in words, such as where the outer transaction or the
+     * earlier read began.
+     *
+     * @return the detail, written for the person reading a report
+     */
     public String detail() {
         return detail;
     }
 
+    /**
+     * When the first occurrence was recorded.
+     *
+     * @return the time of the first occurrence
+     */
     public Instant firstSeen() {
         return firstSeen;
     }
 
-    /** How many times it happened so far (it may still grow). */
+    /**
+     * How many times it happened so far (it may still grow).
+     *
+     * @return the number of occurrences, at least 1
+     */
     public long count() {
         return count.get();
     }

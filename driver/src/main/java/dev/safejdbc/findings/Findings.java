@@ -47,7 +47,15 @@ public final class Findings {
     private Findings() {
     }
 
-    /** Records one occurrence of a finding that concerns no one table; see {@link #record(FindingKind, String, String, AppFrames, String)}. */
+    /**
+     * Records one occurrence of a finding that concerns no one table; see {@link #record(FindingKind, String, String, AppFrames, String)}.
+     *
+     * @param kind     what was detected
+     * @param database the database key, already sanitized (never a password)
+     * @param frames   where in the application it happened
+     * @param detail   what happened, in words, for the person reading a report
+     * @return the finding, with its count including this occurrence
+     */
     public static Finding record(FindingKind kind, String database, AppFrames frames, String detail) {
         return record(kind, database, null, frames, detail);
     }
@@ -57,8 +65,11 @@ public final class Findings {
      * {@code frames.site()}) is logged (WARN; INFO for an informational kind) and kept, later
      * ones only counted. Every occurrence goes to the listeners.
      *
+     * @param kind     what was detected
      * @param database the database key, already sanitized (never a password)
      * @param table    the table the problem concerns, or null when it concerns none
+     * @param frames   where in the application it happened; its site is part of the finding's identity
+     * @param detail   what happened, in words; kept only from the first occurrence
      * @return the finding, with its count including this occurrence; past the cap, a finding
      *         that is not kept (counted in {@link #dropped()})
      */
@@ -121,14 +132,22 @@ public final class Findings {
         }
     }
 
-    /** The kept findings, in the order they were first seen. */
+    /**
+     * The kept findings, in the order they were first seen.
+     *
+     * @return a copy; later occurrences still raise the findings' counts
+     */
     public static List<Finding> snapshot() {
         synchronized (LOCK) {
             return List.copyOf(IN_ORDER);
         }
     }
 
-    /** Occurrences of new findings that were not kept because the cap was reached. */
+    /**
+     * Occurrences of new findings that were not kept because the cap was reached.
+     *
+     * @return the number dropped, 0 below the cap
+     */
     public static long dropped() {
         synchronized (LOCK) {
             return dropped;
@@ -139,6 +158,9 @@ public final class Findings {
      * Calls {@code listener} on every occurrence, on the thread that recorded it (so
      * {@link Thread#currentThread()} is that thread), until the returned handle is closed.
      * A listener's {@link RuntimeException} is logged and otherwise ignored.
+     *
+     * @param listener called with the finding, its count already including the occurrence
+     * @return closing it stops the calls
      */
     public static AutoCloseable listen(Consumer<Finding> listener) {
         Objects.requireNonNull(listener, "listener");
@@ -149,6 +171,8 @@ public final class Findings {
     /**
      * Writes the report (see {@link ReportFile}) to {@code path} at JVM exit. Calling it again
      * with the same absolute path changes nothing.
+     *
+     * @param path the report file, relative to the working directory unless absolute
      */
     public static void reportAtExit(Path path) {
         Path target = path.toAbsolutePath().normalize();

@@ -6,7 +6,12 @@ import java.util.List;
 
 /** What a search over schedules found: how many ran, and which broke the invariant (or blocked). */
 public final class Exploration {
-    /** A schedule that failed, with how it ran and why. */
+    /**
+     * A schedule that failed, with how it ran and why.
+     *
+     * @param run   how the schedule ran
+     * @param error what the invariant threw, or why the schedule could not run as asked
+     */
     public record Failure(Run run, Throwable error) {
         @Override
         public String toString() {
@@ -37,30 +42,54 @@ public final class Exploration {
     /**
      * How many orders of the tasks' steps exist (each task's own steps in order), of which {@link #explored()}
      * ran and the others are equivalent to one that ran; null when the schedules were given or drawn at random.
+     *
+     * @return the number of orders, or null
      */
     public BigInteger orders() {
         return orders;
     }
 
-    /** Whether {@link Interleaver#exploreAll} stopped at its limit while orders that can differ remained. */
+    /**
+     * Whether {@link Interleaver#exploreAll} stopped at its limit while orders that can differ remained.
+     *
+     * @return true when some orders that can differ did not run
+     */
     public boolean truncated() {
         return truncated;
     }
 
-    /** How many schedules ran. */
+    /**
+     * How many schedules ran.
+     *
+     * @return the number of schedules run, failing ones included
+     */
     public int explored() {
         return runs.size();
     }
 
+    /**
+     * Every schedule that ran, in the order it ran.
+     *
+     * @return the runs, passing and failing
+     */
     public List<Run> runs() {
         return List.copyOf(runs);
     }
 
+    /**
+     * The schedules that failed, in the order they ran.
+     *
+     * @return the failures; empty when every schedule passed
+     */
     public List<Failure> failures() {
         return List.copyOf(failures);
     }
 
-    /** The failing schedules, each replayable with {@link Interleaver#schedule}. */
+    /**
+     * The failing schedules, each replayable with {@link Interleaver#schedule}.
+     *
+     * @return the failing schedules as text, such as {@code "A1 B1 A2 B2"}
+     */
     public List<String> failingSchedules() {
         return failures.stream().map(f -> f.run().schedule()).toList();
     }

@@ -33,12 +33,23 @@ public final class Interleaver {
     /** Runs before every schedule: put the database back into its starting state. */
     @FunctionalInterface
     public interface Reset {
+        /**
+         * Puts the database back into its starting state.
+         *
+         * @throws Exception if it cannot; the harness stops with it
+         */
         void run() throws Exception;
     }
 
     /** Checked after every schedule; throw (an AssertionError, say) if the outcome is wrong. */
     @FunctionalInterface
     public interface Invariant {
+        /**
+         * Judges one schedule's outcome.
+         *
+         * @param run how the schedule ran: each task's result or error, and the steps in order
+         * @throws Exception if the outcome is wrong; the schedule counts as failing
+         */
         void check(Run run) throws Exception;
     }
 
@@ -58,7 +69,13 @@ public final class Interleaver {
         this.tasks = tasks;
     }
 
-    /** Tasks are named A, B, C ... in this order. */
+    /**
+     * A harness for {@code tasks}, named A, B, C ... in this order.
+     *
+     * @param tasks two to 26 tasks
+     * @return the harness, to configure and then run
+     * @throws IllegalArgumentException with fewer than 2 or more than 26 tasks
+     */
     public static Interleaver of(Task... tasks) {
         if (tasks.length < 2 || tasks.length > 26) {
             throw new IllegalArgumentException("an interleaving needs 2 to 26 tasks, not " + tasks.length);
@@ -66,11 +83,24 @@ public final class Interleaver {
         return new Interleaver(List.of(tasks));
     }
 
+    /**
+     * Sets what runs before every schedule (by default nothing): each schedule must start from the same state.
+     *
+     * @param reset puts the database back into its starting state
+     * @return this harness
+     */
     public Interleaver reset(Reset reset) {
         this.reset = reset;
         return this;
     }
 
+    /**
+     * Sets what is checked after every schedule (by default nothing, so only a schedule that cannot run
+     * fails).
+     *
+     * @param invariant throws if a schedule's outcome is wrong
+     * @return this harness
+     */
     public Interleaver invariant(Invariant invariant) {
         this.invariant = invariant;
         return this;
@@ -80,6 +110,9 @@ public final class Interleaver {
      * How long a step may take before it is taken to wait on a lock (default 300 ms). Sooner when PostgreSQL,
      * MariaDB or MySQL says its statement waits on a lock, or when its thread waits inside the JVM (for a
      * lease or a pooled connection) for 5 ms.
+     *
+     * @param timeout the longest a step may run before it is taken to be waiting on a lock
+     * @return this harness
      */
     public Interleaver stepTimeout(Duration timeout) {
         this.stepTimeout = timeout;
@@ -89,6 +122,8 @@ public final class Interleaver {
     /**
      * Makes {@link #exploreAll} run every order, also of steps that commute as far as their SQL tells: for
      * tasks that share Java state between their JDBC steps, or tables tied by triggers or cascades.
+     *
+     * @return this harness
      */
     public Interleaver everyOrder() {
         this.everyOrder = true;
@@ -98,13 +133,24 @@ public final class Interleaver {
     /**
      * A {@code safe.*} option set as a system property while this harness runs (reset included),
      * for example {@code option("safe.guard", "off")}: connections opened then get it.
+     *
+     * @param key   the option's name, such as {@code safe.guard}
+     * @param value its value while the harness runs; the previous value is restored afterwards
+     * @return this harness
      */
     public Interleaver option(String key, String value) {
         options.put(key, value);
         return this;
     }
 
-    /** Runs one explicit schedule, such as {@code "A1 B1 A2 B2"}; fails with it if the invariant breaks. */
+    /**
+     * Runs one explicit schedule, such as {@code "A1 B1 A2 B2"}; fails with it if the invariant breaks.
+     *
+     * @param schedule the steps in order: a task's letter and the number of its step
+     * @return how the schedule ran
+     * @throws AssertionError if the invariant broke or the schedule could not run as asked
+     * @throws Exception      if the reset fails, or the harness cannot run the tasks
+     */
     public Run schedule(String schedule) throws Exception {
         Exploration exploration = new Exploration();
         withOptions(() -> check(Schedule.parse(schedule, tasks.size()), exploration, null));
@@ -121,6 +167,9 @@ public final class Interleaver {
      * schedules; on two unrelated tables far fewer. When a run's steps touch more than the tasks' solo runs did
      * (their SQL depends on the interleaving), every order runs. At most 10,000 schedules run: {@link
      * Exploration#truncated()} says when more existed, and a warning is logged.
+     *
+     * @return what ran and what failed; call {@link Exploration#assertNoFailures()} to fail the test
+     * @throws Exception if the reset fails, or the harness cannot run the tasks
      */
     public Exploration exploreAll() throws Exception {
         Exploration exploration = new Exploration();
@@ -152,7 +201,14 @@ public final class Interleaver {
         return exploration;
     }
 
-    /** Runs {@code count} schedules drawn at random from {@code seed}: the same seed, the same schedules. */
+    /**
+     * Runs {@code count} schedules drawn at random from {@code seed}: the same seed, the same schedules.
+     *
+     * @param seed  seeds the draw, so a failing run can be repeated
+     * @param count how many schedules to run (a schedule may be drawn more than once)
+     * @return what ran and what failed; call {@link Exploration#assertNoFailures()} to fail the test
+     * @throws Exception if the reset fails, or the harness cannot run the tasks
+     */
     public Exploration random(long seed, int count) throws Exception {
         Exploration exploration = new Exploration();
         withOptions(() -> {

@@ -21,31 +21,58 @@ public final class Run {
         this.problem = problem;
     }
 
-    /** The schedule as asked for; passing it to {@link Interleaver#schedule} replays this run. */
+    /**
+     * The schedule as asked for; passing it to {@link Interleaver#schedule} replays this run.
+     *
+     * @return the schedule, such as {@code "A1 B1 A2 B2"}
+     */
     public String schedule() {
         return schedule;
     }
 
-    /** What task {@code name} ('A', 'B', ...) returned; null if it threw. */
+    /**
+     * What task {@code name} ('A', 'B', ...) returned; null if it threw.
+     *
+     * @param name the task's letter
+     * @return the task's result, or null
+     */
     public Object result(char name) {
         return results[name - 'A'];
     }
 
-    /** What task {@code name} threw, or null. */
+    /**
+     * What task {@code name} threw, or null.
+     *
+     * @param name the task's letter ('A', 'B', ...)
+     * @return the task's error, or null when it returned
+     */
     public Throwable error(char name) {
         return errors[name - 'A'];
     }
 
+    /**
+     * How many tasks ran.
+     *
+     * @return the number of tasks, named 'A' onwards
+     */
     public int tasks() {
         return results.length;
     }
 
-    /** The steps in the order they ran, labelled from their SQL. */
+    /**
+     * The steps in the order they ran, labelled from their SQL.
+     *
+     * @return the steps, such as {@code "A2: UPDATE locks SET ..."}
+     */
     public List<String> steps() {
         return steps;
     }
 
-    /** Why the schedule could not run as asked (a step blocked for good), or null. */
+    /**
+     * Why the schedule could not run as asked (a step blocked for good), or null.
+     *
+     * @return the reason, or null when the schedule ran as asked
+     */
     public String problem() {
         return problem;
     }

@@ -22,5 +22,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Inherited
 @ExtendWith(SafeJdbcExtension.class)
 public @interface SafeJdbcTest {
+    /**
+     * The kinds the test means to provoke: each must occur; a kind not listed fails the test,
+     * unless it is informational.
+     *
+     * @return the expected kinds; none by default
+     */
     FindingKind[] expect() default {};
 }
