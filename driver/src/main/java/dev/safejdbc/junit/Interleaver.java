@@ -163,8 +163,8 @@ public final class Interleaver {
      * each task alone to learn its steps. Two orders that differ only by swapping adjacent steps of different
      * tasks that commute give the same results, so only one of them runs: steps commute when neither writes a
      * table the other reads or writes (see the README for the exact rule; checkouts, commits and a
-     * transaction's first statement count as touching more). Two tasks of three steps on one table give 20
-     * schedules; on two unrelated tables far fewer. When a run's steps touch more than the tasks' solo runs did
+     * transaction's first statement count as touching more). Two tasks that each read, write and commit one
+     * row run 14 of their 20 orders (their first reads commute); on two unrelated tables, 5. When a run's steps touch more than the tasks' solo runs did
      * (their SQL depends on the interleaving), every order runs. At most 10,000 schedules run: {@link
      * Exploration#truncated()} says when more existed, and a warning is logged.
      *
