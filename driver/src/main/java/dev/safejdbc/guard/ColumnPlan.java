@@ -51,7 +51,8 @@ final class ColumnPlan {
      * A column kept: its position in the result, its label, its table column, type name, how to
      * read it and which getters give its exact value.
      */
-    private record Kept(int index, String label, String column, String typeName, Class<?> exactType, int exactGetters) {
+    private record Kept(int index, String label, String column, String stored, String typeName, Class<?> exactType,
+            int exactGetters) {
     }
 
     private final List<Kept> kept;
@@ -76,22 +77,28 @@ final class ColumnPlan {
      * @param strictTypes every value of a column has the column's type (not so in SQLite, where a
      *                    column's declared type does not say what its values are)
      */
-    static ColumnPlan of(ResultSetMetaData meta, KeyedSelect select, boolean javaTime, boolean strictTypes)
-            throws SQLException {
+    static ColumnPlan of(ResultSetMetaData meta, KeyedSelect select, TableKeys keys, boolean javaTime,
+            boolean strictTypes) throws SQLException {
         List<Kept> kept = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         List<String> seen = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
         for (int i = 1; i <= meta.getColumnCount(); i++) {
-            String column = tableColumn(select, meta.getColumnLabel(i));
-            if (column == null || seen.contains(column)) {
-                continue;
+            labels.add(meta.getColumnLabel(i).toLowerCase(Locale.ROOT));
+        }
+        for (int i = 1; i <= meta.getColumnCount(); i++) {
+            String label = meta.getColumnLabel(i);
+            String column = tableColumn(select, label, labels);
+            String stored = column == null ? null : keys.stored(column);
+            if (stored == null || seen.contains(column)) {
+                continue; // an expression, or a name the catalog cannot quote apart from another
             }
             seen.add(column);
             int type = meta.getColumnType(i);
             String typeName = meta.getColumnTypeName(i);
             if (isComparable(type, typeName)) {
                 Class<?> exactType = javaTime ? EXACT_TYPES.get(type) : null;
-                kept.add(new Kept(i, meta.getColumnLabel(i), column, typeName, exactType,
+                kept.add(new Kept(i, label, column, stored, typeName, exactType,
                         exactGetters(type, exactType)));
             } else {
                 skipped.add(column);
@@ -147,6 +154,11 @@ final class ColumnPlan {
         return kept.get(index).column();
     }
 
+    /** Kept column {@code index}'s name as the catalog stores it, to quote it exactly. */
+    String stored(int index) {
+        return kept.get(index).stored();
+    }
+
     String typeName(int index) {
         return kept.get(index).typeName();
     }
@@ -156,12 +168,20 @@ final class ColumnPlan {
         return skipped;
     }
 
-    private static String tableColumn(KeyedSelect select, String label) {
-        String mapped = select.columnsByLabel().get(label.toLowerCase(Locale.ROOT));
-        if (mapped != null) {
-            return mapped;
+    /**
+     * The table column (normalized) a result column is: one the select list names, or one of
+     * {@code t.*}. A label the result has twice is neither: one of the two may be an expression.
+     */
+    private static String tableColumn(KeyedSelect select, String label, List<String> labels) {
+        String lower = label.toLowerCase(Locale.ROOT);
+        if (labels.indexOf(lower) != labels.lastIndexOf(lower)) {
+            return null;
         }
-        return select.selectsAll() ? label : null;
+        String mapped = select.columnsByLabel().get(lower);
+        if (mapped != null) {
+            return KeyCatalog.normalize(mapped);
+        }
+        return select.selectsAll() ? KeyCatalog.normalize(label) : null;
     }
 
     private static Object read(ResultSet rs, Kept column) throws SQLException {
