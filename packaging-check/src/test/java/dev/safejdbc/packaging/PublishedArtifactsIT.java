@@ -26,6 +26,8 @@ import org.w3c.dom.NodeList;
 class PublishedArtifactsIT {
     private static final Path ROOT = Path.of(System.getProperty("safejdbc.root", "..")).toAbsolutePath().normalize();
     private static final String VERSION = System.getProperty("safejdbc.version", "0.1.0-SNAPSHOT");
+    /** The modules whose jars a user gets from Maven; every other one is built and checked only. */
+    private static final List<String> PUBLISHED = List.of("driver", "agent", "spring-boot-starter");
 
     private static Path artifact(String module, String artifactId, String classifier) {
         return ROOT.resolve(module).resolve("target")
@@ -132,12 +134,42 @@ class PublishedArtifactsIT {
         assertThat(text(child(parent, "scm"), "connection")).startsWith("scm:git:");
         assertThat(text(child(parent, "developers", "developer"), "name")).isNotBlank();
         assertThat(Files.readString(ROOT.resolve("LICENSE"))).contains("Apache License", "Version 2.0");
-        for (String module : List.of("driver", "agent", "spring-boot-starter")) {
+        for (String module : PUBLISHED) {
             Element pom = pom(publishedPom(module));
             assertThat(text(pom, "name")).as(module).isNotBlank();
             assertThat(text(pom, "description")).as(module).isNotBlank();
             assertThat(text(child(pom, "parent"), "artifactId")).as(module).isEqualTo(text(parent, "artifactId"));
         }
+    }
+
+    @Test
+    void theProjectHasOneAddressDeclaredOnceInTheParent() throws Exception {
+        Element parent = pom(ROOT.resolve("pom.xml"));
+        String url = text(parent, "url");
+        assertThat(text(child(parent, "scm"), "url")).isEqualTo(url);
+        assertThat(text(child(parent, "scm"), "connection")).isEqualTo("scm:git:" + url + ".git");
+        assertThat(text(child(parent, "scm"), "developerConnection")).isEqualTo("scm:git:" + url + ".git");
+        assertThat(Files.readString(ROOT.resolve("docs").resolve("RELEASING.md"))).contains(url);
+        for (String module : modules(parent)) {
+            Element pom = pom(ROOT.resolve(module).resolve("pom.xml"));
+            assertThat(child(pom, "url")).as(module + " inherits the parent's url").isNull();
+            assertThat(child(pom, "scm")).as(module + " inherits the parent's scm").isNull();
+        }
+    }
+
+    @Test
+    void onlyThePublishedModulesAreInstalledOrDeployed() throws Exception {
+        for (String module : modules(pom(ROOT.resolve("pom.xml")))) {
+            Element properties = child(pom(ROOT.resolve(module).resolve("pom.xml")), "properties");
+            boolean skipped = properties != null && "true".equals(text(properties, "maven.deploy.skip"))
+                    && "true".equals(text(properties, "maven.install.skip"));
+            assertThat(skipped).as(module + " skips install and deploy").isEqualTo(!PUBLISHED.contains(module));
+        }
+    }
+
+    private static List<String> modules(Element parent) {
+        return children(child(parent, "modules"), "module").stream().map(module -> module.getTextContent().strip())
+                .toList();
     }
 
     private static void assertLicensed(JarFile jar) throws IOException {
