@@ -40,7 +40,11 @@ final class KeyCatalog {
         }
         TableKeys known = tables.get(resolved);
         if (known == null) {
-            known = new TableLookup(physical, dialect).keys(resolved);
+            try {
+                known = new TableLookup(physical, dialect).keys(resolved);
+            } catch (SQLException e) {
+                return TableKeys.UNKNOWN; // a catalog that cannot describe it (sqlite-jdbc: a TEMP table): not guarded
+            }
             if (known == TableKeys.UNKNOWN) {
                 return known; // no such table (yet): the statement gets the real driver's own error
             }
