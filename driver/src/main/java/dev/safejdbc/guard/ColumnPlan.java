@@ -1,5 +1,6 @@
 package dev.safejdbc.guard;
 
+import dev.safejdbc.database.Dialect;
 import dev.safejdbc.findings.AppFrames;
 import dev.safejdbc.guard.sql.KeyedSelect;
 import java.sql.Array;
@@ -73,12 +74,14 @@ final class ColumnPlan {
     }
 
     /**
-     * @param javaTime    read dates and times as java.time values (PostgreSQL: no time-zone shifts, micros kept)
-     * @param strictTypes every value of a column has the column's type (not so in SQLite, where a
-     *                    column's declared type does not say what its values are)
+     * Dates and times are read as java.time values on PostgreSQL and H2 (no time-zone shifts, no
+     * daylight-saving gap, micros kept); in SQLite a column's declared type does not say what its
+     * values are (no strict types).
      */
-    static ColumnPlan of(ResultSetMetaData meta, KeyedSelect select, TableKeys keys, boolean javaTime,
-            boolean strictTypes) throws SQLException {
+    static ColumnPlan of(ResultSetMetaData meta, KeyedSelect select, TableKeys keys, Dialect dialect)
+            throws SQLException {
+        boolean javaTime = dialect == Dialect.POSTGRESQL || dialect == Dialect.H2;
+        boolean strictTypes = dialect != Dialect.SQLITE;
         List<Kept> kept = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         List<String> seen = new ArrayList<>();
@@ -96,8 +99,12 @@ final class ColumnPlan {
             seen.add(column);
             int type = meta.getColumnType(i);
             String typeName = meta.getColumnTypeName(i);
-            if (isComparable(type, typeName)) {
-                Class<?> exactType = javaTime ? EXACT_TYPES.get(type) : null;
+            String inexact = inexact(dialect, typeName);
+            if (inexact != null) {
+                skipped.add(column + " (" + inexact + ")");
+            } else if (isComparable(type, typeName)) {
+                Class<?> exactType = javaTime ? EXACT_TYPES.get(type)
+                        : dialect == Dialect.MARIADB && type == Types.BOOLEAN ? Long.class : null; // TINYINT(1) holds 2
                 kept.add(new Kept(i, label, column, stored, typeName, exactType,
                         exactGetters(type, exactType)));
             } else {
@@ -218,6 +225,39 @@ final class ColumnPlan {
         }
         return value instanceof Blob || value instanceof Clob || value instanceof Array || value instanceof SQLXML
                 || value instanceof Struct || value instanceof Ref;
+    }
+
+    /**
+     * Why this database's driver gives no value of a column of this type that compares equal to
+     * the row it came from; null when it does.
+     */
+    private static String inexact(Dialect dialect, String typeName) {
+        String name = typeName == null ? "" : typeName.toUpperCase(Locale.ROOT);
+        if (dialect == Dialect.MARIADB) {
+            switch (name) {
+                case "FLOAT":
+                    return "FLOAT: the driver gives a decimal rendering, which does not compare equal to the stored float";
+                case "TIME":
+                    return "TIME: values beyond a day, negative or fractional have no exact Java value";
+                case "DATE", "DATETIME", "TIMESTAMP", "YEAR":
+                    return name + ": the driver reads a zero date as NULL, and shifts a time in the JVM zone's"
+                            + " daylight-saving gap";
+                default:
+                    return null;
+            }
+        }
+        if (dialect == Dialect.POSTGRESQL) {
+            switch (name) {
+                case "FLOAT4", "FLOAT8":
+                    return name.toLowerCase(Locale.ROOT) + ": the driver's value follows the session's"
+                            + " extra_float_digits (0 or less rounds it)";
+                case "INTERVAL":
+                    return "interval: the driver's value follows the session's IntervalStyle";
+                default:
+                    return null;
+            }
+        }
+        return null;
     }
 
     private static boolean isComparable(int type, String typeName) {

@@ -82,8 +82,7 @@ public final class StatementMemo {
         if (known != null && known.keys() == keys) {
             return known.plan();
         }
-        ColumnPlan plan = ColumnPlan.of(rs.getMetaData(), select, keys, dialect == Dialect.POSTGRESQL,
-                dialect != Dialect.SQLITE);
+        ColumnPlan plan = ColumnPlan.of(rs.getMetaData(), select, keys, dialect);
         columns = new Columns(plan, keys);
         return plan;
     }
