@@ -82,7 +82,7 @@ final class KeyCatalog {
     }
 
     /** Catalogs store names as written, folded to lower case (PostgreSQL) or upper case (H2). */
-    private static Set<String> spellings(String name) {
+    static Set<String> spellings(String name) {
         Set<String> spellings = new LinkedHashSet<>();
         spellings.add(name);
         spellings.add(name.toLowerCase(Locale.ROOT));
