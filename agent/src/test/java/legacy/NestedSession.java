@@ -11,7 +11,8 @@ import java.sql.Statement;
  * Nested sessions: while this thread's transaction is open on one pooled connection, it asks the
  * pool for a second one (Spring's REQUIRES_NEW, by hand). On a pool of one that waits for its own
  * thread; on a pool of two its statement runs. Prints the SQLState each got (or none) and how long
- * the first waited.
+ * the first waited. Then the same on a pool of one by a thread that holds its connection outside
+ * any transaction (autocommit): it waits for itself just the same.
  */
 final class NestedSession {
     private NestedSession() {
@@ -27,6 +28,24 @@ final class NestedSession {
         }
         try (HikariDataSource two = pool(url, 2)) {
             Results.print("nested.withRoom.sqlstate", nestedAudit(two));
+        }
+        try (HikariDataSource one = pool(url, 1)) {
+            long start = System.nanoTime();
+            Results.print("nested.autocommit.sqlstate", secondCheckoutWhileHolding(one));
+            Results.print("nested.autocommit.waitedMs", (System.nanoTime() - start) / 1_000_000);
+        }
+    }
+
+    private static String secondCheckoutWhileHolding(HikariDataSource pool) throws SQLException {
+        try (Connection held = pool.getConnection();
+                Statement statement = held.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT count(*) FROM audit")) {
+            rs.next();
+            try (Connection second = pool.getConnection()) {
+                return "none";
+            } catch (SQLException e) {
+                return e.getSQLState();
+            }
         }
     }
 

@@ -8,6 +8,7 @@ import dev.safejdbc.findings.AppFrames;
 import dev.safejdbc.findings.Findings;
 import dev.safejdbc.function.SqlSupplier;
 import dev.safejdbc.guard.Guard;
+import dev.safejdbc.nested.HeldConnections;
 import dev.safejdbc.jdbc.SafeConnection;
 import dev.safejdbc.session.Boundaries;
 import dev.safejdbc.session.Boundary;
@@ -112,12 +113,15 @@ public final class Protection {
         private final Object source;
         private final SafeOptions options;
         private final NestingCheck nesting;
+        private final HeldConnections held = new HeldConnections();
         private volatile Database database;
 
         private ForDataSource(Object source, SafeOptions options) {
             this.source = source;
             this.options = options;
-            this.nesting = NestingCheck.enforcing(options.nested(), ""); // checkouts only: no statement is watched
+            // checkouts only: no statement is watched from here
+            this.nesting = options.mode() == Mode.REPORT ? NestingCheck.reporting(options.nested())
+                    : NestingCheck.enforcing(options.nested(), "");
         }
 
         /**
@@ -129,20 +133,41 @@ public final class Protection {
             refuseNested();
         }
 
-        /** The nested-checkout check alone (the agent announces only the outermost of nested checkouts). */
+        /**
+         * The nested-checkout check alone (the agent announces only the outermost of nested
+         * checkouts); in report mode it records what enforce mode would refuse.
+         */
         public void refuseNested() throws SQLException {
+            if (options.mode() == Mode.OFF) {
+                return;
+            }
+            boolean holdsOne = held.holdsOne();
             Database known = database;
-            if (known != null && options.mode() == Mode.ENFORCE) {
-                nesting.checkCheckout(known.identity(), source);
+            if (known != null || holdsOne) {
+                nesting.checkCheckout(known != null ? known.identity() : Database.ofSource(source).identity(),
+                        source, holdsOne);
             }
         }
 
-        /** The connection to hand out instead of {@code handedOut}: protected, unless it is safe already. */
+        /**
+         * The connection to hand out instead of {@code handedOut}: protected, unless it is safe
+         * already; held by this thread until it is closed.
+         */
         public Connection protect(Connection handedOut) throws SQLException {
-            if (learn(handedOut)) {
-                return handedOut;
-            }
-            return Protection.protect(handedOut, databaseOf(handedOut), options);
+            Connection result = learn(handedOut) ? handedOut
+                    : Protection.protect(handedOut, databaseOf(handedOut), options);
+            held.handedOut(result);
+            return result;
+        }
+
+        /**
+         * A connection the data source handed out and another layer protected already (the
+         * agent's pool over a protected driver): its database is learnt, and it is held by this
+         * thread until it is closed.
+         */
+        public void handedOut(Connection connection) throws SQLException {
+            learn(connection);
+            held.handedOut(connection);
         }
 
         /**
@@ -150,7 +175,7 @@ public final class Protection {
          * {@code jdbc:safe:}), so that a nested checkout is still refused before the pool is asked.
          * Returns whether it was safe.
          */
-        public boolean learn(Connection handedOut) throws SQLException {
+        private boolean learn(Connection handedOut) throws SQLException {
             if (!handedOut.isWrapperFor(SafeConnection.class)) {
                 return false;
             }

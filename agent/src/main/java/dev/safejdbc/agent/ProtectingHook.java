@@ -60,7 +60,7 @@ final class ProtectingHook extends ConnectionHook {
         Connection result = CHAINS.get().exit((Connection) handedOut,
                 connection -> protector.fromDataSource(dataSource, connection));
         if (result != null) {
-            protector.learnDatabase(dataSource, result);
+            protector.handedOut(dataSource, result);
         }
         return result;
     }

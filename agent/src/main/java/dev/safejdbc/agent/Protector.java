@@ -43,10 +43,13 @@ final class Protector {
         forDataSource(dataSource).refuseNested();
     }
 
-    /** Remembers which database {@code dataSource} serves, once it has handed out a safe connection. */
-    void learnDatabase(Object dataSource, Connection handedOut) {
+    /**
+     * Remembers that this thread holds {@code handedOut} until it is closed, and which database
+     * {@code dataSource} serves once it has handed out a safe connection.
+     */
+    void handedOut(Object dataSource, Connection handedOut) {
         try {
-            forDataSource(dataSource).learn(handedOut);
+            forDataSource(dataSource).handedOut(handedOut);
         } catch (SQLException | RuntimeException e) {
             // a wrapper that cannot tell (or options that cannot be read): such a data source is not checked
         }

@@ -129,6 +129,9 @@ final class ChildJvm {
         int safeJdbc = 0;
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
             String name = Path.of(entry).getFileName().toString();
+            if (entries.contains(entry)) {
+                continue; // some reactor subsets list the test classes twice
+            }
             if (entry.endsWith("test-classes") || APPLICATION_JARS.stream().anyMatch(name::startsWith)) {
                 entries.add(entry);
             } else if (ownSafeJdbc && (SAFE_JDBC_JARS.stream().anyMatch(name::startsWith)

@@ -63,6 +63,8 @@ class LegacyAppIT {
         assertThat(without.result("nested.sqlstate")).as("the pool of one's time-out").isNotEqualTo("25001");
         assertThat(Long.parseLong(without.result("nested.waitedMs"))).as("waited for itself").isGreaterThanOrEqualTo(900);
         assertThat(without.result("nested.withRoom.sqlstate")).isEqualTo("none");
+        assertThat(without.result("nested.autocommit.sqlstate")).isNotIn("25001", "none");
+        assertThat(Long.parseLong(without.result("nested.autocommit.waitedMs"))).isGreaterThanOrEqualTo(900);
         assertThat(without.results("wrapping.")).isNotEmpty().allSatisfy((key, depth) -> assertThat(depth).isEqualTo("0"));
     }
 
@@ -130,6 +132,9 @@ class LegacyAppIT {
         assertThat(with.result("nested.sqlstate")).isEqualTo("25001");
         assertThat(Long.parseLong(with.result("nested.waitedMs"))).as("failed at once").isLessThan(1000);
         assertThat(with.result("nested.withRoom.sqlstate")).as("a pool with room cannot wait for itself").isEqualTo("none");
+        assertThat(with.result("nested.autocommit.sqlstate")).as("holding a connection outside a transaction")
+                .isEqualTo("25001");
+        assertThat(Long.parseLong(with.result("nested.autocommit.waitedMs"))).isLessThan(1000);
     }
 
     @Test
@@ -166,6 +171,7 @@ class LegacyAppIT {
         assertThat(Integer.parseInt(reporting.result("static.lostWrites"))).isPositive();
         assertThat(reporting.result("nested.sqlstate")).isNotEqualTo("25001");
         assertThat(reporting.result("nested.withRoom.sqlstate")).isEqualTo("none");
+        assertThat(reporting.result("nested.autocommit.sqlstate")).isNotIn("25001", "none");
         postgres.ifPresent(url -> assertThat(reporting.results("locks.round.")).allSatisfy((round, outcome) ->
                 assertThat(outcome).endsWith(",conflicts:0,errors:0").doesNotStartWith("holders:1,")));
     }
@@ -176,6 +182,8 @@ class LegacyAppIT {
         Map<String, String> findings = Findings.byKind(Files.readString(report));
         assertThat(findings.get("SHARED_CONNECTION")).contains("\"legacy.StaticConnection.rollBack(StaticConnection.java:");
         assertThat(findings.get("NESTED_TRANSACTION")).contains("\"site\":\"legacy.NestedSession.nestedAudit(NestedSession.java:");
+        assertThat(findings.get("NESTED_SESSION")).as("the full-pool checkout enforce mode would refuse")
+                .contains("\"site\":\"legacy.NestedSession.");
         if (postgres.isPresent()) {
             assertThat(findings.get("UNGUARDED_CHECK_THEN_ACT"))
                     .contains("\"site\":\"legacy.LockService.acquire(LockService.java:");
@@ -190,6 +198,7 @@ class LegacyAppIT {
         assertThat(other.result("static.lostWrites")).isEqualTo("0");
         assertThat(other.result("nested.sqlstate")).isEqualTo("25001");
         assertThat(other.result("nested.withRoom.sqlstate")).isEqualTo("none");
+        assertThat(other.result("nested.autocommit.sqlstate")).isEqualTo("25001");
         assertThat(other.results("wrapping.")).hasSize(5).allSatisfy((key, depth) -> assertThat(depth).as(key).isEqualTo("1"));
         assertThat(other.result("visible.dev.safejdbc.jdbc.SafeConnection")).isEqualTo("absent");
         postgres.ifPresent(url -> assertThat(other.result("locks.overbookedRounds")).isEqualTo("0"));

@@ -4,11 +4,12 @@ package dev.safejdbc.findings;
 public enum FindingKind {
     /**
      * This thread used or asked for a second connection to a database while its transaction on
-     * another was open: refused with a NestedSessionException, or recorded and let run under
-     * {@code safe.nested=warn} (or {@code strict} in report mode).
+     * another was open, or asked a full pool for one while it held one of its connections:
+     * refused with a NestedSessionException, or recorded and let run under
+     * {@code safe.nested=warn} (or in report mode).
      */
-    NESTED_SESSION("a second connection to the same database was used while this thread's"
-            + " transaction was open"),
+    NESTED_SESSION("a second connection to the same database was used or asked for while this thread's"
+            + " transaction was open, or while it held a connection of a pool with none free"),
     /** A thread gave up waiting for a shared connection after {@code safe.checkoutTimeoutMs} (LeaseTimeoutException). */
     LEASE_TIMEOUT("a wait for a shared connection ran out of time while another thread held it"),
     /** A thread died holding a shared connection: its open transaction was rolled back and the connection handed on. */

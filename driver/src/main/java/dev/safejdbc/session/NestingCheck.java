@@ -51,23 +51,35 @@ public final class NestingCheck {
     }
 
     /**
-     * Before {@code pool} is asked for a connection to a database on which this thread has a
-     * transaction open: refused when the pool has no free connection (it would wait for this
-     * thread's own), or with {@code strict}.
+     * Before {@code pool} is asked for a connection to {@code database}. Refused (SQLState 25001)
+     * when this thread holds one of the pool's connections, in a transaction or not, and the pool
+     * has no free connection left: the checkout would wait for this thread's own. With
+     * {@code strict}, also whenever this thread has a transaction open there. {@code warn} and
+     * report mode record instead of refusing.
+     *
+     * @param holdsOne whether this thread holds an open connection that {@code pool} handed out
      */
-    public void checkCheckout(String database, Object pool) throws NestedSessionException {
-        Session outer = OpenTransactions.openOn(database);
-        if (outer == null || policy == NestedPolicy.ALLOW) {
+    public void checkCheckout(String database, Object pool, boolean holdsOne) throws NestedSessionException {
+        if (policy == NestedPolicy.ALLOW) {
             return;
         }
-        if (policy == NestedPolicy.STRICT) {
-            refuse(database, outer.transactionStart(), "has a transaction open on one connection and asked for another");
-        } else if (policy == NestedPolicy.FAIL && PoolProbe.exhausted(pool)) {
-            refuse(database, outer.transactionStart(), "has a transaction open on one connection of a pool that has"
-                    + " no free connection left, and asked it for another");
-        } else if (policy == NestedPolicy.WARN) {
-            record(FindingKind.NESTED_SESSION, database, outer.transactionStart(),
-                    "has a transaction open on one connection and asked for another");
+        Session outer = OpenTransactions.openOn(database);
+        if (outer == null && !holdsOne) {
+            return;
+        }
+        AppFrames outerStart = outer == null ? AppFrames.none() : outer.transactionStart();
+        boolean waitsForItself = holdsOne && PoolProbe.exhausted(pool);
+        String what = waitsForItself
+                ? "holds a connection of a pool that has no free connection left, and asked it for another"
+                : "has a transaction open on one connection and asked for another";
+        if (waitsForItself || (policy == NestedPolicy.STRICT && outer != null)) {
+            if (reporting || policy == NestedPolicy.WARN) {
+                record(FindingKind.NESTED_SESSION, database, outerStart, what);
+            } else {
+                refuse(database, outerStart, what);
+            }
+        } else if (policy == NestedPolicy.WARN && outer != null) {
+            record(FindingKind.NESTED_SESSION, database, outerStart, what);
         }
     }
 
@@ -143,7 +155,9 @@ public final class NestingCheck {
         }
         return "Nested session on " + database + ": thread '" + Thread.currentThread().getName()
                 + "' " + what + " to the same database.\n"
-                + "  outer transaction began:\n" + outerStart.format("    ")
+                + (outerStart == AppFrames.none()
+                        ? "  the connection it holds was taken outside any transaction (where is not recorded)\n"
+                        : "  outer transaction began:\n" + outerStart.format("    "))
                 + "  nested statement:\n" + here.format("    ")
                 + advice;
     }

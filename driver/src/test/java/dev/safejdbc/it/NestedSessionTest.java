@@ -280,6 +280,66 @@ class NestedSessionTest {
         }
 
         @Test
+        void rawPoolOfOneWaitsForItselfWhileTheThreadHoldsAConnectionOutsideATransaction() throws Exception {
+            try (HikariDataSource pool = pool(url, 1);
+                    Connection held = pool.getConnection()) {
+                runNestedStatement(held, "SELECT v FROM " + locks + " WHERE id = 1"); // autocommit: no transaction
+
+                long start = System.nanoTime();
+                assertThatThrownBy(pool::getConnection).isInstanceOf(SQLTransientConnectionException.class);
+                assertThat(Duration.ofNanos(System.nanoTime() - start))
+                        .isGreaterThanOrEqualTo(Duration.ofMillis(900));
+            }
+        }
+
+        @Test
+        void safeDataSourceRefusesACheckoutFromAFullPoolWhileTheThreadHoldsAConnectionOutsideATransaction()
+                throws Exception {
+            try (HikariDataSource pool = pool(url, 1)) {
+                DataSource safe = SafeDataSource.wrap(pool);
+                try (Connection held = safe.getConnection()) {
+                    runNestedStatement(held, "SELECT v FROM " + locks + " WHERE id = 1");
+
+                    assertCheckoutRefusedFast(safe::getConnection);
+                }
+                try (Connection after = safe.getConnection()) { // the held one went back: nothing is nested now
+                    runNestedStatement(after, "INSERT INTO " + audit + " VALUES ('after')");
+                }
+            }
+        }
+
+        @Test
+        void safeDataSourceOverAPoolOfSafeUrlConnectionsRefusesTheCheckoutOfAThreadHoldingOne() throws Exception {
+            try (HikariDataSource pool = pool(safeUrl(), 1)) {
+                DataSource safe = SafeDataSource.wrap(pool);
+                try (Connection held = safe.getConnection()) {
+                    assertCheckoutRefusedFast(safe::getConnection);
+                }
+                try (Connection after = safe.getConnection()) {
+                    runNestedStatement(after, "INSERT INTO " + audit + " VALUES ('after')");
+                }
+            }
+        }
+
+        @Test
+        void reportModeLetsAFullPoolCheckoutWaitAsRawAndRecordsIt() throws Exception {
+            Properties report = new Properties();
+            report.setProperty("safe.mode", "report");
+            List<FindingKind> seen = new CopyOnWriteArrayList<>();
+            try (HikariDataSource pool = pool(url, 1);
+                    AutoCloseable listening = Findings.listen(finding -> seen.add(finding.kind()))) {
+                DataSource safe = SafeDataSource.wrap(pool, report);
+                try (Connection held = safe.getConnection()) {
+                    long start = System.nanoTime();
+                    assertThatThrownBy(safe::getConnection).isInstanceOf(SQLTransientConnectionException.class);
+                    assertThat(Duration.ofNanos(System.nanoTime() - start))
+                            .isGreaterThanOrEqualTo(Duration.ofMillis(900));
+                }
+            }
+            assertThat(seen).containsExactly(FindingKind.NESTED_SESSION);
+        }
+
+        @Test
         void safeDataSourceLetsANestedCheckoutFromAPoolWithRoomRun() throws Exception {
             try (HikariDataSource pool = pool(url, 2)) {
                 DataSource safe = SafeDataSource.wrap(pool);
@@ -364,6 +424,17 @@ class NestedSessionTest {
                 .hasMessageContaining("beginOuterTransaction")
                 .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("25001"))
                 .satisfies(e -> assertThat(e.getMessage()).containsAnyOf("runNestedStatement", "safeDataSourceRefuses"));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(FAIL_FAST);
+    }
+
+    /** 25001 within the second for a thread that holds a connection outside any transaction. */
+    static void assertCheckoutRefusedFast(ThrowingCallable nested) {
+        long start = System.nanoTime();
+        assertThatThrownBy(nested)
+                .isInstanceOf(SQLException.class)
+                .hasMessageContaining("holds a connection of a pool that has no free connection left")
+                .hasMessageContaining("taken outside any transaction")
+                .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("25001"));
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(FAIL_FAST);
     }
 }

@@ -17,22 +17,27 @@ import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 /**
- * What a user gets from Maven: the published jars (main, sources, javadoc) and poms of the driver
- * and the agent, as the build left them. No third-party class outside safe-jdbc's own packages,
- * no stray file at a jar's root, the licence in every jar and the metadata Maven Central asks for
- * in every pom; the driver's pom names only slf4j-api at run time, the agent's nothing.
+ * What a user gets from Maven: the published jars (main, sources, javadoc) and poms of the driver,
+ * the agent and the Spring Boot starter, as the build left them. No third-party class outside
+ * safe-jdbc's own packages, no stray file at a jar's root, the licence in every jar and the
+ * metadata Maven Central asks for in every pom; at run time the driver's pom names only slf4j-api,
+ * the agent's nothing, the starter's only the driver (Boot is the application's own).
  */
 class PublishedArtifactsIT {
     private static final Path ROOT = Path.of(System.getProperty("safejdbc.root", "..")).toAbsolutePath().normalize();
     private static final String VERSION = System.getProperty("safejdbc.version", "0.1.0-SNAPSHOT");
+    /** The modules whose jars a user gets from Maven; every other one is built and checked only. */
+    private static final List<String> PUBLISHED = List.of("driver", "agent", "spring-boot-starter");
 
     private static Path artifact(String module, String artifactId, String classifier) {
         return ROOT.resolve(module).resolve("target")
                 .resolve(artifactId + "-" + VERSION + (classifier.isEmpty() ? "" : "-" + classifier) + ".jar");
     }
 
+    /** The pom installed with a module's jar: the shaded modules' dependency-reduced one, else the module's own. */
     private static Path publishedPom(String module) {
-        return ROOT.resolve(module).resolve("target").resolve("dependency-reduced-pom.xml");
+        Path reduced = ROOT.resolve(module).resolve("target").resolve("dependency-reduced-pom.xml");
+        return module.equals("spring-boot-starter") ? ROOT.resolve(module).resolve("pom.xml") : reduced;
     }
 
     @Test
@@ -73,9 +78,28 @@ class PublishedArtifactsIT {
     }
 
     @Test
+    void theStarterJarHoldsOnlyItsOwnPackageAndBootsMetadata() throws IOException {
+        try (JarFile jar = new JarFile(artifact("spring-boot-starter", "safe-jdbc-spring-boot-starter", "").toFile())) {
+            List<String> files = files(jar);
+            assertThat(files).contains("dev/safejdbc/boot/SafeJdbcAutoConfiguration.class")
+                    .allMatch(name -> name.startsWith("dev/safejdbc/boot/") || name.startsWith("META-INF/"),
+                            "under dev/safejdbc/boot/ or META-INF/");
+            assertThat(files).filteredOn(name -> name.startsWith("META-INF/") && !name.startsWith("META-INF/maven/"))
+                    .containsExactlyInAnyOrder("META-INF/MANIFEST.MF", "META-INF/LICENSE",
+                            "META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports",
+                            "META-INF/spring-configuration-metadata.json",
+                            "META-INF/additional-spring-configuration-metadata.json");
+            assertLicensed(jar);
+            assertThat(jar.getManifest().getMainAttributes().getValue("Automatic-Module-Name"))
+                    .isEqualTo("dev.safejdbc.boot");
+        }
+    }
+
+    @Test
     void sourcesAndJavadocJarsComeWithEachPublishedJar() throws IOException {
         for (String[] published : new String[][] {{"driver", "safe-jdbc", "dev/safejdbc/SafeDataSource"},
-                {"agent", "safe-jdbc-agent", "dev/safejdbc/agent/SafeJdbcAgent"}}) {
+                {"agent", "safe-jdbc-agent", "dev/safejdbc/agent/SafeJdbcAgent"},
+                {"spring-boot-starter", "safe-jdbc-spring-boot-starter", "dev/safejdbc/boot/SafeJdbcProperties"}}) {
             try (JarFile sources = new JarFile(artifact(published[0], published[1], "sources").toFile());
                     JarFile javadoc = new JarFile(artifact(published[0], published[1], "javadoc").toFile())) {
                 assertThat(files(sources)).contains(published[2] + ".java");
@@ -87,9 +111,16 @@ class PublishedArtifactsIT {
     }
 
     @Test
-    void theDriversPomNamesOnlySlf4jAtRunTimeAndTheAgentsNothing() throws Exception {
+    void theDriversPomNamesOnlySlf4jAtRunTimeTheAgentsNothingAndTheStartersOnlyTheDriver() throws Exception {
         assertThat(runtimeDependencies(pom(publishedPom("driver")))).containsExactly("org.slf4j:slf4j-api");
         assertThat(runtimeDependencies(pom(publishedPom("agent")))).isEmpty();
+        Element starter = pom(publishedPom("spring-boot-starter"));
+        assertThat(runtimeDependencies(starter)).containsExactly("dev.safejdbc:safe-jdbc");
+        // the application's Boot is the one that runs: the starter only compiles against its own
+        assertThat(children(child(starter, "dependencies"), "dependency")).filteredOn(dependency ->
+                text(dependency, "groupId").startsWith("org.springframework") && !"test".equals(text(dependency, "scope")))
+                .extracting(dependency -> text(dependency, "artifactId"))
+                .containsExactlyInAnyOrder("spring-boot-autoconfigure", "spring-boot-actuator-autoconfigure");
     }
 
     @Test
@@ -103,12 +134,42 @@ class PublishedArtifactsIT {
         assertThat(text(child(parent, "scm"), "connection")).startsWith("scm:git:");
         assertThat(text(child(parent, "developers", "developer"), "name")).isNotBlank();
         assertThat(Files.readString(ROOT.resolve("LICENSE"))).contains("Apache License", "Version 2.0");
-        for (String module : List.of("driver", "agent")) {
+        for (String module : PUBLISHED) {
             Element pom = pom(publishedPom(module));
             assertThat(text(pom, "name")).as(module).isNotBlank();
             assertThat(text(pom, "description")).as(module).isNotBlank();
             assertThat(text(child(pom, "parent"), "artifactId")).as(module).isEqualTo(text(parent, "artifactId"));
         }
+    }
+
+    @Test
+    void theProjectHasOneAddressDeclaredOnceInTheParent() throws Exception {
+        Element parent = pom(ROOT.resolve("pom.xml"));
+        String url = text(parent, "url");
+        assertThat(text(child(parent, "scm"), "url")).isEqualTo(url);
+        assertThat(text(child(parent, "scm"), "connection")).isEqualTo("scm:git:" + url + ".git");
+        assertThat(text(child(parent, "scm"), "developerConnection")).isEqualTo("scm:git:" + url + ".git");
+        assertThat(Files.readString(ROOT.resolve("docs").resolve("RELEASING.md"))).contains(url);
+        for (String module : modules(parent)) {
+            Element pom = pom(ROOT.resolve(module).resolve("pom.xml"));
+            assertThat(child(pom, "url")).as(module + " inherits the parent's url").isNull();
+            assertThat(child(pom, "scm")).as(module + " inherits the parent's scm").isNull();
+        }
+    }
+
+    @Test
+    void onlyThePublishedModulesAreInstalledOrDeployed() throws Exception {
+        for (String module : modules(pom(ROOT.resolve("pom.xml")))) {
+            Element properties = child(pom(ROOT.resolve(module).resolve("pom.xml")), "properties");
+            boolean skipped = properties != null && "true".equals(text(properties, "maven.deploy.skip"))
+                    && "true".equals(text(properties, "maven.install.skip"));
+            assertThat(skipped).as(module + " skips install and deploy").isEqualTo(!PUBLISHED.contains(module));
+        }
+    }
+
+    private static List<String> modules(Element parent) {
+        return children(child(parent, "modules"), "module").stream().map(module -> module.getTextContent().strip())
+                .toList();
     }
 
     private static void assertLicensed(JarFile jar) throws IOException {

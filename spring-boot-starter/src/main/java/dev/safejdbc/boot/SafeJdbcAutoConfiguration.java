@@ -28,6 +28,10 @@ import org.springframework.core.env.Environment;
 @ConditionalOnProperty(prefix = "safe-jdbc", name = "enabled", havingValue = "true", matchIfMissing = true)
 @EnableConfigurationProperties({SafeJdbcProperties.class, SafeJdbcStarterProperties.class})
 public class SafeJdbcAutoConfiguration {
+    /** Made by Spring Boot's auto-configuration, never by the application. */
+    public SafeJdbcAutoConfiguration() {
+    }
+
     /** Static: a post-processor must not make its configuration class (and its dependencies) early. */
     @Bean
     static SafeDataSourcePostProcessor safeDataSourcePostProcessor(Environment environment) {

@@ -14,6 +14,17 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
  */
 @Endpoint(id = "safejdbc")
 public class SafeJdbcEndpoint {
+    /** The endpoint; it reads {@link Findings} whenever it is asked. */
+    public SafeJdbcEndpoint() {
+    }
+
+    /**
+     * The findings recorded so far in this JVM.
+     *
+     * @return {@code dropped}, the number of findings past the cap, and {@code findings}, each one's kind,
+     *         description, database, table (when it concerns one), site, thread, count, first time seen,
+     *         detail and application frames
+     */
     @ReadOperation
     public Map<String, Object> findings() {
         List<Map<String, Object>> findings = Findings.snapshot().stream().map(SafeJdbcEndpoint::describe).toList();

@@ -10,6 +10,10 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration(after = SafeJdbcAutoConfiguration.class)
 @ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.annotation.Endpoint")
 public class SafeJdbcEndpointAutoConfiguration {
+    /** Made by Spring Boot's auto-configuration, never by the application. */
+    public SafeJdbcEndpointAutoConfiguration() {
+    }
+
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnAvailableEndpoint

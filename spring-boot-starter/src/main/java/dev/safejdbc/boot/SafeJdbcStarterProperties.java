@@ -17,18 +17,42 @@ public class SafeJdbcStarterProperties {
     /** Names of DataSource beans to leave as they are. */
     private Set<String> excludedBeans = new LinkedHashSet<>();
 
+    /** Enabled, nothing excluded, until the application's properties are bound. */
+    public SafeJdbcStarterProperties() {
+    }
+
+    /**
+     * Whether DataSource beans are wrapped.
+     *
+     * @return true unless {@code safe-jdbc.enabled=false}
+     */
     public boolean isEnabled() {
         return enabled;
     }
 
+    /**
+     * Switches the wrapping of DataSource beans.
+     *
+     * @param enabled false leaves every DataSource bean as it is
+     */
     public void setEnabled(boolean enabled) {
         this.enabled = enabled;
     }
 
+    /**
+     * The DataSource beans left as they are.
+     *
+     * @return their bean names
+     */
     public Set<String> getExcludedBeans() {
         return excludedBeans;
     }
 
+    /**
+     * Names the DataSource beans to leave as they are.
+     *
+     * @param excludedBeans their bean names
+     */
     public void setExcludedBeans(Set<String> excludedBeans) {
         this.excludedBeans = excludedBeans;
     }

@@ -75,6 +75,26 @@ class FullPoolTest {
         }
     }
 
+    /** Held in autocommit, no transaction open: the pool's connection is still this thread's until closed. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("pools")
+    void safeDataSourceFailsTheCheckoutOfAThreadHoldingAConnectionOutsideATransaction(String name,
+            PoolFactory factory) throws Exception {
+        try (Pool pool = factory.open(url(), 1)) {
+            DataSource safe = SafeDataSource.wrap(pool.dataSource());
+            try (Connection held = safe.getConnection(); Statement statement = held.createStatement()) {
+                statement.execute("SELECT 1");
+                long start = System.nanoTime();
+                assertThatThrownBy(safe::getConnection).isInstanceOf(SQLException.class)
+                        .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("25001"));
+                assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+            }
+            try (Connection again = safe.getConnection(); Statement statement = again.createStatement()) {
+                assertThat(statement.execute("SELECT 1")).as("the closed one went back: nothing is held").isTrue();
+            }
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("pools")
     void safeDataSourceLetsANestedCheckoutFromAPoolWithRoomRun(String name, PoolFactory factory) throws Exception {
