@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 
 runs=${1:-15}
 java=${JAVA:-java}
-jar=$(ls target/safe-jdbc-agent-*.jar 2>/dev/null | grep -v original | head -n 1 || true)
+jar=$(ls target/safe-jdbc-agent-*.jar 2>/dev/null | grep -v -e original -e sources -e javadoc | head -n 1 || true)
 if [ -z "$jar" ] || [ ! -d target/test-classes/legacy ]; then
   echo "build first: mvn -B -q -DskipTests package" >&2
   exit 1

@@ -26,7 +26,7 @@ public final class AgentStart {
      */
     public static void premain(String arguments, Instrumentation instrumentation) {
         try {
-            start(arguments, instrumentation, true);
+            start(arguments, instrumentation);
         } catch (IllegalArgumentException e) {
             // the application must not run without the protections it was meant to get; a throw
             // from here would abort the JVM with a native crash report, so exit cleanly instead
@@ -42,25 +42,19 @@ public final class AgentStart {
      * @param instrumentation the JVM's, to instrument drivers and pools with
      */
     public static void agentmain(String arguments, Instrumentation instrumentation) {
-        start(arguments, instrumentation, false);
+        start(arguments, instrumentation);
     }
 
-    /** @param atJvmStart whether the application is still to start, so Byte Buddy can start beside it */
-    private static synchronized void start(String arguments, Instrumentation instrumentation, boolean atJvmStart) {
+    private static synchronized void start(String arguments, Instrumentation instrumentation) {
         if (started) {
             AgentLog.line("safe-jdbc agent: already active, arguments '" + arguments + "' ignored");
             return;
         }
-        // first at JVM start: a program that connects at once waits for Byte Buddy, not for the options
-        DeferredTransformer transformer = atJvmStart ? DeferredTransformer.startInBackground() : null;
         AgentOptions options = new AgentOptions(AgentArguments.parse(arguments));
         SafeOptions resolved = validated(options, arguments);
         try {
             ConnectionHook.install(new ProtectingHook(new Protector(options)));
-            if (transformer == null) {
-                transformer = DeferredTransformer.startNow();
-            }
-            transformer.install(instrumentation, resolved.guard() && resolved.mode() != Mode.OFF);
+            ConnectionMethods.install(instrumentation, resolved.guard() && resolved.mode() != Mode.OFF);
         } catch (RuntimeException | LinkageError e) {
             AgentLog.failure("could not start, the application runs without safe-jdbc's protections", e);
             return;

@@ -38,7 +38,7 @@ final class JdbcClasses {
     /**
      * Whether the class file may declare {@code connect(String, Properties)} or {@code getConnection()}
      * / {@code getConnection(String, String)} returning a {@code Connection}: a class that declares one
-     * has its descriptor among its constants. A class that only calls one has it too; Byte Buddy
+     * has its descriptor among its constants. A class that only calls one has it too; {@link ConnectionMethods}
      * sorts those out.
      */
     static boolean mayDeclareConnectionMethods(byte[] classFile) {

@@ -1,8 +1,10 @@
 package dev.safejdbc.agent;
 
 import java.sql.Connection;
+import java.sql.Driver;
 import java.sql.SQLException;
 import java.util.Properties;
+import javax.sql.DataSource;
 
 /**
  * What the instrumented {@code Driver.connect} and {@code DataSource.getConnection} methods reach
@@ -19,7 +21,10 @@ final class ProtectingHook extends ConnectionHook {
 
     /** Entering {@code Driver.connect}: the outermost call of a thread's chain is its checkout, announced. */
     @Override
-    protected void onEnter() {
+    protected void onEnterConnect(Object driver) {
+        if (!(driver instanceof Driver)) {
+            return; // a method of that shape on another class: nothing to protect
+        }
         CallChain chain = CHAINS.get();
         if (chain.isOutermost()) {
             protector.checkoutStarts();
@@ -33,6 +38,9 @@ final class ProtectingHook extends ConnectionHook {
      */
     @Override
     protected void onEnterGetConnection(Object dataSource) throws SQLException {
+        if (!(dataSource instanceof DataSource)) {
+            return; // a method of that shape on another class (a statement's, say): nothing to protect
+        }
         CallChain chain = CHAINS.get();
         try {
             if (chain.isOutermost()) {
@@ -52,11 +60,17 @@ final class ProtectingHook extends ConnectionHook {
 
     @Override
     protected Connection onExitConnect(Object driver, String url, Properties info, Object opened) throws SQLException {
+        if (!(driver instanceof Driver)) {
+            return (Connection) opened;
+        }
         return CHAINS.get().exit((Connection) opened, connection -> protector.fromDriver(driver, url, info, connection));
     }
 
     @Override
     protected Connection onExitGetConnection(Object dataSource, Object handedOut) throws SQLException {
+        if (!(dataSource instanceof DataSource)) {
+            return (Connection) handedOut;
+        }
         Connection result = CHAINS.get().exit((Connection) handedOut,
                 connection -> protector.fromDataSource(dataSource, connection));
         if (result != null) {

@@ -96,13 +96,13 @@ public final class Guard {
             }
             return null;
         }
-        RowNaming naming = memo.naming(catalog, select.table(), select.equalities(), physical);
+        RowNaming naming = memo.naming(catalog, dialect, select.table(), select.equalities(), physical);
         RowKey row = naming.rowKey(bound);
         if (row == null) {
             return null;
         }
         boolean exact = select.onlyEqualities() && naming.whereIsKey();
-        return new ReadCapture(log, row, select, exact, dialect, catalog, memo, site.get());
+        return new ReadCapture(log, row, select, exact, dialect, naming.keys(), memo, site.get());
     }
 
     /**
@@ -114,11 +114,11 @@ public final class Guard {
             StatementMemo memo) throws SQLException {
         Observation read = null;
         if (analysis instanceof KeyedUpdate update) {
-            read = claimOrForget(update.table(), memo.naming(catalog, update.table(), update.equalities(), physical),
-                    bound, log);
+            read = claimOrForget(update.table(),
+                    memo.naming(catalog, dialect, update.table(), update.equalities(), physical), bound, log);
         } else if (analysis instanceof KeyedDelete delete) {
-            read = claimOrForget(delete.table(), memo.naming(catalog, delete.table(), delete.equalities(), physical),
-                    bound, log);
+            read = claimOrForget(delete.table(),
+                    memo.naming(catalog, dialect, delete.table(), delete.equalities(), physical), bound, log);
         } else if (analysis instanceof RowInsert insert) {
             KeyValues row = KeyValues.ofColumns(insert.columns(), insert.values(), bound);
             if (row == null) {
@@ -175,7 +175,7 @@ public final class Guard {
     private GuardedWrite decide(Analysis analysis, BoundValues bound, ReadLog log, Connection physical,
             StatementMemo memo) throws SQLException {
         if (analysis instanceof KeyedUpdate update) {
-            RowNaming naming = memo.naming(catalog, update.table(), update.equalities(), physical);
+            RowNaming naming = memo.naming(catalog, dialect, update.table(), update.equalities(), physical);
             if (!update.onlyEqualities() || update.selfRelative()) {
                 claimOrForget(update.table(), naming, bound, log);
                 return null; // it carries its own condition, or computes from the row itself
@@ -184,7 +184,7 @@ public final class Guard {
                     log, memo, physical);
         }
         if (analysis instanceof KeyedDelete delete) {
-            RowNaming naming = memo.naming(catalog, delete.table(), delete.equalities(), physical);
+            RowNaming naming = memo.naming(catalog, dialect, delete.table(), delete.equalities(), physical);
             if (!delete.onlyEqualities()) {
                 claimOrForget(delete.table(), naming, bound, log);
                 return null;
@@ -230,7 +230,7 @@ public final class Guard {
 
     private void reportBatched(String verb, TableName table, List<Equality> equalities, BoundValues bound,
             ReadLog log, Connection physical) throws SQLException {
-        RowKey row = new RowNaming(table, equalities, catalog.keys(table, physical)).keyedRow(bound);
+        RowKey row = new RowNaming(table, equalities, catalog.keys(table, dialect, physical)).keyedRow(bound);
         Observation read = row == null ? null : log.claim(row);
         if (read != null) {
             record(FindingKind.UNGUARDED_CHECK_THEN_ACT, verb, table, read, "batched writes are sent as written");
@@ -261,7 +261,7 @@ public final class Guard {
         if (!naming.keys().hasKeys()) {
             Observation read = log.claim(row);
             if (read != null) {
-                record(FindingKind.NO_KEY_CHECK_THEN_ACT, verb, table, read, "no primary or unique key to guard on");
+                record(FindingKind.NO_KEY_CHECK_THEN_ACT, verb, table, read, naming.keys().keyless());
             }
             return null;
         }
@@ -327,7 +327,7 @@ public final class Guard {
         for (int i = 0; i < columns.size(); i++) {
             if (read.compared(i) && !row.columns().contains(KeyCatalog.normalize(columns.column(i)))) {
                 sql.append(" AND ").append(dialect.nullSafeEquality(
-                        ValueDomain.compared(dialect.quote(columns.column(i)), read.domain(i)), columns.typeName(i)));
+                        ValueDomain.compared(dialect.quote(columns.stored(i)), read.domain(i)), columns.typeName(i)));
                 compared[count++] = i;
             }
         }
@@ -341,12 +341,11 @@ public final class Guard {
         if (row == null) {
             return null;
         }
-        TableKeys keys = catalog.keys(insert.table(), physical);
+        TableKeys keys = catalog.keys(insert.table(), dialect, physical);
         if (!keys.hasKeys()) {
             Observation read = log.claim(insert.table(), row::matches);
             if (read != null && !read.present()) {
-                record(FindingKind.NO_KEY_CHECK_THEN_ACT, "INSERT", insert.table(), read,
-                        "no primary or unique key to make the insert conditional on");
+                record(FindingKind.NO_KEY_CHECK_THEN_ACT, "INSERT", insert.table(), read, keys.keyless());
             }
             return null;
         }
@@ -366,7 +365,13 @@ public final class Guard {
                         "safe-jdbc has no conditional insert for this database yet");
                 return null;
             }
-            return new GuardedWrite(insert.appendableBody() + dialect.conditionalInsertSuffix(key),
+            List<String> stored = key.stream().map(keys::stored).toList();
+            if (stored.contains(null)) {
+                record(FindingKind.UNGUARDED_CHECK_THEN_ACT, "INSERT", insert.table(), read,
+                        "two columns of its key differ only in case: the key cannot be named");
+                return null;
+            }
+            return new GuardedWrite(insert.appendableBody() + dialect.conditionalInsertSuffix(stored),
                     insert.parameterCount(), read, NOTHING_COMPARED, onConflict,
                     () -> !stillAbsent(insert, key, bound, read, physical),
                     () -> conflict("INSERT", insert.table(), key, read, "appeared", physical));

@@ -77,10 +77,11 @@ final class WriteReach {
      */
     private static String query(Dialect dialect) {
         return switch (dialect) {
-            case POSTGRESQL -> "SELECT 1 FROM pg_catalog.pg_class c WHERE c.relname::text IN (?, ?) AND (c.relkind NOT IN"
-                    + " ('r', 'i', 'S') OR c.relispartition OR c.relhassubclass OR c.relhasrules"
+            case POSTGRESQL -> "SELECT 1 FROM pg_catalog.pg_class c WHERE c.relname::text IN (?, ?)"
+                    + " AND (c.relkind NOT IN ('r', 'i', 'S') OR c.relispartition OR c.relhassubclass OR c.relhasrules"
                     + " OR EXISTS (SELECT 1 FROM pg_catalog.pg_inherits i WHERE i.inhrelid = c.oid)"
-                    + " OR EXISTS (SELECT 1 FROM pg_catalog.pg_trigger g WHERE g.tgrelid = c.oid AND NOT g.tgisinternal))";
+                    + " OR EXISTS (SELECT 1 FROM pg_catalog.pg_trigger g"
+                    + " WHERE g.tgrelid = c.oid AND NOT g.tgisinternal))";
             case MARIADB -> "SELECT 1 FROM information_schema.TRIGGERS WHERE EVENT_OBJECT_TABLE = ?"
                     + " UNION ALL SELECT 1 FROM information_schema.TABLES WHERE TABLE_NAME = ?"
                     + " AND TABLE_TYPE = 'VIEW'";
@@ -95,7 +96,7 @@ final class WriteReach {
 
     /** Whether a foreign key from another table (or this one) acts on that table's changes. */
     private static boolean cascades(String name, DatabaseMetaData metaData) throws SQLException {
-        for (String spelling : KeyCatalog.spellings(name)) {
+        for (String spelling : TableLookup.spellings(name)) {
             try (ResultSet rs = metaData.getExportedKeys(null, null, spelling)) {
                 while (rs.next()) {
                     if (acts(rs.getShort("UPDATE_RULE")) || acts(rs.getShort("DELETE_RULE"))) {
