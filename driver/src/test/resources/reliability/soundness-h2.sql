@@ -117,3 +117,87 @@ SELECT id, v FROM acc WHERE id = 19 FOR UPDATE
 UPDATE acc SET v = 1 WHERE id = 19
 --@commit
 SELECT * FROM acc WHERE id = 19
+
+-- ===== issue #13 classes 3-7 (values, guarded SQL, keys of the right table, binds, results) =====
+-- case b: setup
+CREATE TABLE sb (id INT PRIMARY KEY, v INT NOT NULL, note VARCHAR(20))
+INSERT INTO sb SELECT x, 0, 'n' FROM SYSTEM_RANGE(1, 60)
+--@commit
+
+-- case b: expression aliased like a column, before t.*
+SELECT s.v + 1 AS v, s.* FROM sb s WHERE s.id = 1
+UPDATE sb SET v = 1 WHERE id = 1
+--@commit
+SELECT * FROM sb WHERE id = 1
+
+-- case b: expression aliased like a column, after t.*
+SELECT s.*, UPPER(s.note) AS note FROM sb s WHERE s.id = 2
+UPDATE sb SET note = 'x' WHERE id = 2
+--@commit
+SELECT * FROM sb WHERE id = 2
+
+-- case b: constant and function columns in the read
+SELECT id, v, 42 AS answer, CURRENT_TIMESTAMP IS NOT NULL AS alive FROM sb WHERE id = 3
+UPDATE sb SET v = 3 WHERE id = 3
+--@commit
+SELECT * FROM sb WHERE id = 3
+
+-- case b: quoted mixed-case table and columns
+CREATE TABLE "Mixed" ("Id" INT PRIMARY KEY, "Val" INT NOT NULL, "Note" VARCHAR(10))
+INSERT INTO "Mixed" VALUES (1, 0, 'a')
+--@commit
+SELECT "Id", "Val", "Note" FROM "Mixed" WHERE "Id" = 1
+UPDATE "Mixed" SET "Val" = 1 WHERE "Id" = 1
+--@commit
+SELECT * FROM "Mixed" ORDER BY "Id"
+
+-- case b: quoted lower-case columns read with select star
+CREATE TABLE "lower_t" ("id" INT PRIMARY KEY, "v" INT NOT NULL, "note" VARCHAR(10))
+INSERT INTO "lower_t" VALUES (1, 0, 'a')
+--@commit
+SELECT * FROM "lower_t" WHERE "id" = 1
+UPDATE "lower_t" SET "v" = 1 WHERE "id" = 1
+--@commit
+SELECT * FROM "lower_t"
+
+-- case b: keyword-named columns
+CREATE TABLE kw ("ORDER" INT PRIMARY KEY, "USER" VARCHAR(10), "SELECT" INT NOT NULL)
+INSERT INTO kw VALUES (1, 'u', 0)
+--@commit
+SELECT "ORDER", "USER", "SELECT" FROM kw WHERE "ORDER" = 1
+UPDATE kw SET "SELECT" = 1 WHERE "ORDER" = 1
+--@commit
+SELECT * FROM kw
+
+-- case b: same table name in another schema, keyed on another column there
+CREATE SCHEMA other_b
+CREATE TABLE other_b.twin2 (code INT PRIMARY KEY, id INT, v INT)
+INSERT INTO other_b.twin2 VALUES (1, 1, 0), (2, 1, 0)
+CREATE TABLE twin2 (id INT PRIMARY KEY, code INT, v INT NOT NULL)
+INSERT INTO twin2 VALUES (1, 1, 0)
+--@commit
+SELECT id, code, v FROM twin2 WHERE id = 1
+UPDATE twin2 SET v = 1 WHERE id = 1
+SELECT code, id, v FROM other_b.twin2 WHERE code = 1
+UPDATE other_b.twin2 SET v = 1 WHERE code = 1
+--@commit
+SELECT * FROM twin2
+SELECT * FROM other_b.twin2 ORDER BY code
+
+-- case b: keyless table here, keyed same-named table in another schema
+CREATE TABLE other_b.twin3 (id INT PRIMARY KEY, v INT)
+CREATE TABLE twin3 (id INT, v INT NOT NULL)
+INSERT INTO twin3 VALUES (1, 0), (1, 0)
+--@commit
+SELECT id, v FROM twin3 WHERE id = 1
+UPDATE twin3 SET v = 1 WHERE id = 1
+--@commit
+SELECT * FROM twin3 ORDER BY id, v
+
+-- case b: current schema changed between transactions
+SET SCHEMA other_b
+SELECT id, v FROM twin3 WHERE id = 1
+INSERT INTO twin3 VALUES (1, 5)
+--@commit
+SET SCHEMA PUBLIC
+SELECT * FROM other_b.twin3

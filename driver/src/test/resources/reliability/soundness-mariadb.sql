@@ -194,3 +194,74 @@ SELECT id, v, note FROM acc WHERE id = 19
 UPDATE acc SET v = 0 WHERE id = 19
 --@commit
 SELECT * FROM acc WHERE id = 19
+
+-- ===== issue #13 classes 3-7 (values, guarded SQL, keys of the right table, binds, results) =====
+-- case b: setup
+CREATE TABLE sb (id INT PRIMARY KEY, v INT NOT NULL, note VARCHAR(20))
+INSERT INTO sb SELECT seq, 0, 'n' FROM seq_1_to_60
+--@commit
+
+-- case b: expression aliased like a column, before t.*
+SELECT s.v + 1 AS v, s.* FROM sb s WHERE s.id = 1
+UPDATE sb SET v = 1 WHERE id = 1
+--@commit
+SELECT * FROM sb WHERE id = 1
+
+-- case b: expression aliased like a column, after t.*
+SELECT s.*, UPPER(s.note) AS note FROM sb s WHERE s.id = 2
+UPDATE sb SET note = 'x' WHERE id = 2
+--@commit
+SELECT * FROM sb WHERE id = 2
+
+-- case b: constant and function columns in the read
+SELECT id, v, 42 AS answer, NOW() IS NOT NULL AS alive FROM sb WHERE id = 3
+UPDATE sb SET v = 3 WHERE id = 3
+--@commit
+SELECT * FROM sb WHERE id = 3
+
+-- case b: keyword-named columns
+CREATE TABLE kw (`order` INT PRIMARY KEY, `user` VARCHAR(10), `select` INT NOT NULL)
+INSERT INTO kw VALUES (1, 'u', 0)
+--@commit
+SELECT `order`, `user`, `select` FROM kw WHERE `order` = 1
+UPDATE kw SET `select` = 1 WHERE `order` = 1
+--@commit
+SELECT * FROM kw
+
+-- case b: same table name in another database, keyed on another column there
+CREATE DATABASE ${schema}_b
+CREATE TABLE ${schema}_b.twin2 (code INT PRIMARY KEY, id INT, v INT)
+INSERT INTO ${schema}_b.twin2 VALUES (1, 1, 0), (2, 1, 0)
+CREATE TABLE twin2 (id INT PRIMARY KEY, code INT, v INT NOT NULL)
+INSERT INTO twin2 VALUES (1, 1, 0)
+--@commit
+SELECT id, code, v FROM twin2 WHERE id = 1
+UPDATE twin2 SET v = 1 WHERE id = 1
+SELECT code, id, v FROM ${schema}_b.twin2 WHERE code = 1
+UPDATE ${schema}_b.twin2 SET v = 1 WHERE code = 1
+--@commit
+SELECT * FROM twin2
+SELECT * FROM ${schema}_b.twin2 ORDER BY code
+
+-- case b: keyless table here, keyed same-named table in another database
+CREATE TABLE ${schema}_b.twin3 (id INT PRIMARY KEY, v INT)
+CREATE TABLE twin3 (id INT, v INT NOT NULL)
+INSERT INTO twin3 VALUES (1, 0), (1, 0)
+--@commit
+SELECT id, v FROM twin3 WHERE id = 1
+UPDATE twin3 SET v = 1 WHERE id = 1
+--@commit
+SELECT * FROM twin3 ORDER BY id, v
+
+-- case b: current database changed between transactions
+USE ${schema}_b
+SELECT id, v FROM twin3 WHERE id = 1
+INSERT INTO twin3 VALUES (1, 5)
+--@commit
+SELECT id, v FROM twin2 WHERE code = 2
+UPDATE twin2 SET v = 7 WHERE code = 2
+--@commit
+USE ${schema}
+SELECT * FROM ${schema}_b.twin3
+SELECT * FROM ${schema}_b.twin2 ORDER BY code
+DROP DATABASE ${schema}_b

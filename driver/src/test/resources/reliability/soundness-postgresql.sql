@@ -336,3 +336,126 @@ SELECT id, v FROM acc WHERE id = 19 FOR UPDATE
 UPDATE acc SET v = 1 WHERE id = 19
 --@commit
 SELECT * FROM acc WHERE id = 19
+
+-- ===== issue #13 classes 3-7 (values, guarded SQL, keys of the right table, binds, results) =====
+-- case b: setup
+CREATE TABLE sb (id INT PRIMARY KEY, v INT NOT NULL, note TEXT)
+INSERT INTO sb SELECT g, 0, 'n' FROM generate_series(1, 60) g
+--@commit
+
+-- case b: expression aliased like a column, before t.*
+SELECT s.v + 1 AS v, s.* FROM sb s WHERE s.id = 1
+UPDATE sb SET v = 1 WHERE id = 1
+--@commit
+SELECT * FROM sb WHERE id = 1
+
+-- case b: expression aliased like a column, after t.*
+SELECT s.*, upper(s.note) AS note FROM sb s WHERE s.id = 2
+UPDATE sb SET note = 'x' WHERE id = 2
+--@commit
+SELECT * FROM sb WHERE id = 2
+
+-- case b: constant and function columns in the read
+SELECT id, v, 42 AS answer, now() IS NOT NULL AS alive FROM sb WHERE id = 3
+UPDATE sb SET v = 3 WHERE id = 3
+--@commit
+SELECT * FROM sb WHERE id = 3
+
+-- case b: quoted mixed-case table and columns
+CREATE TABLE "Mixed" ("Id" INT PRIMARY KEY, "Val" INT NOT NULL, "Note" TEXT)
+INSERT INTO "Mixed" VALUES (1, 0, 'a')
+--@commit
+SELECT "Id", "Val", "Note" FROM "Mixed" WHERE "Id" = 1
+UPDATE "Mixed" SET "Val" = 1 WHERE "Id" = 1
+--@commit
+SELECT * FROM "Mixed" WHERE "Id" = 2
+INSERT INTO "Mixed" ("Id", "Val") VALUES (2, 2)
+--@commit
+SELECT * FROM "Mixed" ORDER BY "Id"
+
+-- case b: keyword-named columns
+CREATE TABLE kw ("order" INT PRIMARY KEY, "user" TEXT, "select" INT NOT NULL)
+INSERT INTO kw VALUES (1, 'u', 0)
+--@commit
+SELECT "order", "user", "select" FROM kw WHERE "order" = 1
+UPDATE kw SET "select" = 1 WHERE "order" = 1
+--@commit
+SELECT * FROM kw
+
+-- case b: same table name in another schema, keyed on another column there
+CREATE SCHEMA ${schema}_b
+CREATE TABLE ${schema}_b.twin2 (code INT PRIMARY KEY, id INT, v INT)
+INSERT INTO ${schema}_b.twin2 VALUES (1, 1, 0), (2, 1, 0)
+CREATE TABLE twin2 (id INT PRIMARY KEY, code INT, v INT NOT NULL)
+INSERT INTO twin2 VALUES (1, 1, 0)
+--@commit
+SELECT id, code, v FROM twin2 WHERE id = 1
+UPDATE twin2 SET v = 1 WHERE id = 1
+SELECT code, id, v FROM ${schema}_b.twin2 WHERE code = 1
+UPDATE ${schema}_b.twin2 SET v = 1 WHERE code = 1
+--@commit
+SELECT * FROM twin2
+SELECT * FROM ${schema}_b.twin2 ORDER BY code
+
+-- case b: keyless table here, keyed same-named table in another schema
+CREATE TABLE ${schema}_b.twin3 (id INT PRIMARY KEY, v INT)
+CREATE TABLE twin3 (id INT, v INT NOT NULL)
+INSERT INTO twin3 VALUES (1, 0), (1, 0)
+--@commit
+SELECT id, v FROM twin3 WHERE id = 1
+UPDATE twin3 SET v = 1 WHERE id = 1
+SELECT id, v FROM twin3 WHERE id = 2
+INSERT INTO twin3 VALUES (2, 0)
+--@commit
+SELECT * FROM twin3 ORDER BY id, v
+
+-- case b: search path changed between transactions
+SET search_path TO ${schema}_b, ${schema}
+SELECT id, v FROM twin3 WHERE id = 1
+UPDATE twin3 SET v = 5 WHERE id = 1
+--@commit
+SET search_path TO ${schema}
+SELECT * FROM ${schema}_b.twin3
+DROP SCHEMA ${schema}_b CASCADE
+--@commit
+
+-- case b: unique index with included columns, keyed update
+CREATE TABLE incl2 (code TEXT NOT NULL, v INT NOT NULL, w INT NOT NULL)
+CREATE UNIQUE INDEX incl2_code ON incl2 (code) INCLUDE (v)
+INSERT INTO incl2 VALUES ('a', 0, 0)
+--@commit
+SELECT code, v, w FROM incl2 WHERE code = 'a'
+UPDATE incl2 SET w = 1 WHERE code = 'a'
+--@commit
+SELECT * FROM incl2
+
+-- case b: expression unique index
+CREATE TABLE lowered (code TEXT NOT NULL, v INT NOT NULL)
+CREATE UNIQUE INDEX lowered_code ON lowered (lower(code))
+INSERT INTO lowered VALUES ('A', 0)
+--@commit
+SELECT code, v FROM lowered WHERE code = 'A'
+UPDATE lowered SET v = 1 WHERE code = 'A'
+--@commit
+SELECT * FROM lowered
+
+-- case b: deferrable primary key
+CREATE TABLE dpk (id INT PRIMARY KEY DEFERRABLE INITIALLY DEFERRED, v INT NOT NULL)
+INSERT INTO dpk VALUES (1, 0)
+--@commit
+SELECT id, v FROM dpk WHERE id = 1
+UPDATE dpk SET v = 1 WHERE id = 1
+SELECT id, v FROM dpk WHERE id = 2
+INSERT INTO dpk VALUES (2, 0)
+--@commit
+SELECT * FROM dpk ORDER BY id
+
+-- case b: partial unique index, insert
+CREATE TABLE partial2 (id INT NOT NULL, live BOOLEAN NOT NULL, v INT NOT NULL)
+CREATE UNIQUE INDEX partial2_live ON partial2 (id) WHERE live
+INSERT INTO partial2 VALUES (1, false, 0)
+--@commit
+SELECT id, live, v FROM partial2 WHERE id = 1
+INSERT INTO partial2 VALUES (1, true, 1)
+--@commit
+SELECT * FROM partial2 ORDER BY live

@@ -147,3 +147,85 @@ SELECT id, v, note FROM acc WHERE id = 18
 UPDATE acc SET v = 1 WHERE id = 18
 --@commit
 SELECT * FROM acc WHERE id = 18
+
+-- ===== issue #13 classes 3-7 (values, guarded SQL, keys of the right table, binds, results) =====
+-- case b: setup
+CREATE TABLE sb (id INTEGER PRIMARY KEY, v INTEGER NOT NULL, note TEXT)
+WITH RECURSIVE g(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM g WHERE x < 60) INSERT INTO sb SELECT x, 0, 'n' FROM g
+--@commit
+
+-- case b: expression aliased like a column, before t.*
+SELECT s.v + 1 AS v, s.* FROM sb s WHERE s.id = 1
+UPDATE sb SET v = 1 WHERE id = 1
+--@commit
+SELECT * FROM sb WHERE id = 1
+
+-- case b: expression aliased like a column, after t.*
+SELECT s.*, upper(s.note) AS note FROM sb s WHERE s.id = 2
+UPDATE sb SET note = 'x' WHERE id = 2
+--@commit
+SELECT * FROM sb WHERE id = 2
+
+-- case b: constant and function columns in the read
+SELECT id, v, 42 AS answer, length(note) AS len FROM sb WHERE id = 3
+UPDATE sb SET v = 3 WHERE id = 3
+--@commit
+SELECT * FROM sb WHERE id = 3
+
+-- case b: quoted mixed-case table and columns
+CREATE TABLE "Mixed" ("Id" INTEGER PRIMARY KEY, "Val" INTEGER NOT NULL, "Note" TEXT)
+INSERT INTO "Mixed" VALUES (1, 0, 'a')
+--@commit
+SELECT "Id", "Val", "Note" FROM "Mixed" WHERE "Id" = 1
+UPDATE "Mixed" SET "Val" = 1 WHERE "Id" = 1
+--@commit
+SELECT * FROM mixed WHERE id = 2
+INSERT INTO mixed (id, val) VALUES (2, 2)
+--@commit
+SELECT * FROM "Mixed" ORDER BY "Id"
+
+-- case b: keyword-named columns
+CREATE TABLE kw ("order" INTEGER PRIMARY KEY, "user" TEXT, "select" INTEGER NOT NULL)
+INSERT INTO kw VALUES (1, 'u', 0)
+--@commit
+SELECT "order", "user", "select" FROM kw WHERE "order" = 1
+UPDATE kw SET "select" = 1 WHERE "order" = 1
+--@commit
+SELECT * FROM kw
+
+-- case b: partial unique index, insert
+CREATE TABLE partial2 (id INTEGER NOT NULL, live INTEGER NOT NULL, v INTEGER NOT NULL)
+CREATE UNIQUE INDEX partial2_live ON partial2 (id) WHERE live = 1
+INSERT INTO partial2 VALUES (1, 0, 0)
+--@commit
+SELECT id, live, v FROM partial2 WHERE id = 1
+INSERT INTO partial2 VALUES (1, 1, 1)
+--@commit
+SELECT * FROM partial2 ORDER BY live
+
+-- case b: expression unique index
+CREATE TABLE lowered (code TEXT NOT NULL, v INTEGER NOT NULL)
+CREATE UNIQUE INDEX lowered_code ON lowered (lower(code))
+INSERT INTO lowered VALUES ('A', 0)
+--@commit
+SELECT code, v FROM lowered WHERE code = 'A'
+UPDATE lowered SET v = 1 WHERE code = 'A'
+--@commit
+SELECT * FROM lowered
+
+-- case b: table in an attached database of the same name
+ATTACH DATABASE ':memory:' AS aux
+CREATE TABLE aux.twin (code INTEGER PRIMARY KEY, id INTEGER, v INTEGER)
+INSERT INTO aux.twin VALUES (1, 1, 0), (2, 1, 0)
+CREATE TABLE twin (id INTEGER PRIMARY KEY, code INTEGER, v INTEGER NOT NULL)
+INSERT INTO twin VALUES (1, 1, 0)
+--@commit
+SELECT id, code, v FROM twin WHERE id = 1
+UPDATE twin SET v = 1 WHERE id = 1
+SELECT code, id, v FROM aux.twin WHERE code = 1
+UPDATE aux.twin SET v = 1 WHERE code = 1
+--@commit
+SELECT * FROM twin
+SELECT * FROM aux.twin ORDER BY code
+--@commit
+DETACH DATABASE aux

@@ -77,13 +77,12 @@ public enum Dialect {
     }
 
     /**
-     * Always quoted, so a column named like a keyword ({@code order}, {@code user}) stays a column.
-     * A plain lower-case name stands for an unquoted one, which H2 folds to upper case.
+     * A name as the catalog stores it, quoted: a column named like a keyword ({@code order},
+     * {@code user}) stays a column, and the case is the stored one (H2 stores an unquoted name in
+     * upper case, or lower case with {@code DATABASE_TO_LOWER}; a quoted one as written).
      */
-    public String quote(String identifier) {
-        String name = this == H2 && PLAIN.matcher(identifier).matches() ? identifier.toUpperCase(Locale.ROOT)
-                : identifier;
+    public String quote(String storedName) {
         String q = this == MARIADB ? "`" : "\"";
-        return q + name.replace(q, q + q) + q;
+        return q + storedName.replace(q, q + q) + q;
     }
 }

@@ -1,76 +1,173 @@
 package dev.safejdbc.guard;
 
+import java.math.BigDecimal;
+import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Types;
+import java.sql.SQLType;
+import java.sql.Time;
+import java.sql.Timestamp;
 import java.util.Arrays;
+import java.util.Calendar;
 
 /**
  * The parameters bound to a prepared statement that the guard may act on: recorded as the
  * application binds them, then compared with what a read saw, and replayed onto the guarded
- * form of the statement. Kept in flat arrays: binding happens on every execution.
+ * form of the statement through the very setter, with the very arguments, the application used
+ * (a scale, a calendar, a type name). Kept in flat arrays: binding happens on every execution.
  */
 public final class BoundValues {
     /** For statements that bind nothing the guard records: plain statements, unrelated SQL. Never written. */
     public static final BoundValues NONE = new BoundValues();
 
+    /** The setter a parameter was bound with, replayed as it was called. */
+    public enum Setter {
+        /** {@code setNull(i, sqlType)}. */
+        NULL,
+        /** {@code setNull(i, sqlType, typeName)}. */
+        NULL_NAMED,
+        /** {@code setBoolean}. */
+        BOOLEAN,
+        /** {@code setByte}. */
+        BYTE,
+        /** {@code setShort}. */
+        SHORT,
+        /** {@code setInt}. */
+        INT,
+        /** {@code setLong}. */
+        LONG,
+        /** {@code setFloat}. */
+        FLOAT,
+        /** {@code setDouble}. */
+        DOUBLE,
+        /** {@code setBigDecimal}. */
+        BIG_DECIMAL,
+        /** {@code setString}. */
+        STRING,
+        /** {@code setNString}. */
+        NSTRING,
+        /** {@code setBytes}. */
+        BYTES,
+        /** {@code setDate(i, x)}. */
+        DATE,
+        /** {@code setTime(i, x)}. */
+        TIME,
+        /** {@code setTimestamp(i, x)}. */
+        TIMESTAMP,
+        /** {@code setDate(i, x, calendar)}. */
+        DATE_CALENDAR,
+        /** {@code setTime(i, x, calendar)}. */
+        TIME_CALENDAR,
+        /** {@code setTimestamp(i, x, calendar)}. */
+        TIMESTAMP_CALENDAR,
+        /** {@code setObject(i, x)}. */
+        OBJECT,
+        /** {@code setObject(i, x, sqlType)}. */
+        OBJECT_TYPED,
+        /** {@code setObject(i, x, sqlType, scaleOrLength)}. */
+        OBJECT_SCALED,
+        /** {@code setObject(i, x, SQLType)}. */
+        OBJECT_SQL_TYPE,
+        /** {@code setObject(i, x, SQLType, scaleOrLength)}. */
+        OBJECT_SQL_TYPE_SCALED
+    }
+
     private static final byte UNBOUND = 0;
+    /** Replayable, and its value is what the database sees: it can name a row. */
     private static final byte BOUND = 1;
-    /** Streams, readers, LOBs, calendar-relative times: neither comparable nor replayable. */
-    private static final byte OPAQUE = 2;
-    /** The application gave no SQL type: the value is bound with {@code setObject(index, value)}. */
-    private static final int NO_TYPE = Integer.MIN_VALUE;
+    /** Replayable, but what the database sees depends on more than the value (a scale, a calendar). */
+    private static final byte REPLAYABLE = 2;
+    /** Streams, readers, LOBs: neither comparable nor replayable. */
+    private static final byte OPAQUE = 3;
 
     private Object[] values = new Object[8];
+    private Setter[] setters = new Setter[8];
     private int[] types = new int[8];
+    /** The scale or length of the scaled setters. */
+    private int[] scales = new int[8];
+    /** The calendar, SQLType or type name a setter took besides the value. */
+    private Object[] extras = new Object[8];
     private byte[] states = new byte[8];
 
-    public void set(int index, Object value) {
-        put(index, value, NO_TYPE, BOUND);
+    /** A setter that takes the value alone; the value is what the database sees. */
+    public void set(int index, Setter setter, Object value) {
+        put(index, setter, value, 0, 0, null, BOUND);
     }
 
     public void setNull(int index, int sqlType) {
-        put(index, null, sqlType, BOUND);
+        put(index, Setter.NULL, null, sqlType, 0, null, BOUND);
+    }
+
+    public void setNull(int index, int sqlType, String typeName) {
+        put(index, Setter.NULL_NAMED, null, sqlType, 0, typeName, BOUND);
     }
 
     public void setTyped(int index, Object value, int sqlType) {
-        put(index, value, sqlType, BOUND);
+        put(index, Setter.OBJECT_TYPED, value, sqlType, 0, null, BOUND);
+    }
+
+    public void setScaled(int index, Object value, int sqlType, int scaleOrLength) {
+        put(index, Setter.OBJECT_SCALED, value, sqlType, scaleOrLength, null, REPLAYABLE);
+    }
+
+    public void setSqlType(int index, Object value, SQLType sqlType) {
+        put(index, Setter.OBJECT_SQL_TYPE, value, 0, 0, sqlType, REPLAYABLE);
+    }
+
+    public void setSqlType(int index, Object value, SQLType sqlType, int scaleOrLength) {
+        put(index, Setter.OBJECT_SQL_TYPE_SCALED, value, 0, scaleOrLength, sqlType, REPLAYABLE);
+    }
+
+    /** {@code setDate}, {@code setTime} or {@code setTimestamp} with a calendar. */
+    public void setWithCalendar(int index, Setter setter, Object value, Calendar calendar) {
+        put(index, setter, value, 0, 0, calendar, REPLAYABLE);
     }
 
     public void opaque(int index) {
-        put(index, null, NO_TYPE, OPAQUE);
+        put(index, null, null, 0, 0, null, OPAQUE);
     }
 
     /** The parameters as bound now (a batch keeps one copy per row added). */
     public BoundValues copy() {
         BoundValues copy = new BoundValues();
         copy.values = values.clone();
+        copy.setters = setters.clone();
         copy.types = types.clone();
+        copy.scales = scales.clone();
+        copy.extras = extras.clone();
         copy.states = states.clone();
         return copy;
     }
 
     public void clear() {
         Arrays.fill(values, null);
+        Arrays.fill(extras, null);
         Arrays.fill(states, UNBOUND);
     }
 
-    private void put(int index, Object value, int sqlType, byte state) {
+    private void put(int index, Setter setter, Object value, int sqlType, int scale, Object extra, byte state) {
         if (index < 1) {
             return; // the real driver has already refused it
         }
         if (index > values.length) {
             int length = Math.max(index, values.length * 2);
             values = Arrays.copyOf(values, length);
+            setters = Arrays.copyOf(setters, length);
             types = Arrays.copyOf(types, length);
+            scales = Arrays.copyOf(scales, length);
+            extras = Arrays.copyOf(extras, length);
             states = Arrays.copyOf(states, length);
         }
-        values[index - 1] = value;
-        types[index - 1] = sqlType;
-        states[index - 1] = state;
+        int i = index - 1;
+        values[i] = value;
+        setters[i] = setter;
+        types[i] = sqlType;
+        scales[i] = scale;
+        extras[i] = extra;
+        states[i] = state;
     }
 
-    /** The value at {@code index}; null when it is unknown: never bound, opaque, or SQL NULL. */
+    /** The value at {@code index} as the database sees it; null when unknown: unbound, opaque, scaled, or SQL NULL. */
     Object known(int index) {
         return index >= 1 && index <= values.length && states[index - 1] == BOUND ? values[index - 1] : null;
     }
@@ -78,22 +175,47 @@ public final class BoundValues {
     /** Whether parameters 1..count are all bound and can be bound again elsewhere. */
     boolean replayable(int count) {
         for (int i = 1; i <= count; i++) {
-            if (i > states.length || states[i - 1] != BOUND) {
+            if (i > states.length || states[i - 1] != BOUND && states[i - 1] != REPLAYABLE) {
                 return false;
             }
         }
         return true;
     }
 
+    /** Binds parameters 1..count onto {@code statement} through the setters the application called. */
     void replayOnto(PreparedStatement statement, int count) throws SQLException {
         for (int i = 0; i < count; i++) {
-            if (values[i] == null) {
-                statement.setNull(i + 1, types[i] == NO_TYPE ? Types.NULL : types[i]);
-            } else if (types[i] != NO_TYPE) {
-                statement.setObject(i + 1, values[i], types[i]);
-            } else {
-                statement.setObject(i + 1, values[i]);
-            }
+            replay(statement, i + 1, setters[i], values[i], types[i], scales[i], extras[i]);
+        }
+    }
+
+    private static void replay(PreparedStatement st, int n, Setter setter, Object v, int type, int scale, Object extra)
+            throws SQLException {
+        switch (setter) {
+            case NULL -> st.setNull(n, type);
+            case NULL_NAMED -> st.setNull(n, type, (String) extra);
+            case BOOLEAN -> st.setBoolean(n, (Boolean) v);
+            case BYTE -> st.setByte(n, (Byte) v);
+            case SHORT -> st.setShort(n, (Short) v);
+            case INT -> st.setInt(n, (Integer) v);
+            case LONG -> st.setLong(n, (Long) v);
+            case FLOAT -> st.setFloat(n, (Float) v);
+            case DOUBLE -> st.setDouble(n, (Double) v);
+            case BIG_DECIMAL -> st.setBigDecimal(n, (BigDecimal) v);
+            case STRING -> st.setString(n, (String) v);
+            case NSTRING -> st.setNString(n, (String) v);
+            case BYTES -> st.setBytes(n, (byte[]) v);
+            case DATE -> st.setDate(n, (Date) v);
+            case TIME -> st.setTime(n, (Time) v);
+            case TIMESTAMP -> st.setTimestamp(n, (Timestamp) v);
+            case DATE_CALENDAR -> st.setDate(n, (Date) v, (Calendar) extra);
+            case TIME_CALENDAR -> st.setTime(n, (Time) v, (Calendar) extra);
+            case TIMESTAMP_CALENDAR -> st.setTimestamp(n, (Timestamp) v, (Calendar) extra);
+            case OBJECT -> st.setObject(n, v);
+            case OBJECT_TYPED -> st.setObject(n, v, type);
+            case OBJECT_SCALED -> st.setObject(n, v, type, scale);
+            case OBJECT_SQL_TYPE -> st.setObject(n, v, (SQLType) extra);
+            case OBJECT_SQL_TYPE_SCALED -> st.setObject(n, v, (SQLType) extra, scale);
         }
     }
 }

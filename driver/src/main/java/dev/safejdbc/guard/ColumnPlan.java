@@ -1,5 +1,6 @@
 package dev.safejdbc.guard;
 
+import dev.safejdbc.database.Dialect;
 import dev.safejdbc.findings.AppFrames;
 import dev.safejdbc.guard.sql.KeyedSelect;
 import java.sql.Array;
@@ -51,7 +52,8 @@ final class ColumnPlan {
      * A column kept: its position in the result, its label, its table column, type name, how to
      * read it and which getters give its exact value.
      */
-    private record Kept(int index, String label, String column, String typeName, Class<?> exactType, int exactGetters) {
+    private record Kept(int index, String label, String column, String stored, String typeName, Class<?> exactType,
+            int exactGetters) {
     }
 
     private final List<Kept> kept;
@@ -72,26 +74,38 @@ final class ColumnPlan {
     }
 
     /**
-     * @param javaTime    read dates and times as java.time values (PostgreSQL: no time-zone shifts, micros kept)
-     * @param strictTypes every value of a column has the column's type (not so in SQLite, where a
-     *                    column's declared type does not say what its values are)
+     * Dates and times are read as java.time values on PostgreSQL and H2 (no time-zone shifts, no
+     * daylight-saving gap, micros kept); in SQLite a column's declared type does not say what its
+     * values are (no strict types).
      */
-    static ColumnPlan of(ResultSetMetaData meta, KeyedSelect select, boolean javaTime, boolean strictTypes)
+    static ColumnPlan of(ResultSetMetaData meta, KeyedSelect select, TableKeys keys, Dialect dialect)
             throws SQLException {
+        boolean javaTime = dialect == Dialect.POSTGRESQL || dialect == Dialect.H2;
+        boolean strictTypes = dialect != Dialect.SQLITE;
         List<Kept> kept = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         List<String> seen = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
         for (int i = 1; i <= meta.getColumnCount(); i++) {
-            String column = tableColumn(select, meta.getColumnLabel(i));
-            if (column == null || seen.contains(column)) {
-                continue;
+            labels.add(meta.getColumnLabel(i).toLowerCase(Locale.ROOT));
+        }
+        for (int i = 1; i <= meta.getColumnCount(); i++) {
+            String label = meta.getColumnLabel(i);
+            String column = tableColumn(select, label, labels);
+            String stored = column == null ? null : keys.stored(column);
+            if (stored == null || seen.contains(column)) {
+                continue; // an expression, or a name the catalog cannot quote apart from another
             }
             seen.add(column);
             int type = meta.getColumnType(i);
             String typeName = meta.getColumnTypeName(i);
-            if (isComparable(type, typeName)) {
-                Class<?> exactType = javaTime ? EXACT_TYPES.get(type) : null;
-                kept.add(new Kept(i, meta.getColumnLabel(i), column, typeName, exactType,
+            String inexact = inexact(dialect, typeName);
+            if (inexact != null) {
+                skipped.add(column + " (" + inexact + ")");
+            } else if (isComparable(type, typeName)) {
+                Class<?> exactType = javaTime ? EXACT_TYPES.get(type)
+                        : dialect == Dialect.MARIADB && type == Types.BOOLEAN ? Long.class : null; // TINYINT(1) holds 2
+                kept.add(new Kept(i, label, column, stored, typeName, exactType,
                         exactGetters(type, exactType)));
             } else {
                 skipped.add(column);
@@ -147,6 +161,11 @@ final class ColumnPlan {
         return kept.get(index).column();
     }
 
+    /** Kept column {@code index}'s name as the catalog stores it, to quote it exactly. */
+    String stored(int index) {
+        return kept.get(index).stored();
+    }
+
     String typeName(int index) {
         return kept.get(index).typeName();
     }
@@ -156,12 +175,20 @@ final class ColumnPlan {
         return skipped;
     }
 
-    private static String tableColumn(KeyedSelect select, String label) {
-        String mapped = select.columnsByLabel().get(label.toLowerCase(Locale.ROOT));
-        if (mapped != null) {
-            return mapped;
+    /**
+     * The table column (normalized) a result column is: one the select list names, or one of
+     * {@code t.*}. A label the result has twice is neither: one of the two may be an expression.
+     */
+    private static String tableColumn(KeyedSelect select, String label, List<String> labels) {
+        String lower = label.toLowerCase(Locale.ROOT);
+        if (labels.indexOf(lower) != labels.lastIndexOf(lower)) {
+            return null;
         }
-        return select.selectsAll() ? label : null;
+        String mapped = select.columnsByLabel().get(lower);
+        if (mapped != null) {
+            return KeyCatalog.normalize(mapped);
+        }
+        return select.selectsAll() ? KeyCatalog.normalize(label) : null;
     }
 
     private static Object read(ResultSet rs, Kept column) throws SQLException {
@@ -198,6 +225,39 @@ final class ColumnPlan {
         }
         return value instanceof Blob || value instanceof Clob || value instanceof Array || value instanceof SQLXML
                 || value instanceof Struct || value instanceof Ref;
+    }
+
+    /**
+     * Why this database's driver gives no value of a column of this type that compares equal to
+     * the row it came from; null when it does.
+     */
+    private static String inexact(Dialect dialect, String typeName) {
+        String name = typeName == null ? "" : typeName.toUpperCase(Locale.ROOT);
+        if (dialect == Dialect.MARIADB) {
+            switch (name) {
+                case "FLOAT":
+                    return "FLOAT: the driver gives a decimal rendering, which does not compare equal to the stored float";
+                case "TIME":
+                    return "TIME: values beyond a day, negative or fractional have no exact Java value";
+                case "DATE", "DATETIME", "TIMESTAMP", "YEAR":
+                    return name + ": the driver reads a zero date as NULL, and shifts a time in the JVM zone's"
+                            + " daylight-saving gap";
+                default:
+                    return null;
+            }
+        }
+        if (dialect == Dialect.POSTGRESQL) {
+            switch (name) {
+                case "FLOAT4", "FLOAT8":
+                    return name.toLowerCase(Locale.ROOT) + ": the driver's value follows the session's"
+                            + " extra_float_digits (0 or less rounds it)";
+                case "INTERVAL":
+                    return "interval: the driver's value follows the session's IntervalStyle";
+                default:
+                    return null;
+            }
+        }
+        return null;
     }
 
     private static boolean isComparable(int type, String typeName) {

@@ -89,13 +89,13 @@ public final class Guard {
         if (!(analysis instanceof KeyedSelect select)) {
             return null;
         }
-        RowNaming naming = memo.naming(catalog, select.table(), select.equalities(), physical);
+        RowNaming naming = memo.naming(catalog, dialect, select.table(), select.equalities(), physical);
         RowKey row = naming.rowKey(bound);
         if (row == null) {
             return null;
         }
         boolean exact = select.onlyEqualities() && naming.whereIsKey();
-        return new ReadCapture(log, row, select, exact, dialect, catalog, memo, site.get());
+        return new ReadCapture(log, row, select, exact, dialect, naming.keys(), memo, site.get());
     }
 
     /** Before a write runs: its guarded form, or null to send it exactly as written. */
@@ -105,7 +105,7 @@ public final class Guard {
             return null; // nothing read: nothing to guard, report or forget
         }
         if (analysis instanceof KeyedUpdate update) {
-            RowNaming naming = memo.naming(catalog, update.table(), update.equalities(), physical);
+            RowNaming naming = memo.naming(catalog, dialect, update.table(), update.equalities(), physical);
             if (!update.onlyEqualities() || update.selfRelative()) {
                 forget(update.table(), naming, bound, log);
                 return null; // it carries its own condition, or computes from the row itself
@@ -114,7 +114,7 @@ public final class Guard {
                     log, memo, physical);
         }
         if (analysis instanceof KeyedDelete delete) {
-            RowNaming naming = memo.naming(catalog, delete.table(), delete.equalities(), physical);
+            RowNaming naming = memo.naming(catalog, dialect, delete.table(), delete.equalities(), physical);
             if (!delete.onlyEqualities()) {
                 forget(delete.table(), naming, bound, log);
                 return null;
@@ -159,7 +159,7 @@ public final class Guard {
 
     private void reportBatched(String verb, TableName table, List<Equality> equalities, BoundValues bound,
             ReadLog log, Connection physical) throws SQLException {
-        RowKey row = new RowNaming(table, equalities, catalog.keys(table, physical)).keyedRow(bound);
+        RowKey row = new RowNaming(table, equalities, catalog.keys(table, dialect, physical)).keyedRow(bound);
         Observation read = row == null ? null : log.claim(row);
         if (read != null) {
             record(FindingKind.UNGUARDED_CHECK_THEN_ACT, verb, table, read, "batched writes are sent as written");
@@ -190,7 +190,7 @@ public final class Guard {
         if (!naming.keys().hasKeys()) {
             Observation read = log.claim(row);
             if (read != null) {
-                record(FindingKind.NO_KEY_CHECK_THEN_ACT, verb, table, read, "no primary or unique key to guard on");
+                record(FindingKind.NO_KEY_CHECK_THEN_ACT, verb, table, read, naming.keys().keyless());
             }
             return null;
         }
@@ -223,7 +223,7 @@ public final class Guard {
         for (int i = 0; i < columns.size(); i++) {
             if (read.compared(i) && !row.columns().contains(KeyCatalog.normalize(columns.column(i)))) {
                 sql.append(" AND ").append(dialect.nullSafeEquality(
-                        ValueDomain.compared(dialect.quote(columns.column(i)), read.domain(i)), columns.typeName(i)));
+                        ValueDomain.compared(dialect.quote(columns.stored(i)), read.domain(i)), columns.typeName(i)));
                 compared[count++] = i;
             }
         }
@@ -237,12 +237,11 @@ public final class Guard {
         if (row == null) {
             return null;
         }
-        TableKeys keys = catalog.keys(insert.table(), physical);
+        TableKeys keys = catalog.keys(insert.table(), dialect, physical);
         if (!keys.hasKeys()) {
             Observation read = log.claim(insert.table(), row::matches);
             if (read != null && !read.present()) {
-                record(FindingKind.NO_KEY_CHECK_THEN_ACT, "INSERT", insert.table(), read,
-                        "no primary or unique key to make the insert conditional on");
+                record(FindingKind.NO_KEY_CHECK_THEN_ACT, "INSERT", insert.table(), read, keys.keyless());
             }
             return null;
         }
@@ -262,7 +261,13 @@ public final class Guard {
                         "safe-jdbc has no conditional insert for this database yet");
                 return null;
             }
-            return new GuardedWrite(insert.appendableBody() + dialect.conditionalInsertSuffix(key),
+            List<String> stored = key.stream().map(keys::stored).toList();
+            if (stored.contains(null)) {
+                record(FindingKind.UNGUARDED_CHECK_THEN_ACT, "INSERT", insert.table(), read,
+                        "two columns of its key differ only in case: the key cannot be named");
+                return null;
+            }
+            return new GuardedWrite(insert.appendableBody() + dialect.conditionalInsertSuffix(stored),
                     insert.parameterCount(), read, NOTHING_COMPARED, onConflict,
                     () -> conflict("INSERT", insert.table(), key, read, "appeared", physical));
         }

@@ -23,26 +23,26 @@ public final class ReadCapture {
     private final KeyedSelect select;
     private final boolean exact;
     private final Dialect dialect;
-    private final KeyCatalog catalog;
+    private final TableKeys keys;
     private final StatementMemo memo;
     private final AppFrames readAt;
     private Observation row;
 
-    ReadCapture(ReadLog log, RowKey key, KeyedSelect select, boolean exact, Dialect dialect, KeyCatalog catalog,
+    ReadCapture(ReadLog log, RowKey key, KeyedSelect select, boolean exact, Dialect dialect, TableKeys keys,
             StatementMemo memo, AppFrames readAt) {
         this.log = log;
         this.key = key;
         this.select = select;
         this.exact = exact;
         this.dialect = dialect;
-        this.catalog = catalog;
+        this.keys = keys;
         this.memo = memo;
         this.readAt = readAt;
     }
 
     /** The first {@code next()} returned {@code present}; returns whether values are still to be taken from the row. */
     public boolean firstRow(ResultSet rs, boolean present) throws SQLException {
-        Observation observation = present ? memo.columns(rs, select, dialect, catalog).observe(rs, exact, readAt)
+        Observation observation = present ? memo.columns(rs, select, dialect, keys).observe(rs, exact, readAt)
                 : Observation.absent(exact, readAt);
         log.record(key, observation);
         row = observation.isComplete() ? null : observation;

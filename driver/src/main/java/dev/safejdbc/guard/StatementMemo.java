@@ -30,16 +30,12 @@ public final class StatementMemo {
             new Database.Slot<>(ConcurrentHashMap::new);
     private static final int CAPACITY = 4096;
 
-    private volatile Naming naming;
+    private volatile RowNaming naming;
     private volatile Columns columns;
     private volatile GuardedForm guardedForm;
 
-    /** A naming and the key catalog generation it was worked out under. */
-    private record Naming(RowNaming naming, long generation) {
-    }
-
-    /** A column plan and the key catalog generation (DDL changes results too) it was worked out under. */
-    private record Columns(ColumnPlan plan, long generation) {
+    /** A column plan and the table's keys (read again after DDL, which changes results too) it was worked out with. */
+    private record Columns(ColumnPlan plan, TableKeys keys) {
     }
 
     static StatementMemo of(Database database, String sql) {
@@ -61,30 +57,33 @@ public final class StatementMemo {
     record GuardedForm(ColumnPlan columns, BitSet uncompared, byte[] domains, String sql, int[] compared) {
     }
 
-    RowNaming naming(KeyCatalog catalog, TableName table, List<Equality> equalities, Connection physical)
-            throws SQLException {
-        long generation = catalog.generation();
-        Naming known = naming;
-        if (known != null && known.generation() == generation) {
-            return known.naming();
+    /**
+     * How {@code equalities} name a row of {@code table}, as the catalog now knows its keys (a
+     * table's keys are read anew after DDL, and on MariaDB the same name is another table in
+     * another database).
+     */
+    RowNaming naming(KeyCatalog catalog, Dialect dialect, TableName table, List<Equality> equalities,
+            Connection physical) throws SQLException {
+        TableKeys keys = catalog.keys(table, dialect, physical);
+        RowNaming known = naming;
+        if (known != null && known.keys() == keys) {
+            return known;
         }
-        TableKeys keys = catalog.keys(table, physical);
         RowNaming fresh = new RowNaming(table, equalities, keys);
-        if (keys instanceof TableKeys.Known) { // an unknown table may be created: it is looked up again
-            naming = new Naming(fresh, generation);
+        if (!(keys instanceof TableKeys.Unknown)) { // an unknown table may be created: it is looked up again
+            naming = fresh;
         }
         return fresh;
     }
 
-    ColumnPlan columns(ResultSet rs, KeyedSelect select, Dialect dialect, KeyCatalog catalog) throws SQLException {
-        long generation = catalog.generation();
+    /** How the keyed read's result columns are read, for a table with {@code keys} (its real columns). */
+    ColumnPlan columns(ResultSet rs, KeyedSelect select, Dialect dialect, TableKeys keys) throws SQLException {
         Columns known = columns;
-        if (known != null && known.generation() == generation) {
+        if (known != null && known.keys() == keys) {
             return known.plan();
         }
-        ColumnPlan plan = ColumnPlan.of(rs.getMetaData(), select, dialect == Dialect.POSTGRESQL,
-                dialect != Dialect.SQLITE);
-        columns = new Columns(plan, generation);
+        ColumnPlan plan = ColumnPlan.of(rs.getMetaData(), select, keys, dialect);
+        columns = new Columns(plan, keys);
         return plan;
     }
 

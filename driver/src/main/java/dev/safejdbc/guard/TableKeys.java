@@ -1,16 +1,16 @@
 package dev.safejdbc.guard;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * What the catalog knows of one table's unique keys (primary key first), each a set of normalized
- * column names: {@link Known} keys (perhaps none), or an {@link Unknown} table, of which nothing
- * may be kept (it may yet be created).
+ * column names: {@link Known} keys (perhaps none) and columns, an {@link Unknown} table, of which
+ * nothing may be kept (it may yet be created), or a {@link Declined} one, which the guard does not
+ * key, for a reason a finding gives.
  */
-sealed interface TableKeys permits TableKeys.Known, TableKeys.Unknown {
-    /** A table that exists and has no primary or unique key. */
-    TableKeys NONE = new Known(List.of());
+sealed interface TableKeys permits TableKeys.Known, TableKeys.Unknown, TableKeys.Declined {
     /** No table of that name was found. */
     TableKeys UNKNOWN = new Unknown();
 
@@ -35,8 +35,37 @@ sealed interface TableKeys permits TableKeys.Known, TableKeys.Unknown {
         return !uniqueKeys().isEmpty();
     }
 
-    /** The keys of a table the catalog found. */
-    record Known(List<Set<String>> uniqueKeys) implements TableKeys {
+    /**
+     * The column normalized as {@code column} as the catalog stores it (to quote it exactly); null
+     * when the table has no such column, or two columns normalize alike.
+     */
+    default String stored(String column) {
+        return null;
+    }
+
+    /** Why the guard has no key of this table to guard a write on, for a finding. */
+    default String keyless() {
+        return "no primary or unique key to guard on";
+    }
+
+    /**
+     * The keys of a table the catalog found.
+     *
+     * @param columns each column's normalized name to its name as stored (null where two columns normalize alike)
+     * @param notKeys the unique indexes that are no keys, each with why (partial, deferrable, ...)
+     */
+    record Known(List<Set<String>> uniqueKeys, Map<String, String> columns, List<String> notKeys)
+            implements TableKeys {
+        @Override
+        public String stored(String column) {
+            return columns.get(column);
+        }
+
+        @Override
+        public String keyless() {
+            return notKeys.isEmpty() ? TableKeys.super.keyless()
+                    : "no primary or unique key to guard on (not keys: " + String.join(", ", notKeys) + ")";
+        }
     }
 
     /** A table the catalog did not find: no keys, and nothing worked out from that may be kept. */
@@ -47,6 +76,19 @@ sealed interface TableKeys permits TableKeys.Known, TableKeys.Unknown {
         @Override
         public List<Set<String>> uniqueKeys() {
             return List.of();
+        }
+    }
+
+    /** A table the guard does not key, because {@code why} (several tables the name may mean). */
+    record Declined(String why) implements TableKeys {
+        @Override
+        public List<Set<String>> uniqueKeys() {
+            return List.of();
+        }
+
+        @Override
+        public String keyless() {
+            return why;
         }
     }
 }

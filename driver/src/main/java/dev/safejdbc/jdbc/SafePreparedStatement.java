@@ -81,7 +81,7 @@ public class SafePreparedStatement extends SafeStatement implements PreparedStat
     public void setBoolean(int parameterIndex, boolean x) throws SQLException {
         delegate.setBoolean(parameterIndex, x);
         if (bound != null) {
-            bound.set(parameterIndex, x);
+            bound.set(parameterIndex, BoundValues.Setter.BOOLEAN, x);
         }
     }
 
@@ -89,7 +89,7 @@ public class SafePreparedStatement extends SafeStatement implements PreparedStat
     public void setByte(int parameterIndex, byte x) throws SQLException {
         delegate.setByte(parameterIndex, x);
         if (bound != null) {
-            bound.set(parameterIndex, x);
+            bound.set(parameterIndex, BoundValues.Setter.BYTE, x);
         }
     }
 
@@ -97,7 +97,7 @@ public class SafePreparedStatement extends SafeStatement implements PreparedStat
     public void setShort(int parameterIndex, short x) throws SQLException {
         delegate.setShort(parameterIndex, x);
         if (bound != null) {
-            bound.set(parameterIndex, x);
+            bound.set(parameterIndex, BoundValues.Setter.SHORT, x);
         }
     }
 
@@ -105,7 +105,7 @@ public class SafePreparedStatement extends SafeStatement implements PreparedStat
     public void setInt(int parameterIndex, int x) throws SQLException {
         delegate.setInt(parameterIndex, x);
         if (bound != null) {
-            bound.set(parameterIndex, x);
+            bound.set(parameterIndex, BoundValues.Setter.INT, x);
         }
     }
 
@@ -113,7 +113,7 @@ public class SafePreparedStatement extends SafeStatement implements PreparedStat
     public void setLong(int parameterIndex, long x) throws SQLException {
         delegate.setLong(parameterIndex, x);
         if (bound != null) {
-            bound.set(parameterIndex, x);
+            bound.set(parameterIndex, BoundValues.Setter.LONG, x);
         }
     }
 
@@ -121,7 +121,7 @@ public class SafePreparedStatement extends SafeStatement implements PreparedStat
     public void setFloat(int parameterIndex, float x) throws SQLException {
         delegate.setFloat(parameterIndex, x);
         if (bound != null) {
-            bound.set(parameterIndex, x);
+            bound.set(parameterIndex, BoundValues.Setter.FLOAT, x);
         }
     }
 
@@ -129,7 +129,7 @@ public class SafePreparedStatement extends SafeStatement implements PreparedStat
     public void setDouble(int parameterIndex, double x) throws SQLException {
         delegate.setDouble(parameterIndex, x);
         if (bound != null) {
-            bound.set(parameterIndex, x);
+            bound.set(parameterIndex, BoundValues.Setter.DOUBLE, x);
         }
     }
 
@@ -137,7 +137,7 @@ public class SafePreparedStatement extends SafeStatement implements PreparedStat
     public void setBigDecimal(int parameterIndex, BigDecimal x) throws SQLException {
         delegate.setBigDecimal(parameterIndex, x);
         if (bound != null) {
-            bound.set(parameterIndex, x);
+            bound.set(parameterIndex, BoundValues.Setter.BIG_DECIMAL, x);
         }
     }
 
@@ -145,7 +145,7 @@ public class SafePreparedStatement extends SafeStatement implements PreparedStat
     public void setString(int parameterIndex, String x) throws SQLException {
         delegate.setString(parameterIndex, x);
         if (bound != null) {
-            bound.set(parameterIndex, x);
+            bound.set(parameterIndex, BoundValues.Setter.STRING, x);
         }
     }
 
@@ -153,7 +153,7 @@ public class SafePreparedStatement extends SafeStatement implements PreparedStat
     public void setBytes(int parameterIndex, byte[] x) throws SQLException {
         delegate.setBytes(parameterIndex, x);
         if (bound != null) {
-            bound.set(parameterIndex, x);
+            bound.set(parameterIndex, BoundValues.Setter.BYTES, x);
         }
     }
 
@@ -161,7 +161,7 @@ public class SafePreparedStatement extends SafeStatement implements PreparedStat
     public void setDate(int parameterIndex, java.sql.Date x) throws SQLException {
         delegate.setDate(parameterIndex, x);
         if (bound != null) {
-            bound.set(parameterIndex, x);
+            bound.set(parameterIndex, BoundValues.Setter.DATE, x);
         }
     }
 
@@ -169,7 +169,7 @@ public class SafePreparedStatement extends SafeStatement implements PreparedStat
     public void setTime(int parameterIndex, java.sql.Time x) throws SQLException {
         delegate.setTime(parameterIndex, x);
         if (bound != null) {
-            bound.set(parameterIndex, x);
+            bound.set(parameterIndex, BoundValues.Setter.TIME, x);
         }
     }
 
@@ -177,7 +177,7 @@ public class SafePreparedStatement extends SafeStatement implements PreparedStat
     public void setTimestamp(int parameterIndex, java.sql.Timestamp x) throws SQLException {
         delegate.setTimestamp(parameterIndex, x);
         if (bound != null) {
-            bound.set(parameterIndex, x);
+            bound.set(parameterIndex, BoundValues.Setter.TIMESTAMP, x);
         }
     }
 
@@ -219,7 +219,7 @@ public class SafePreparedStatement extends SafeStatement implements PreparedStat
     public void setObject(int parameterIndex, Object x) throws SQLException {
         delegate.setObject(parameterIndex, x);
         if (bound != null) {
-            bound.set(parameterIndex, x);
+            bound.set(parameterIndex, BoundValues.Setter.OBJECT, x);
         }
     }
 
@@ -278,7 +278,7 @@ public class SafePreparedStatement extends SafeStatement implements PreparedStat
     public void setDate(int parameterIndex, java.sql.Date x, Calendar cal) throws SQLException {
         delegate.setDate(parameterIndex, x, cal);
         if (bound != null) {
-            bound.opaque(parameterIndex);
+            bound.setWithCalendar(parameterIndex, BoundValues.Setter.DATE_CALENDAR, x, cal);
         }
     }
 
@@ -286,7 +286,7 @@ public class SafePreparedStatement extends SafeStatement implements PreparedStat
     public void setTime(int parameterIndex, java.sql.Time x, Calendar cal) throws SQLException {
         delegate.setTime(parameterIndex, x, cal);
         if (bound != null) {
-            bound.opaque(parameterIndex);
+            bound.setWithCalendar(parameterIndex, BoundValues.Setter.TIME_CALENDAR, x, cal);
         }
     }
 
@@ -294,7 +294,7 @@ public class SafePreparedStatement extends SafeStatement implements PreparedStat
     public void setTimestamp(int parameterIndex, java.sql.Timestamp x, Calendar cal) throws SQLException {
         delegate.setTimestamp(parameterIndex, x, cal);
         if (bound != null) {
-            bound.opaque(parameterIndex);
+            bound.setWithCalendar(parameterIndex, BoundValues.Setter.TIMESTAMP_CALENDAR, x, cal);
         }
     }
 
@@ -302,7 +302,7 @@ public class SafePreparedStatement extends SafeStatement implements PreparedStat
     public void setNull(int parameterIndex, int sqlType, String typeName) throws SQLException {
         delegate.setNull(parameterIndex, sqlType, typeName);
         if (bound != null) {
-            bound.setNull(parameterIndex, sqlType);
+            bound.setNull(parameterIndex, sqlType, typeName);
         }
     }
 
@@ -331,7 +331,7 @@ public class SafePreparedStatement extends SafeStatement implements PreparedStat
     public void setNString(int parameterIndex, String value) throws SQLException {
         delegate.setNString(parameterIndex, value);
         if (bound != null) {
-            bound.set(parameterIndex, value);
+            bound.set(parameterIndex, BoundValues.Setter.NSTRING, value);
         }
     }
 
@@ -387,7 +387,7 @@ public class SafePreparedStatement extends SafeStatement implements PreparedStat
     public void setObject(int parameterIndex, Object x, int targetSqlType, int scaleOrLength) throws SQLException {
         delegate.setObject(parameterIndex, x, targetSqlType, scaleOrLength);
         if (bound != null) {
-            bound.setTyped(parameterIndex, x, targetSqlType);
+            bound.setScaled(parameterIndex, x, targetSqlType, scaleOrLength);
         }
     }
 
@@ -475,7 +475,7 @@ public class SafePreparedStatement extends SafeStatement implements PreparedStat
     public void setObject(int parameterIndex, Object x, SQLType targetSqlType, int scaleOrLength) throws SQLException {
         delegate.setObject(parameterIndex, x, targetSqlType, scaleOrLength);
         if (bound != null) {
-            bound.opaque(parameterIndex);
+            bound.setSqlType(parameterIndex, x, targetSqlType, scaleOrLength);
         }
     }
 
@@ -483,7 +483,7 @@ public class SafePreparedStatement extends SafeStatement implements PreparedStat
     public void setObject(int parameterIndex, Object x, SQLType targetSqlType) throws SQLException {
         delegate.setObject(parameterIndex, x, targetSqlType);
         if (bound != null) {
-            bound.opaque(parameterIndex);
+            bound.setSqlType(parameterIndex, x, targetSqlType);
         }
     }
 }
