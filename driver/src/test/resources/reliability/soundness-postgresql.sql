@@ -459,3 +459,28 @@ SELECT id, live, v FROM partial2 WHERE id = 1
 INSERT INTO partial2 VALUES (1, true, 1)
 --@commit
 SELECT * FROM partial2 ORDER BY live
+
+-- case b: mixed-case enum in a mixed-case schema off the search path
+CREATE SCHEMA "${schema}_T"
+CREATE TYPE "${schema}_T"."Mood" AS ENUM ('calm', 'busy')
+CREATE TABLE moods2 (id INT PRIMARY KEY, m "${schema}_T"."Mood" NOT NULL, v INT NOT NULL)
+INSERT INTO moods2 VALUES (1, 'calm', 0)
+--@commit
+SELECT id, m, v FROM moods2 WHERE id = 1
+UPDATE moods2 SET v = 1 WHERE id = 1
+--@commit
+SELECT * FROM moods2
+DROP TABLE moods2
+DROP SCHEMA "${schema}_T" CASCADE
+--@commit
+
+-- case b: enum and domain on the search path
+CREATE TYPE "Level" AS ENUM ('low', 'high')
+CREATE DOMAIN posint AS INT CHECK (VALUE > 0)
+CREATE TABLE levels (id INT PRIMARY KEY, l "Level" NOT NULL, p posint, v INT NOT NULL)
+INSERT INTO levels VALUES (1, 'high', 3, 0)
+--@commit
+SELECT id, l, p, v FROM levels WHERE id = 1
+UPDATE levels SET v = 1 WHERE id = 1
+--@commit
+SELECT * FROM levels

@@ -59,12 +59,13 @@ public enum Dialect {
     }
 
     /**
-     * Drivers report a mixed-case type (an enum "Mood") unquoted, and a serial column by its
-     * pseudo-type, which is no type to cast to.
+     * Drivers report a mixed-case type (an enum "Mood") on the search path unquoted, and a serial
+     * column by its pseudo-type, which is no type to cast to; a type off the search path comes
+     * qualified and quoted as the driver spells it ({@code "types"."mood"}), ready to use.
      */
     private String typeName(String name) {
         String type = SERIAL_TYPES.getOrDefault(name, name);
-        return PLAIN.matcher(type).matches() ? type : quote(type);
+        return PLAIN.matcher(type).matches() || type.startsWith("\"") ? type : quote(type);
     }
 
     public boolean hasConditionalInsert() {

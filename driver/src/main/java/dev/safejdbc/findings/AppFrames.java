@@ -181,14 +181,19 @@ public final class AppFrames {
         return tier == Tier.DECLARED || tier == Tier.APPLICATION;
     }
 
+    /**
+     * A declared package is the application even where it shares a jar with safe-jdbc (a fat jar,
+     * such as the demo's, makes every {@code dev.safejdbc} package there look like the library).
+     */
     private static Tier tier(String className) {
-        if (startsWithAny(className, PLATFORM) || LibraryClasses.contains(className)) {
+        boolean declared = startsWithAny(className, declaredPackages);
+        if (startsWithAny(className, PLATFORM) || !declared && LibraryClasses.contains(className)) {
             return Tier.INFRASTRUCTURE;
         }
         if (isGenerated(className) || startsWithAny(className, FRAMEWORKS)) {
             return Tier.FRAMEWORK;
         }
-        return startsWithAny(className, declaredPackages) ? Tier.DECLARED : Tier.APPLICATION;
+        return declared ? Tier.DECLARED : Tier.APPLICATION;
     }
 
     private static boolean isGenerated(String className) {

@@ -33,6 +33,12 @@ final class Observation {
     private final boolean exact;
     private final AppFrames readAt;
 
+    /**
+     * The row's {@code wasNull()} as the application's last getter left it, once the guard has
+     * read the row since (a write made it complete the row): 1 true, 0 false, -1 not so or unknown.
+     */
+    private byte wasNullBeforeGuard = -1;
+
     /** Set in {@link #taken} once {@code getString} has read the column (where types are loose). */
     private static final byte CONVERTED = 0x10;
 
@@ -78,6 +84,7 @@ final class Observation {
     }
 
     private void take(int kept, int getter, Object value) {
+        wasNullBeforeGuard = -1;
         if (row == null || kept < 0 || getter == ReadCapture.GET_LONG && value.equals(0L)) { // 0 may stand for NULL
             return;
         }
@@ -131,6 +138,7 @@ final class Observation {
         if (row == null) {
             return;
         }
+        wasNullBeforeGuard = wasNull(row);
         for (int i = 0; i < values.length; i++) {
             if (!isTaken(i)) {
                 readNow(i);
@@ -138,6 +146,24 @@ final class Observation {
             taken[i] &= ValueDomain.MASK; // from here on only how each value compares matters
         }
         row = null;
+    }
+
+    private static byte wasNull(ResultSet row) {
+        try {
+            return (byte) (row.wasNull() ? 1 : 0);
+        } catch (SQLException | RuntimeException e) {
+            return -1; // no getter has run yet: nothing to keep
+        }
+    }
+
+    /** The application's getter ran: {@code wasNull()} is the driver's again. */
+    void applicationRead() {
+        wasNullBeforeGuard = -1;
+    }
+
+    /** What {@code wasNull()} said before the guard read the row: 1 true, 0 false; -1: ask the driver. */
+    byte wasNullBeforeGuard() {
+        return wasNullBeforeGuard;
     }
 
     private void readNow(int kept) {

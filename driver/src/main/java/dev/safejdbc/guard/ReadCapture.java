@@ -66,6 +66,19 @@ public final class ReadCapture {
         row.read(label, getter, value);
     }
 
+    /** The application called a getter the guard takes nothing from. */
+    public void otherRead() {
+        row.applicationRead();
+    }
+
+    /**
+     * What the result set's {@code wasNull()} must say: the application's last getter's answer
+     * when the guard has read the row since (1 true, 0 false); -1 when the driver's own is right.
+     */
+    public int wasNull() {
+        return row.wasNullBeforeGuard();
+    }
+
     /** The cursor is about to leave the row: what the application did not read is read now. */
     public void leaveRow() {
         row.complete();

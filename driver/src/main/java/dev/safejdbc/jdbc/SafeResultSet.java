@@ -69,6 +69,8 @@ public final class SafeResultSet implements ResultSet {
     private void otherGetter() {
         if (convertingRow) {
             leaveRow();
+        } else if (onRow != null) {
+            onRow.otherRead();
         }
     }
 
@@ -133,7 +135,8 @@ public final class SafeResultSet implements ResultSet {
 
     @Override
     public boolean wasNull() throws SQLException {
-        return delegate.wasNull();
+        int beforeGuard = onRow == null ? -1 : onRow.wasNull(); // a guarded write may have read the row since
+        return beforeGuard < 0 ? delegate.wasNull() : beforeGuard == 1;
     }
 
     @Override

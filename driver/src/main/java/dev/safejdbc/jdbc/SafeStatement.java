@@ -80,10 +80,11 @@ public class SafeStatement implements Statement {
         try (Session.Scope scope = begin(sql)) {
             WritePlan plan = guard.beforeWrite(sql, scope.session(), preparer);
             long rows = plan.run(asWritten, runGuarded);
-            if (plan.guardedResults() != null) {
-                results = plan.guardedResults();
-                guardedCount = rows;
-            }
+            boolean guarded = plan.guardedResults() != null; // else a previous guarded write's results are not these
+            results = guarded ? plan.guardedResults() : delegate;
+            // what the driver's own getUpdateCount() says after this call (sqlite-jdbc: 0 after executeUpdate),
+            // kept: another statement of the same text may run the shared guarded form before it is asked
+            guardedCount = guarded ? plan.guardedResults().getLargeUpdateCount() : -1;
             return rows;
         } catch (SQLException e) {
             throw explained(e);

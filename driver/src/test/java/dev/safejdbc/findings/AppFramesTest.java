@@ -70,6 +70,19 @@ class AppFramesTest {
         assertThat(frames.site()).startsWith("dev.safejdbc.examples.Shop.apply(Shop.java:");
     }
 
+    /** As in a fat jar (the demo's), where the application's package and the library's share one root. */
+    @Test
+    void aDeclaredPackageIsTheApplicationEvenWhereTheLibrarysJarHoldsIt() {
+        assertThat(AppFrames.isApplication("dev.safejdbc.findings.Findings")).isFalse();
+        AppFrames.declareApplicationPackages(List.of("dev.safejdbc.findings"));
+        try {
+            assertThat(AppFrames.isApplication("dev.safejdbc.findings.Findings")).isTrue();
+            assertThat(AppFrames.isApplication("dev.safejdbc.session.ThreadSession")).isFalse();
+        } finally {
+            AppFrames.forgetApplicationPackagesForTests();
+        }
+    }
+
     @Test
     void keepsAtMostEightFrames() {
         AppFrames frames = capturedBy(application.deep());
