@@ -2,7 +2,6 @@ package dev.safejdbc.bench;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -34,7 +33,6 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @State(Scope.Thread)
 public class StatementOverheadBench {
-    static final int ROWS = 1024;
     private static final long FIRST_INSERTED_ID = 1_000_000L;
 
     @Param({Databases.SQLITE, Databases.POSTGRESQL})
@@ -46,9 +44,8 @@ public class StatementOverheadBench {
     private Databases.Target target;
     private String table;
     private Connection connection;
-    private PreparedStatement select;
+    private ItemsTable items;
     private PreparedStatement insert;
-    private int nextRead;
     private long nextId = FIRST_INSERTED_ID;
 
     @Setup(Level.Trial)
@@ -56,39 +53,20 @@ public class StatementOverheadBench {
         target = Databases.Target.open(db, "items");
         table = target.table("items");
         connection = target.connect(variant);
-        Databases.execute(connection, "CREATE TABLE " + table
-                + " (id BIGINT NOT NULL PRIMARY KEY, name VARCHAR(40) NOT NULL, amount BIGINT NOT NULL)");
-        try (PreparedStatement seed = connection.prepareStatement(
-                "INSERT INTO " + table + " (id, name, amount) VALUES (?, ?, ?)")) {
-            for (int id = 1; id <= ROWS; id++) {
-                seed.setLong(1, id);
-                seed.setString(2, "item-" + id);
-                seed.setLong(3, id * 10L);
-                seed.executeUpdate();
-            }
-        }
-        select = connection.prepareStatement("SELECT name, amount FROM " + table + " WHERE id = ?");
+        items = ItemsTable.create(connection, table);
         insert = connection.prepareStatement("INSERT INTO " + table + " (id, name, amount) VALUES (?, ?, ?)");
     }
 
     @TearDown(Level.Trial)
     public void tearDown() throws SQLException {
-        Databases.closeQuietly(select, insert, connection);
+        Databases.closeQuietly(items, insert, connection);
         target.close(table);
     }
 
     /** A point SELECT by primary key (cycling over the seeded rows), reading both columns. */
     @Benchmark
     public long pointSelect() throws SQLException {
-        int id = nextRead + 1;
-        nextRead = (nextRead + 1) % ROWS;
-        select.setLong(1, id);
-        try (ResultSet rs = select.executeQuery()) {
-            if (!rs.next()) {
-                throw new IllegalStateException("row " + id + " is missing");
-            }
-            return rs.getLong(2) + rs.getString(1).length();
-        }
+        return items.selectNext();
     }
 
     /** A single-row INSERT of a new key, committed (autocommit). */
