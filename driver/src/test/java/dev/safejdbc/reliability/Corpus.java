@@ -219,6 +219,20 @@ final class Corpus {
         if (value instanceof byte[] bytes) {
             return "bytes:" + HexFormat.of().formatHex(bytes);
         }
+        if (value instanceof java.sql.Blob blob) { // by content: a LOB's toString names its handle (H2: blob4)
+            try {
+                return "blob:" + HexFormat.of().formatHex(blob.getBytes(1, (int) blob.length()));
+            } catch (SQLException e) {
+                return "blob: unreadable " + e.getSQLState();
+            }
+        }
+        if (value instanceof java.sql.Clob clob) {
+            try {
+                return "clob:" + clob.getSubString(1, (int) clob.length());
+            } catch (SQLException e) {
+                return "clob: unreadable " + e.getSQLState();
+            }
+        }
         if (value instanceof java.sql.SQLXML xml) {
             try {
                 return "xml:" + xml.getString();
