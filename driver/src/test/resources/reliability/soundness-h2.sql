@@ -118,6 +118,190 @@ UPDATE acc SET v = 1 WHERE id = 19
 --@commit
 SELECT * FROM acc WHERE id = 19
 
+-- Issue #13 classes 1, 2 and 8: writes the guard must see (or must take as ending the reads they may have
+-- changed), and transaction boundaries; with the ordinary shapes beside them.
+-- case more rows
+CREATE TABLE more (id INT PRIMARY KEY, v INT NOT NULL, note VARCHAR(20))
+INSERT INTO more SELECT x, 0, 'n' FROM SYSTEM_RANGE(1, 60)
+--@commit
+
+-- case qualified read and write of the same row
+SELECT id, v, note FROM PUBLIC.more WHERE id = 1
+UPDATE PUBLIC.more SET v = 1 WHERE id = 1
+--@commit
+SELECT * FROM more WHERE id = 1
+
+-- case qualified read, unqualified write
+SELECT id, v, note FROM PUBLIC.more WHERE id = 2
+UPDATE more SET v = 5 WHERE id = 2
+UPDATE PUBLIC.more SET note = 'after' WHERE id = 2
+--@commit
+SELECT * FROM more WHERE id = 2
+
+-- case qualified read, unqualified delete, insert of the same key
+SELECT id, v FROM PUBLIC.more WHERE id = 3
+DELETE FROM more WHERE id = 3
+INSERT INTO PUBLIC.more (id, v) VALUES (3, 7)
+--@commit
+SELECT * FROM more WHERE id = 3
+
+-- case built-in functions in the read and between
+SELECT id, v, lower(note), length(note) FROM more WHERE id = 4
+SELECT coalesce(NULL, 1), abs(-2)
+UPDATE more SET v = 1 WHERE id = 4
+--@commit
+SELECT * FROM more WHERE id = 4
+
+-- case read-only with clause before a write
+SELECT id, v, note FROM more WHERE id = 5
+WITH w AS (SELECT id FROM more WHERE id = 5) SELECT count(*) FROM w
+UPDATE more SET v = 1 WHERE id = 5
+--@commit
+SELECT * FROM more WHERE id = 5
+
+-- case a write then a query in one string
+SELECT id, v, note FROM more WHERE id = 6
+UPDATE more SET v = 3 WHERE id = 6; SELECT 1
+UPDATE more SET note = 'after' WHERE id = 6
+--@commit
+SELECT * FROM more WHERE id = 6
+
+-- case rollback to a savepoint undoes a write made before the read
+--@savepoint s3
+UPDATE more SET v = 1 WHERE id = 7
+SELECT id, v, note FROM more WHERE id = 7
+--@rollback to s3
+UPDATE more SET note = 'after' WHERE id = 7
+--@commit
+SELECT * FROM more WHERE id = 7
+
+-- case rollback to a savepoint in SQL
+SAVEPOINT s4
+UPDATE more SET v = 1 WHERE id = 8
+SELECT id, v, note FROM more WHERE id = 8
+ROLLBACK TO SAVEPOINT s4
+UPDATE more SET note = 'after' WHERE id = 8
+--@commit
+SELECT * FROM more WHERE id = 8
+
+-- case merge on the key read
+SELECT id, v, note FROM more WHERE id = 9
+MERGE INTO more (id, v, note) KEY (id) VALUES (9, 9, 'm')
+UPDATE more SET v = 1 WHERE id = 9
+--@commit
+SELECT * FROM more WHERE id = 9
+
+-- case read by one unique key, written by another, then by the first
+INSERT INTO coded VALUES (2, 'b', 0)
+--@commit
+SELECT id, code, v FROM coded WHERE code = 'b'
+UPDATE coded SET v = 3 WHERE id = 2
+UPDATE coded SET v = 4 WHERE code = 'b'
+--@commit
+SELECT * FROM coded WHERE id = 2
+
+-- case read by one unique key, guarded write by the same
+SELECT id, code, v FROM coded WHERE code = 'b'
+UPDATE coded SET v = 5 WHERE code = 'b'
+--@commit
+SELECT * FROM coded WHERE id = 2
+
+-- case read in autocommit, another session writes, write in a transaction
+--@autocommit on
+SELECT id, v, note FROM more WHERE id = 10
+--@other UPDATE more SET v = 99 WHERE id = 10
+--@autocommit off
+UPDATE more SET note = 'after' WHERE id = 10
+--@commit
+SELECT * FROM more WHERE id = 10
+
+-- case read in autocommit, write in autocommit
+--@autocommit on
+SELECT id, v, note FROM more WHERE id = 11
+UPDATE more SET v = 1 WHERE id = 11
+--@autocommit off
+SELECT * FROM more WHERE id = 11
+
+-- case read in a transaction, another session writes after its commit, write in the next
+SELECT id, v, note FROM more WHERE id = 12
+--@commit
+--@other UPDATE more SET v = 99 WHERE id = 12
+UPDATE more SET note = 'after' WHERE id = 12
+--@commit
+SELECT * FROM more WHERE id = 12
+
+-- case read, rollback, write in the next transaction
+SELECT id, v, note FROM more WHERE id = 13
+--@rollback
+--@other UPDATE more SET v = 99 WHERE id = 13
+UPDATE more SET note = 'after' WHERE id = 13
+--@commit
+SELECT * FROM more WHERE id = 13
+
+-- case guarded delete of the row read
+SELECT id, v, note FROM more WHERE id = 14
+DELETE FROM more WHERE id = 14
+--@commit
+SELECT count(*) FROM more WHERE id = 14
+
+-- case guarded write of several columns read
+SELECT id, v, note FROM more WHERE id = 15
+UPDATE more SET v = 2, note = 'two' WHERE id = 15
+--@commit
+SELECT * FROM more WHERE id = 15
+
+-- case prepared read and write of the same row
+--@prepared
+SELECT id, v, note FROM more WHERE id = 16
+--@prepared
+UPDATE more SET v = 1 WHERE id = 16
+--@commit
+SELECT * FROM more WHERE id = 16
+
+-- case two rows read, both written
+SELECT id, v FROM more WHERE id = 17
+SELECT id, v FROM more WHERE id = 18
+UPDATE more SET v = 1 WHERE id = 17
+UPDATE more SET v = 1 WHERE id = 18
+--@commit
+SELECT * FROM more WHERE id IN (17, 18) ORDER BY id
+
+-- case a row written twice after one read
+SELECT id, v, note FROM more WHERE id = 19
+UPDATE more SET v = 1 WHERE id = 19
+UPDATE more SET v = 2 WHERE id = 19
+--@commit
+SELECT * FROM more WHERE id = 19
+
+-- case an absent row read, then updated
+SELECT id, v FROM more WHERE id = 300
+UPDATE more SET v = 1 WHERE id = 300
+--@commit
+SELECT count(*) FROM more WHERE id = 300
+
+-- case on delete set null
+CREATE TABLE owner (id INT PRIMARY KEY)
+CREATE TABLE pet (id INT PRIMARY KEY, owner_id INT REFERENCES owner(id) ON DELETE SET NULL, v INT NOT NULL)
+INSERT INTO owner VALUES (1)
+INSERT INTO pet VALUES (1, 1, 0)
+--@commit
+SELECT id, owner_id, v FROM pet WHERE id = 1
+DELETE FROM owner WHERE id = 1
+UPDATE pet SET v = 1 WHERE id = 1
+--@commit
+SELECT * FROM pet
+
+-- case on delete cascade, keyed read of the parent too
+INSERT INTO parent VALUES (3, 0)
+INSERT INTO child VALUES (3, 3, 0)
+--@commit
+SELECT id, v FROM parent WHERE id = 3
+SELECT id, parent_id, v FROM child WHERE id = 3
+DELETE FROM parent WHERE id = 3
+UPDATE child SET v = 1 WHERE id = 3
+--@commit
+SELECT * FROM child ORDER BY id
+
 -- ===== issue #13 classes 3-7 (values, guarded SQL, keys of the right table, binds, results) =====
 -- case b: setup
 CREATE TABLE sb (id INT PRIMARY KEY, v INT NOT NULL, note VARCHAR(20))

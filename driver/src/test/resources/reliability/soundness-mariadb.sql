@@ -195,6 +195,219 @@ UPDATE acc SET v = 0 WHERE id = 19
 --@commit
 SELECT * FROM acc WHERE id = 19
 
+-- Issue #13 classes 1, 2 and 8: writes the guard must see (or must take as ending the reads they may have
+-- changed), zero-row results that are no race, and transaction boundaries; with the ordinary shapes beside them.
+-- case more rows
+CREATE TABLE more (id INT PRIMARY KEY, v INT NOT NULL, note VARCHAR(20)) ENGINE=InnoDB
+INSERT INTO more SELECT seq, 0, 'n' FROM seq_1_to_60
+--@commit
+
+-- case qualified read and write of the same row
+SELECT id, v, note FROM ${schema}.more WHERE id = 1
+UPDATE ${schema}.more SET v = 1 WHERE id = 1
+--@commit
+SELECT * FROM more WHERE id = 1
+
+-- case qualified read, unqualified delete, insert of the same key
+SELECT id, v FROM ${schema}.more WHERE id = 2
+DELETE FROM more WHERE id = 2
+INSERT INTO ${schema}.more (id, v) VALUES (2, 7)
+--@commit
+SELECT * FROM more WHERE id = 2
+
+-- case function that writes, in a SET statement
+SELECT id, v, note FROM acc WHERE id = 9
+SET @x = bump(9)
+UPDATE acc SET note = 'after' WHERE id = 9
+--@commit
+SELECT * FROM acc WHERE id = 9
+
+-- case function that writes, called in the WHERE of a read
+SELECT id, v, note FROM acc WHERE id = 10
+SELECT id, v FROM more WHERE id = bump(10)
+UPDATE acc SET note = 'after' WHERE id = 10
+--@commit
+SELECT * FROM acc WHERE id = 10
+
+-- case built-in functions in the read and between
+SELECT id, v, lower(note), length(note) FROM more WHERE id = 3
+SELECT coalesce(NULL, 1), abs(-2), now() IS NOT NULL
+UPDATE more SET v = 1 WHERE id = 3
+--@commit
+SELECT * FROM more WHERE id = 3
+
+-- case procedure that writes, called between
+SELECT id, v, note FROM acc WHERE id = 8
+CALL bump_p(8)
+UPDATE acc SET v = 1 WHERE id = 8
+--@commit
+SELECT * FROM acc WHERE id = 8
+
+-- case rollback to a savepoint undoes a write made before the read
+--@savepoint s3
+UPDATE more SET v = 1 WHERE id = 5
+SELECT id, v, note FROM more WHERE id = 5
+--@rollback to s3
+UPDATE more SET note = 'after' WHERE id = 5
+--@commit
+SELECT * FROM more WHERE id = 5
+
+-- case rollback to a savepoint in SQL
+SAVEPOINT s4
+UPDATE more SET v = 1 WHERE id = 6
+SELECT id, v, note FROM more WHERE id = 6
+ROLLBACK TO SAVEPOINT s4
+UPDATE more SET note = 'after' WHERE id = 6
+--@commit
+SELECT * FROM more WHERE id = 6
+
+-- case trigger on another table, insert with its columns
+SELECT id, v, note FROM acc WHERE id = 11
+INSERT INTO events (id, acc_id) VALUES (2, 11)
+UPDATE acc SET note = 'after' WHERE id = 11
+--@commit
+SELECT * FROM acc WHERE id = 11
+
+-- case trigger on another table, keyed update of it
+CREATE TRIGGER event_moves AFTER UPDATE ON events FOR EACH ROW UPDATE acc SET v = v + 1000 WHERE id = NEW.acc_id
+SELECT id, v, note FROM acc WHERE id = 12
+UPDATE events SET acc_id = 12 WHERE id = 2
+UPDATE acc SET note = 'after' WHERE id = 12
+--@commit
+SELECT * FROM acc WHERE id = 12
+
+-- case write through a view
+CREATE VIEW more_v AS SELECT * FROM more
+SELECT id, v, note FROM more WHERE id = 7
+UPDATE more_v SET v = 5 WHERE id = 7
+UPDATE more SET note = 'after' WHERE id = 7
+--@commit
+SELECT * FROM more WHERE id = 7
+
+-- case upsert on the key read
+SELECT id, v, note FROM more WHERE id = 8
+INSERT INTO more (id, v) VALUES (8, 9) ON DUPLICATE KEY UPDATE v = VALUES(v)
+UPDATE more SET note = 'after' WHERE id = 8
+--@commit
+SELECT * FROM more WHERE id = 8
+
+-- case insert ignore of the key read
+SELECT id, v, note FROM more WHERE id = 9
+INSERT IGNORE INTO more (id, v) VALUES (9, 9)
+UPDATE more SET v = 1 WHERE id = 9
+--@commit
+SELECT * FROM more WHERE id = 9
+
+-- case read by one unique key, written by another, then by the first
+INSERT INTO coded VALUES (2, 'c', 0)
+--@commit
+SELECT id, code, v FROM coded WHERE code = 'c'
+UPDATE coded SET v = 3 WHERE id = 2
+UPDATE coded SET v = 4 WHERE code = 'c'
+--@commit
+SELECT * FROM coded WHERE id = 2
+
+-- case read by one unique key, guarded write by the same
+SELECT id, code, v FROM coded WHERE code = 'c'
+UPDATE coded SET v = 5 WHERE code = 'c'
+--@commit
+SELECT * FROM coded WHERE id = 2
+
+-- case read in autocommit, another session writes, write in a transaction
+--@autocommit on
+SELECT id, v, note FROM more WHERE id = 10
+--@other UPDATE more SET v = 99 WHERE id = 10
+--@autocommit off
+UPDATE more SET note = 'after' WHERE id = 10
+--@commit
+SELECT * FROM more WHERE id = 10
+
+-- case read in autocommit, write in autocommit
+--@autocommit on
+SELECT id, v, note FROM more WHERE id = 11
+UPDATE more SET v = 1 WHERE id = 11
+--@autocommit off
+SELECT * FROM more WHERE id = 11
+
+-- case read in a transaction, another session writes after its commit, write in the next
+SELECT id, v, note FROM more WHERE id = 12
+--@commit
+--@other UPDATE more SET v = 99 WHERE id = 12
+UPDATE more SET note = 'after' WHERE id = 12
+--@commit
+SELECT * FROM more WHERE id = 12
+
+-- case read, rollback, write in the next transaction
+SELECT id, v, note FROM more WHERE id = 13
+--@rollback
+--@other UPDATE more SET v = 99 WHERE id = 13
+UPDATE more SET note = 'after' WHERE id = 13
+--@commit
+SELECT * FROM more WHERE id = 13
+
+-- case start transaction in SQL begins with nothing read
+--@autocommit on
+SELECT id, v, note FROM more WHERE id = 14
+--@other UPDATE more SET v = 99 WHERE id = 14
+START TRANSACTION
+UPDATE more SET note = 'after' WHERE id = 14
+COMMIT
+--@autocommit off
+SELECT * FROM more WHERE id = 14
+
+-- case guarded delete of the row read
+SELECT id, v, note FROM more WHERE id = 15
+DELETE FROM more WHERE id = 15
+--@commit
+SELECT count(*) FROM more WHERE id = 15
+
+-- case guarded write of several columns read
+SELECT id, v, note FROM more WHERE id = 16
+UPDATE more SET v = 2, note = 'two' WHERE id = 16
+--@commit
+SELECT * FROM more WHERE id = 16
+
+-- case prepared read and write of the same row
+--@prepared
+SELECT id, v, note FROM more WHERE id = 17
+--@prepared
+UPDATE more SET v = 1 WHERE id = 17
+--@commit
+SELECT * FROM more WHERE id = 17
+
+-- case two rows read, both written
+SELECT id, v FROM more WHERE id = 18
+SELECT id, v FROM more WHERE id = 19
+UPDATE more SET v = 1 WHERE id = 18
+UPDATE more SET v = 1 WHERE id = 19
+--@commit
+SELECT * FROM more WHERE id IN (18, 19) ORDER BY id
+
+-- case a row written twice after one read
+SELECT id, v, note FROM more WHERE id = 20
+UPDATE more SET v = 1 WHERE id = 20
+UPDATE more SET v = 2 WHERE id = 20
+--@commit
+SELECT * FROM more WHERE id = 20
+
+-- case an absent row read, then updated
+SELECT id, v FROM more WHERE id = 300
+UPDATE more SET v = 1 WHERE id = 300
+--@commit
+SELECT count(*) FROM more WHERE id = 300
+
+-- case on delete set null
+CREATE TABLE owner (id INT PRIMARY KEY) ENGINE=InnoDB
+CREATE TABLE pet (id INT PRIMARY KEY, owner_id INT, v INT NOT NULL, FOREIGN KEY (owner_id) REFERENCES owner(id) ON DELETE SET NULL) ENGINE=InnoDB
+INSERT INTO owner VALUES (1)
+INSERT INTO pet VALUES (1, 1, 0)
+--@commit
+SELECT id, owner_id, v FROM pet WHERE id = 1
+DELETE FROM owner WHERE id = 1
+UPDATE pet SET v = 1 WHERE id = 1
+--@commit
+SELECT * FROM pet
+
 -- ===== issue #13 classes 3-7 (values, guarded SQL, keys of the right table, binds, results) =====
 -- case b: setup
 CREATE TABLE sb (id INT PRIMARY KEY, v INT NOT NULL, note VARCHAR(20))

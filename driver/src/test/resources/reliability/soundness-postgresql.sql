@@ -337,6 +337,328 @@ UPDATE acc SET v = 1 WHERE id = 19
 --@commit
 SELECT * FROM acc WHERE id = 19
 
+-- Issue #13 classes 1, 2 and 8: writes the guard must see (or must take as ending the reads they may have
+-- changed), zero-row results that are no race, and transaction boundaries; with the ordinary shapes beside them.
+-- case more rows
+CREATE TABLE more (id INT PRIMARY KEY, v INT NOT NULL, note TEXT)
+INSERT INTO more SELECT g, 0, 'n' FROM generate_series(1, 60) g
+CREATE SEQUENCE ticket
+--@commit
+
+-- case qualified read and write of the same row
+SELECT id, v, note FROM ${schema}.more WHERE id = 1
+UPDATE ${schema}.more SET v = 1 WHERE id = 1
+--@commit
+SELECT * FROM more WHERE id = 1
+
+-- case qualified read, unqualified delete, insert of the same key
+SELECT id, v FROM ${schema}.more WHERE id = 2
+DELETE FROM more WHERE id = 2
+INSERT INTO ${schema}.more (id, v) VALUES (2, 7)
+--@commit
+SELECT * FROM more WHERE id = 2
+
+-- case delete returning through executeQuery, then insert of the same key
+SELECT id, v FROM more WHERE id = 3
+--@query
+DELETE FROM more WHERE id = 3 RETURNING id
+INSERT INTO more (id, v) VALUES (3, 1)
+--@commit
+SELECT * FROM more WHERE id = 3
+
+-- case insert returning through executeQuery after an absent read
+SELECT id, v FROM more WHERE id = 200
+--@prepared query
+INSERT INTO more (id, v) VALUES (200, 1) RETURNING id
+UPDATE more SET v = 2 WHERE id = 200
+--@commit
+SELECT * FROM more WHERE id = 200
+
+-- case function that only reads
+CREATE FUNCTION peek(i INT) RETURNS INT AS $$ SELECT v FROM more WHERE id = i $$ LANGUAGE sql STABLE
+--@commit
+SELECT id, v, note FROM more WHERE id = 4
+SELECT peek(4)
+UPDATE more SET v = 1 WHERE id = 4
+--@commit
+SELECT * FROM more WHERE id = 4
+
+-- case function that writes, called in the WHERE of a read
+CREATE FUNCTION bump_more(i INT) RETURNS INT AS $$ UPDATE more SET v = v + 1 WHERE id = i RETURNING id $$ LANGUAGE sql
+--@commit
+SELECT id, v, note FROM more WHERE id = 5
+SELECT id, v FROM more WHERE id = bump_more(5)
+UPDATE more SET note = 'after' WHERE id = 5
+--@commit
+SELECT * FROM more WHERE id = 5
+
+-- case built-in functions in the read and between
+SELECT id, v, lower(note), length(note) FROM more WHERE id = 7
+SELECT nextval('ticket'), now() IS NOT NULL, coalesce(NULL, 1)
+UPDATE more SET v = 1 WHERE id = 7
+--@commit
+SELECT * FROM more WHERE id = 7
+
+-- case data-modifying CTE that deletes
+SELECT id, v, note FROM more WHERE id = 8
+WITH d AS (DELETE FROM more WHERE id = 8 RETURNING id) SELECT count(*) FROM d
+UPDATE more SET v = 1 WHERE id = 8
+--@commit
+SELECT * FROM more WHERE id = 8
+
+-- case data-modifying CTE that inserts the key read absent
+SELECT id, v FROM more WHERE id = 201
+WITH i AS (INSERT INTO more (id, v) VALUES (201, 5) RETURNING id) SELECT * FROM i
+INSERT INTO more (id, v) VALUES (201, 6)
+--@rollback
+SELECT * FROM more WHERE id = 201
+
+-- case read-only CTE before a write
+SELECT id, v, note FROM more WHERE id = 9
+WITH w AS (SELECT id FROM more WHERE id = 9) SELECT count(*) FROM w
+UPDATE more SET v = 1 WHERE id = 9
+--@commit
+SELECT * FROM more WHERE id = 9
+
+-- case anonymous block that writes
+SELECT id, v, note FROM more WHERE id = 10
+DO $$ BEGIN UPDATE more SET v = 50 WHERE id = 10; END $$
+UPDATE more SET note = 'after' WHERE id = 10
+--@commit
+SELECT * FROM more WHERE id = 10
+
+-- case a query then a write in one string
+SELECT id, v, note FROM more WHERE id = 11
+SELECT 1; UPDATE more SET v = 3 WHERE id = 11
+UPDATE more SET note = 'after' WHERE id = 11
+--@commit
+SELECT * FROM more WHERE id = 11
+
+-- case rollback to a savepoint undoes a write made before the read
+--@savepoint s3
+UPDATE more SET v = 1 WHERE id = 12
+SELECT id, v, note FROM more WHERE id = 12
+--@rollback to s3
+UPDATE more SET note = 'after' WHERE id = 12
+--@commit
+SELECT * FROM more WHERE id = 12
+
+-- case rollback to a savepoint in SQL
+SAVEPOINT s4
+UPDATE more SET v = 1 WHERE id = 13
+SELECT id, v, note FROM more WHERE id = 13
+ROLLBACK TO SAVEPOINT s4
+UPDATE more SET note = 'after' WHERE id = 13
+--@commit
+SELECT * FROM more WHERE id = 13
+
+-- case savepoint released keeps the read
+SELECT id, v, note FROM more WHERE id = 14
+SAVEPOINT s5
+RELEASE SAVEPOINT s5
+UPDATE more SET v = 1 WHERE id = 14
+--@commit
+SELECT * FROM more WHERE id = 14
+
+-- case trigger on another table, insert with its columns
+SELECT id, v, note FROM acc WHERE id = 20
+INSERT INTO events (id, acc_id) VALUES (2, 20)
+UPDATE acc SET note = 'after' WHERE id = 20
+--@commit
+SELECT * FROM acc WHERE id = 20
+
+-- case trigger on another table, keyed update of it
+SELECT id, v, note FROM acc WHERE id = 21
+UPDATE events SET acc_id = 21 WHERE id = 2
+UPDATE acc SET note = 'after' WHERE id = 21
+--@commit
+SELECT * FROM acc WHERE id = 21
+
+-- case write through a view
+CREATE VIEW more_v AS SELECT * FROM more
+--@commit
+SELECT id, v, note FROM more WHERE id = 15
+UPDATE more_v SET v = 5 WHERE id = 15
+UPDATE more SET note = 'after' WHERE id = 15
+--@commit
+SELECT * FROM more WHERE id = 15
+
+-- case write through a rule on another table
+CREATE TABLE more_log (id INT, v INT)
+CREATE RULE log_more AS ON INSERT TO more_log DO ALSO UPDATE more SET v = v + 1 WHERE id = NEW.id
+--@commit
+SELECT id, v, note FROM more WHERE id = 16
+INSERT INTO more_log (id, v) VALUES (16, 1)
+UPDATE more SET note = 'after' WHERE id = 16
+--@commit
+SELECT * FROM more WHERE id = 16
+
+-- case upsert that does nothing on the key read
+SELECT id, v, note FROM more WHERE id = 17
+INSERT INTO more (id, v) VALUES (17, 9) ON CONFLICT (id) DO NOTHING
+UPDATE more SET v = 1 WHERE id = 17
+--@commit
+SELECT * FROM more WHERE id = 17
+
+-- case upsert that updates the row read
+SELECT id, v, note FROM more WHERE id = 18
+INSERT INTO more (id, v) VALUES (18, 9) ON CONFLICT (id) DO UPDATE SET v = EXCLUDED.v
+UPDATE more SET note = 'after' WHERE id = 18
+--@commit
+SELECT * FROM more WHERE id = 18
+
+-- case read by one unique key, written by another, then by the first
+INSERT INTO coded VALUES (2, 'b', 0)
+--@commit
+SELECT id, code, v FROM coded WHERE code = 'b'
+UPDATE coded SET v = 3 WHERE id = 2
+UPDATE coded SET v = 4 WHERE code = 'b'
+--@commit
+SELECT * FROM coded WHERE id = 2
+
+-- case read by one unique key, guarded write by the same
+SELECT id, code, v FROM coded WHERE code = 'b'
+UPDATE coded SET v = 5 WHERE code = 'b'
+--@commit
+SELECT * FROM coded WHERE id = 2
+
+-- case on delete cascade, keyed read of the parent too
+SELECT id, v FROM parent WHERE id = 3
+SELECT id, parent_id, v FROM child WHERE id = 3
+DELETE FROM parent WHERE id = 3
+UPDATE child SET v = 1 WHERE id = 3
+--@commit
+SELECT * FROM child ORDER BY id
+
+-- case read in autocommit, another session writes, write in a transaction
+--@autocommit on
+SELECT id, v, note FROM more WHERE id = 19
+--@other UPDATE more SET v = 99 WHERE id = 19
+--@autocommit off
+UPDATE more SET note = 'after' WHERE id = 19
+--@commit
+SELECT * FROM more WHERE id = 19
+
+-- case read in autocommit, write in autocommit
+--@autocommit on
+SELECT id, v, note FROM more WHERE id = 22
+UPDATE more SET v = 1 WHERE id = 22
+--@autocommit off
+SELECT * FROM more WHERE id = 22
+
+-- case read in a transaction, another session writes after its commit, write in the next
+SELECT id, v, note FROM more WHERE id = 23
+--@commit
+--@other UPDATE more SET v = 99 WHERE id = 23
+UPDATE more SET note = 'after' WHERE id = 23
+--@commit
+SELECT * FROM more WHERE id = 23
+
+-- case read, rollback, write in the next transaction
+SELECT id, v, note FROM more WHERE id = 24
+--@rollback
+--@other UPDATE more SET v = 99 WHERE id = 24
+UPDATE more SET note = 'after' WHERE id = 24
+--@commit
+SELECT * FROM more WHERE id = 24
+
+-- case commit in SQL ends the reads
+SELECT id, v, note FROM more WHERE id = 25
+COMMIT
+--@other UPDATE more SET v = 99 WHERE id = 25
+UPDATE more SET note = 'after' WHERE id = 25
+--@commit
+SELECT * FROM more WHERE id = 25
+
+-- case guarded delete of the row read
+SELECT id, v, note FROM more WHERE id = 26
+DELETE FROM more WHERE id = 26
+--@commit
+SELECT count(*) FROM more WHERE id = 26
+
+-- case guarded write of several columns read
+SELECT id, v, note FROM more WHERE id = 27
+UPDATE more SET v = 2, note = 'two' WHERE id = 27
+--@commit
+SELECT * FROM more WHERE id = 27
+
+-- case prepared read and write of the same row
+--@prepared
+SELECT id, v, note FROM more WHERE id = 28
+--@prepared
+UPDATE more SET v = 1 WHERE id = 28
+--@commit
+SELECT * FROM more WHERE id = 28
+
+-- case two rows read, both written
+SELECT id, v FROM more WHERE id = 29
+SELECT id, v FROM more WHERE id = 30
+UPDATE more SET v = 1 WHERE id = 29
+UPDATE more SET v = 1 WHERE id = 30
+--@commit
+SELECT * FROM more WHERE id IN (29, 30) ORDER BY id
+
+-- case a row written twice after one read
+SELECT id, v, note FROM more WHERE id = 31
+UPDATE more SET v = 1 WHERE id = 31
+UPDATE more SET v = 2 WHERE id = 31
+--@commit
+SELECT * FROM more WHERE id = 31
+
+-- case an absent row read, then updated
+SELECT id, v FROM more WHERE id = 300
+UPDATE more SET v = 1 WHERE id = 300
+--@commit
+SELECT count(*) FROM more WHERE id = 300
+
+-- case before update trigger skips the row
+CREATE TABLE frozen (id INT PRIMARY KEY, v INT NOT NULL)
+CREATE FUNCTION skip_row() RETURNS trigger AS $$ BEGIN RETURN NULL; END $$ LANGUAGE plpgsql
+CREATE TRIGGER skips BEFORE UPDATE OR DELETE ON frozen FOR EACH ROW EXECUTE FUNCTION skip_row()
+INSERT INTO frozen VALUES (1, 0), (2, 0), (3, 0)
+--@commit
+SELECT id, v FROM frozen WHERE id = 1
+UPDATE frozen SET v = 1 WHERE id = 1
+--@commit
+SELECT * FROM frozen ORDER BY id
+
+-- case before delete trigger skips the row
+SELECT id, v FROM frozen WHERE id = 2
+DELETE FROM frozen WHERE id = 2
+--@commit
+SELECT * FROM frozen ORDER BY id
+
+-- case before update trigger skips a row read by its key only
+SELECT id FROM frozen WHERE id = 3
+UPDATE frozen SET v = 1 WHERE id = 3
+--@commit
+SELECT * FROM frozen ORDER BY id
+
+-- case redundant update suppressed, then a real one
+SELECT id, v FROM quiet WHERE id = 1
+UPDATE quiet SET v = 0 WHERE id = 1
+UPDATE quiet SET v = 5 WHERE id = 1
+--@commit
+SELECT * FROM quiet
+
+-- case rule that keeps deletes out
+CREATE TABLE kept (id INT PRIMARY KEY, v INT NOT NULL)
+CREATE RULE keep_rows AS ON DELETE TO kept DO INSTEAD NOTHING
+INSERT INTO kept VALUES (1, 0)
+--@commit
+SELECT id, v FROM kept WHERE id = 1
+DELETE FROM kept WHERE id = 1
+--@commit
+SELECT * FROM kept
+
+-- case insert trigger returns null, prepared
+--@prepared
+SELECT id, v FROM routed WHERE id = 2
+--@prepared
+INSERT INTO routed (id, v) VALUES (2, 1)
+--@commit
+SELECT * FROM routed_elsewhere ORDER BY id
+
 -- ===== issue #13 classes 3-7 (values, guarded SQL, keys of the right table, binds, results) =====
 -- case b: setup
 CREATE TABLE sb (id INT PRIMARY KEY, v INT NOT NULL, note TEXT)

@@ -148,6 +148,230 @@ UPDATE acc SET v = 1 WHERE id = 18
 --@commit
 SELECT * FROM acc WHERE id = 18
 
+-- Issue #13 classes 1, 2 and 8: writes the guard must see (or must take as ending the reads they may have
+-- changed), zero-row results that are no race, and transaction boundaries; with the ordinary shapes beside them.
+-- case more rows
+CREATE TABLE more (id INTEGER PRIMARY KEY, v INTEGER NOT NULL, note TEXT)
+WITH RECURSIVE g(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM g WHERE x < 60) INSERT INTO more SELECT x, 0, 'n' FROM g
+--@commit
+
+-- case qualified read and write of the same row
+SELECT id, v, note FROM main.more WHERE id = 1
+UPDATE main.more SET v = 1 WHERE id = 1
+--@commit
+SELECT * FROM more WHERE id = 1
+
+-- case qualified read, unqualified write
+SELECT id, v, note FROM main.more WHERE id = 2
+UPDATE more SET v = 5 WHERE id = 2
+UPDATE main.more SET note = 'after' WHERE id = 2
+--@commit
+SELECT * FROM more WHERE id = 2
+
+-- case delete returning through executeQuery, then insert of the same key
+SELECT id, v FROM more WHERE id = 3
+--@query
+DELETE FROM more WHERE id = 3 RETURNING id
+INSERT INTO more (id, v) VALUES (3, 1)
+--@commit
+SELECT * FROM more WHERE id = 3
+
+-- case insert returning through executeQuery after an absent read
+SELECT id, v FROM more WHERE id = 200
+--@prepared query
+INSERT INTO more (id, v) VALUES (200, 1) RETURNING id
+UPDATE more SET v = 2 WHERE id = 200
+--@commit
+SELECT * FROM more WHERE id = 200
+
+-- case with clause before a delete
+SELECT id, v, note FROM more WHERE id = 4
+WITH w AS (SELECT 4 AS k) DELETE FROM more WHERE id IN (SELECT k FROM w)
+UPDATE more SET v = 1 WHERE id = 4
+--@commit
+SELECT count(*) FROM more WHERE id = 4
+
+-- case with clause before an insert of the key read absent
+SELECT id, v FROM more WHERE id = 201
+WITH w AS (SELECT 201 AS k) INSERT INTO more (id, v) SELECT k, 5 FROM w
+INSERT INTO more (id, v) VALUES (201, 6)
+--@rollback
+SELECT * FROM more WHERE id = 201
+
+-- case read-only with clause before a write
+SELECT id, v, note FROM more WHERE id = 5
+WITH w AS (SELECT id FROM more WHERE id = 5) SELECT count(*) FROM w
+UPDATE more SET v = 1 WHERE id = 5
+--@commit
+SELECT * FROM more WHERE id = 5
+
+-- case built-in functions in the read and between
+SELECT id, v, lower(note), length(note) FROM more WHERE id = 6
+SELECT typeof(1), coalesce(NULL, 1), abs(-2)
+UPDATE more SET v = 1 WHERE id = 6
+--@commit
+SELECT * FROM more WHERE id = 6
+
+-- case rollback to a savepoint undoes a write made before the read
+--@savepoint s3
+UPDATE more SET v = 1 WHERE id = 7
+SELECT id, v, note FROM more WHERE id = 7
+--@rollback to s3
+UPDATE more SET note = 'after' WHERE id = 7
+--@commit
+SELECT * FROM more WHERE id = 7
+
+-- case trigger on another table, insert with its columns
+SELECT id, v, note FROM acc WHERE id = 20
+INSERT INTO events (id, acc_id) VALUES (2, 20)
+UPDATE acc SET note = 'after' WHERE id = 20
+--@commit
+SELECT * FROM acc WHERE id = 20
+
+-- case trigger on another table, keyed update of it
+CREATE TRIGGER event_moves AFTER UPDATE ON events BEGIN UPDATE acc SET v = v + 1000 WHERE id = NEW.acc_id; END
+--@commit
+SELECT id, v, note FROM acc WHERE id = 21
+UPDATE events SET acc_id = 21 WHERE id = 2
+UPDATE acc SET note = 'after' WHERE id = 21
+--@commit
+SELECT * FROM acc WHERE id = 21
+
+-- case write through a view
+CREATE VIEW more_v AS SELECT * FROM more
+CREATE TRIGGER more_v_update INSTEAD OF UPDATE ON more_v BEGIN UPDATE more SET v = NEW.v WHERE id = OLD.id; END
+--@commit
+SELECT id, v, note FROM more WHERE id = 8
+UPDATE more_v SET v = 5 WHERE id = 8
+UPDATE more SET note = 'after' WHERE id = 8
+--@commit
+SELECT * FROM more WHERE id = 8
+
+-- case upsert that does nothing on the key read
+SELECT id, v, note FROM more WHERE id = 9
+INSERT INTO more (id, v) VALUES (9, 9) ON CONFLICT (id) DO NOTHING
+UPDATE more SET v = 1 WHERE id = 9
+--@commit
+SELECT * FROM more WHERE id = 9
+
+-- case insert or replace of the row read
+SELECT id, v, note FROM more WHERE id = 10
+INSERT OR REPLACE INTO more (id, v, note) VALUES (10, 9, 'r')
+UPDATE more SET v = 1 WHERE id = 10
+--@commit
+SELECT * FROM more WHERE id = 10
+
+-- case read by one unique key, written by another, then by the first
+INSERT INTO coded VALUES (2, 'b', 0)
+--@commit
+SELECT id, code, v FROM coded WHERE code = 'b'
+UPDATE coded SET v = 3 WHERE id = 2
+UPDATE coded SET v = 4 WHERE code = 'b'
+--@commit
+SELECT * FROM coded WHERE id = 2
+
+-- case read by one unique key, guarded write by the same
+SELECT id, code, v FROM coded WHERE code = 'b'
+UPDATE coded SET v = 5 WHERE code = 'b'
+--@commit
+SELECT * FROM coded WHERE id = 2
+
+-- case read in autocommit, write in autocommit
+--@autocommit on
+SELECT id, v, note FROM more WHERE id = 11
+UPDATE more SET v = 1 WHERE id = 11
+--@autocommit off
+SELECT * FROM more WHERE id = 11
+
+-- case read, rollback, write in the next transaction
+SELECT id, v, note FROM more WHERE id = 12
+--@rollback
+UPDATE more SET note = 'after' WHERE id = 12
+--@commit
+SELECT * FROM more WHERE id = 12
+
+-- case guarded delete of the row read
+SELECT id, v, note FROM more WHERE id = 13
+DELETE FROM more WHERE id = 13
+--@commit
+SELECT count(*) FROM more WHERE id = 13
+
+-- case guarded write of several columns read
+SELECT id, v, note FROM more WHERE id = 14
+UPDATE more SET v = 2, note = 'two' WHERE id = 14
+--@commit
+SELECT * FROM more WHERE id = 14
+
+-- case prepared read and write of the same row
+--@prepared
+SELECT id, v, note FROM more WHERE id = 15
+--@prepared
+UPDATE more SET v = 1 WHERE id = 15
+--@commit
+SELECT * FROM more WHERE id = 15
+
+-- case two rows read, both written
+SELECT id, v FROM more WHERE id = 16
+SELECT id, v FROM more WHERE id = 17
+UPDATE more SET v = 1 WHERE id = 16
+UPDATE more SET v = 1 WHERE id = 17
+--@commit
+SELECT * FROM more WHERE id IN (16, 17) ORDER BY id
+
+-- case a row written twice after one read
+SELECT id, v, note FROM more WHERE id = 18
+UPDATE more SET v = 1 WHERE id = 18
+UPDATE more SET v = 2 WHERE id = 18
+--@commit
+SELECT * FROM more WHERE id = 18
+
+-- case an absent row read, then updated
+SELECT id, v FROM more WHERE id = 300
+UPDATE more SET v = 1 WHERE id = 300
+--@commit
+SELECT count(*) FROM more WHERE id = 300
+
+-- case on delete cascade, keyed read of the parent too
+INSERT INTO parent VALUES (3, 0)
+INSERT INTO child VALUES (3, 3, 0)
+--@commit
+SELECT id, v FROM parent WHERE id = 3
+SELECT id, parent_id, v FROM child WHERE id = 3
+DELETE FROM parent WHERE id = 3
+UPDATE child SET v = 1 WHERE id = 3
+--@commit
+SELECT * FROM child ORDER BY id
+
+-- case before update trigger ignores the row
+CREATE TABLE frozen (id INTEGER PRIMARY KEY, v INTEGER NOT NULL)
+CREATE TRIGGER frozen_update BEFORE UPDATE ON frozen BEGIN SELECT RAISE(IGNORE); END
+CREATE TRIGGER frozen_delete BEFORE DELETE ON frozen BEGIN SELECT RAISE(IGNORE); END
+CREATE TRIGGER frozen_insert BEFORE INSERT ON frozen WHEN NEW.id > 100 BEGIN SELECT RAISE(IGNORE); END
+INSERT INTO frozen VALUES (1, 0), (2, 0), (3, 0)
+--@commit
+SELECT id, v FROM frozen WHERE id = 1
+UPDATE frozen SET v = 1 WHERE id = 1
+--@commit
+SELECT * FROM frozen ORDER BY id
+
+-- case before delete trigger ignores the row
+SELECT id, v FROM frozen WHERE id = 2
+DELETE FROM frozen WHERE id = 2
+--@commit
+SELECT * FROM frozen ORDER BY id
+
+-- case before update trigger ignores a row read by its key only
+SELECT id FROM frozen WHERE id = 3
+UPDATE frozen SET v = 1 WHERE id = 3
+--@commit
+SELECT * FROM frozen ORDER BY id
+
+-- case before insert trigger ignores the row read absent
+SELECT id, v FROM frozen WHERE id = 101
+INSERT INTO frozen (id, v) VALUES (101, 1)
+--@commit
+SELECT * FROM frozen ORDER BY id
+
 -- ===== issue #13 classes 3-7 (values, guarded SQL, keys of the right table, binds, results) =====
 -- case b: setup
 CREATE TABLE sb (id INTEGER PRIMARY KEY, v INTEGER NOT NULL, note TEXT)

@@ -14,6 +14,7 @@ import dev.safejdbc.guard.sql.KeyedDelete;
 import dev.safejdbc.guard.sql.KeyedSelect;
 import dev.safejdbc.guard.sql.KeyedUpdate;
 import dev.safejdbc.guard.sql.OtherWrite;
+import dev.safejdbc.guard.sql.ProbeText;
 import dev.safejdbc.guard.sql.RowInsert;
 import dev.safejdbc.guard.sql.SchemaChange;
 import dev.safejdbc.guard.sql.SqlAnalyzer;
@@ -21,6 +22,7 @@ import dev.safejdbc.guard.sql.TableName;
 import dev.safejdbc.guard.sql.Unrelated;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -43,6 +45,7 @@ public final class Guard {
     private final String database;
     private final Dialect dialect;
     private final KeyCatalog catalog;
+    private final WriteReach reach;
     private final boolean enforce;
     private final ConflictPolicy onConflict;
     /** DDL is sent as written, and may have changed the keys: the catalog forgets them after it. */
@@ -53,6 +56,7 @@ public final class Guard {
         this.database = db == null ? null : db.identity();
         this.dialect = db == null ? null : db.dialect();
         this.catalog = db == null ? null : db.state(KeyCatalog.OF_DATABASE);
+        this.reach = db == null ? null : db.state(WriteReach.OF_DATABASE);
         this.enforce = enforce;
         this.onConflict = onConflict;
         this.schemaChange = catalog == null ? WritePlan.AS_WRITTEN : WritePlan.schemaChange(catalog);
@@ -87,6 +91,9 @@ public final class Guard {
     ReadCapture read(Analysis analysis, BoundValues bound, ReadLog log, Connection physical,
             StatementMemo memo, Supplier<AppFrames> site) throws SQLException {
         if (!(analysis instanceof KeyedSelect select)) {
+            if (analysis != Unrelated.INSTANCE && !log.isEmpty()) {
+                queriedWrite(analysis, bound, log, physical, memo);
+            }
             return null;
         }
         RowNaming naming = memo.naming(catalog, dialect, select.table(), select.equalities(), physical);
@@ -98,16 +105,79 @@ public final class Guard {
         return new ReadCapture(log, row, select, exact, dialect, naming.keys(), memo, site.get());
     }
 
+    /**
+     * A write run through {@code executeQuery} (RETURNING), or a query that may write (it calls a function
+     * that is not a known built-in, it modifies data in WITH): sent as written, it ends the reads it may
+     * have changed.
+     */
+    private void queriedWrite(Analysis analysis, BoundValues bound, ReadLog log, Connection physical,
+            StatementMemo memo) throws SQLException {
+        Observation read = null;
+        if (analysis instanceof KeyedUpdate update) {
+            read = claimOrForget(update.table(),
+                    memo.naming(catalog, dialect, update.table(), update.equalities(), physical), bound, log);
+        } else if (analysis instanceof KeyedDelete delete) {
+            read = claimOrForget(delete.table(),
+                    memo.naming(catalog, dialect, delete.table(), delete.equalities(), physical), bound, log);
+        } else if (analysis instanceof RowInsert insert) {
+            KeyValues row = KeyValues.ofColumns(insert.columns(), insert.values(), bound);
+            if (row == null) {
+                log.forget(insert.table());
+            } else {
+                read = log.claim(insert.table(), row::matches);
+            }
+        } else {
+            log.clear();
+            if (analysis == SchemaChange.INSTANCE) {
+                catalog.forget();
+            }
+        }
+        TableName table = writtenTable(analysis);
+        if (read != null) {
+            record(FindingKind.UNGUARDED_CHECK_THEN_ACT, verb(analysis), table, read,
+                    "a write run through executeQuery is sent as written");
+        }
+        endReachedReads(table, log, physical);
+    }
+
     /** Before a write runs: its guarded form, or null to send it exactly as written. */
     GuardedWrite write(Analysis analysis, BoundValues bound, ReadLog log, Connection physical,
             StatementMemo memo) throws SQLException {
         if (log.isEmpty()) {
             return null; // nothing read: nothing to guard, report or forget
         }
+        GuardedWrite guarded = decide(analysis, bound, log, physical, memo);
+        endReachedReads(writtenTable(analysis), log, physical);
+        return guarded;
+    }
+
+    /**
+     * A write of a table whose triggers, rules or cascading foreign keys reach other rows ends every read
+     * left: the read of the row it names was claimed already, and may still guard it.
+     */
+    private void endReachedReads(TableName table, ReadLog log, Connection physical) {
+        if (table != null && !log.isEmpty() && reach.reachesOthers(table, dialect, catalog, physical)) {
+            log.clear();
+        }
+    }
+
+    /** The table a keyed write names; null for any other statement. */
+    private static TableName writtenTable(Analysis analysis) {
+        return analysis instanceof KeyedUpdate update ? update.table()
+                : analysis instanceof KeyedDelete delete ? delete.table()
+                : analysis instanceof RowInsert insert ? insert.table() : null;
+    }
+
+    private static String verb(Analysis analysis) {
+        return analysis instanceof KeyedUpdate ? "UPDATE" : analysis instanceof KeyedDelete ? "DELETE" : "INSERT";
+    }
+
+    private GuardedWrite decide(Analysis analysis, BoundValues bound, ReadLog log, Connection physical,
+            StatementMemo memo) throws SQLException {
         if (analysis instanceof KeyedUpdate update) {
             RowNaming naming = memo.naming(catalog, dialect, update.table(), update.equalities(), physical);
             if (!update.onlyEqualities() || update.selfRelative()) {
-                forget(update.table(), naming, bound, log);
+                claimOrForget(update.table(), naming, bound, log);
                 return null; // it carries its own condition, or computes from the row itself
             }
             return rowWrite("UPDATE", update.table(), naming, update.appendableBody(), update.parameterCount(), bound,
@@ -116,7 +186,7 @@ public final class Guard {
         if (analysis instanceof KeyedDelete delete) {
             RowNaming naming = memo.naming(catalog, dialect, delete.table(), delete.equalities(), physical);
             if (!delete.onlyEqualities()) {
-                forget(delete.table(), naming, bound, log);
+                claimOrForget(delete.table(), naming, bound, log);
                 return null;
             }
             return rowWrite("DELETE", delete.table(), naming, delete.appendableBody(), delete.parameterCount(), bound,
@@ -154,6 +224,7 @@ public final class Guard {
                             "batched writes are sent as written");
                 }
             }
+            endReachedReads(writtenTable(write.analysis()), log, physical);
         }
     }
 
@@ -171,13 +242,13 @@ public final class Guard {
      * holds, and must not guard a later write. The row it names by a key loses its read; otherwise
      * every read of the table goes.
      */
-    private static void forget(TableName table, RowNaming naming, BoundValues bound, ReadLog log) {
+    private static Observation claimOrForget(TableName table, RowNaming naming, BoundValues bound, ReadLog log) {
         RowKey row = naming.keyedRow(bound);
         if (row == null) {
             log.forget(table);
-        } else {
-            log.claim(row);
+            return null;
         }
+        return log.claim(row);
     }
 
     private GuardedWrite rowWrite(String verb, TableName table, RowNaming naming, String body, int parameters,
@@ -210,8 +281,41 @@ public final class Guard {
             form = guardedForm(body, row, read);
             memo.guardedForm(form);
         }
+        StatementMemo.GuardedForm guarded = form;
         return new GuardedWrite(form.sql(), parameters, read, form.compared(), onConflict,
+                () -> !stillAsRead(verb, table, body, guarded, parameters, bound, read, physical),
                 () -> conflict(verb, table, row.columns(), read, "changed or vanished", physical));
+    }
+
+    /**
+     * After an UPDATE or DELETE guarded on {@code read} wrote no row: whether the row is still there
+     * and as read, looked up by the write's own table and WHERE and the guard's comparisons. When that
+     * cannot be checked, the 0 is not called a lost race, and a finding says so.
+     */
+    private boolean stillAsRead(String verb, TableName table, String body, StatementMemo.GuardedForm form,
+            int parameters, BoundValues bound, Observation read, Connection physical) {
+        ProbeText.RowQuery query = ProbeText.keyedWrite(body, dialect == Dialect.MARIADB);
+        Boolean found = null;
+        if (query != null) {
+            List<Object> values = new ArrayList<>();
+            for (int i = parameters - query.parameters() + 1; i <= parameters; i++) {
+                values.add(bound.known(i));
+            }
+            for (int kept : form.compared()) {
+                values.add(read.value(kept));
+            }
+            String comparisons = form.sql() == null ? "" : form.sql().substring(body.length());
+            found = ZeroRowCheck.finds(physical, dialect, query.query() + comparisons, values);
+        }
+        return found == null ? unchecked(verb, table, read) : found;
+    }
+
+    /** A zero-row result the guard could not check: returned as the database gave it, and recorded. */
+    private boolean unchecked(String verb, TableName table, Observation read) {
+        record(FindingKind.UNGUARDED_CHECK_THEN_ACT, verb, table, read,
+                "it wrote no row, and safe-jdbc could not look the row up again to tell a lost race from a"
+                        + " trigger or rule that skipped it: the 0 is returned as the database gave it");
+        return true;
     }
 
     /** The write's text with a null-safe equality on each compared column read, other than the key's. */
@@ -223,7 +327,8 @@ public final class Guard {
         for (int i = 0; i < columns.size(); i++) {
             if (read.compared(i) && !row.columns().contains(KeyCatalog.normalize(columns.column(i)))) {
                 sql.append(" AND ").append(dialect.nullSafeEquality(
-                        ValueDomain.compared(dialect.quote(columns.stored(i)), read.domain(i)), columns.typeName(i)));
+                        ValueDomain.compared(dialect.quote(columns.stored(i)), read.domain(i)), columns.typeName(i),
+                        columns.isText(i)));
                 compared[count++] = i;
             }
         }
@@ -269,9 +374,36 @@ public final class Guard {
             }
             return new GuardedWrite(insert.appendableBody() + dialect.conditionalInsertSuffix(stored),
                     insert.parameterCount(), read, NOTHING_COMPARED, onConflict,
+                    () -> !stillAbsent(insert, key, bound, read, physical),
                     () -> conflict("INSERT", insert.table(), key, read, "appeared", physical));
         }
         return null;
+    }
+
+    /**
+     * After an INSERT guarded on a read that found no row wrote none: whether the key is still free (a
+     * trigger or rule kept the row out) rather than taken since the read.
+     */
+    private boolean stillAbsent(RowInsert insert, Set<String> key, BoundValues bound, Observation read,
+            Connection physical) {
+        ProbeText.InsertRow text = ProbeText.insert(insert.appendableBody(), dialect == Dialect.MARIADB);
+        if (text == null || text.columns().size() != insert.columns().size()) {
+            return unchecked("INSERT", insert.table(), read);
+        }
+        StringBuilder query = new StringBuilder("SELECT 1 FROM ").append(text.table()).append(" WHERE ");
+        List<Object> values = new ArrayList<>();
+        String and = "";
+        for (int i = 0; i < insert.columns().size(); i++) {
+            if (key.contains(KeyCatalog.normalize(insert.columns().get(i)))) {
+                query.append(and).append(text.columns().get(i)).append(" = ").append(text.values().get(i));
+                and = " AND ";
+                if (insert.values().get(i).isParameter()) {
+                    values.add(bound.known(insert.values().get(i).parameter()));
+                }
+            }
+        }
+        Boolean found = ZeroRowCheck.finds(physical, dialect, query.toString(), values);
+        return found == null ? unchecked("INSERT", insert.table(), read) : !found;
     }
 
     /** In report mode, or where no guarded form can be built, the site is recorded instead. */

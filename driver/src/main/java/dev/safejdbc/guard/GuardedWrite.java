@@ -2,6 +2,7 @@ package dev.safejdbc.guard;
 
 import dev.safejdbc.config.ConflictPolicy;
 import dev.safejdbc.error.GuardConflictException;
+import dev.safejdbc.function.SqlSupplier;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -14,25 +15,33 @@ import java.util.function.Supplier;
  * race gets.
  */
 record GuardedWrite(String sql, int applicationParameters, Observation read, int[] compared,
-                           ConflictPolicy onConflict, Supplier<String> conflictMessage) {
+                           ConflictPolicy onConflict, SqlSupplier<Boolean> lostRace, Supplier<String> conflictMessage) {
 
     /** Binds the application's parameters, then the observed values, onto the guarded statement. */
     void bind(PreparedStatement guarded, BoundValues bound) throws SQLException {
         bound.replayOnto(guarded, applicationParameters);
         int index = applicationParameters;
         for (int kept : compared) {
-            Object value = read.value(kept);
-            if (value == null) {
-                guarded.setNull(++index, Types.NULL);
-            } else {
-                guarded.setObject(++index, value);
-            }
+            bindObserved(guarded, ++index, read.value(kept));
         }
     }
 
-    /** No row written where the read promised one: the race was lost. */
-    long verify(long rows) throws GuardConflictException {
-        if (rows == 0 && onConflict == ConflictPolicy.THROW) {
+    /** A value the read observed, bound as the driver gave it (SQL NULL as an untyped null). */
+    static void bindObserved(PreparedStatement statement, int index, Object value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.NULL);
+        } else {
+            statement.setObject(index, value);
+        }
+    }
+
+    /**
+     * No row written where the read promised one: the race was lost, unless the row is still as read
+     * (a trigger or rule skipped it, or the database counts an unchanged row as 0): then the 0 is the
+     * database's own answer, and the application gets it as the raw driver gives it.
+     */
+    long verify(long rows) throws SQLException {
+        if (rows == 0 && onConflict == ConflictPolicy.THROW && lostRace.get()) {
             throw new GuardConflictException(conflictMessage.get()); // written only when lost: it walks the stack
         }
         return rows;

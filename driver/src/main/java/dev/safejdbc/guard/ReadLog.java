@@ -61,14 +61,25 @@ public final class ReadLog implements TransactionState {
         return live == 0;
     }
 
-    /** The latest read of {@code key}, which the write is about to consume (with any older one). */
+    /**
+     * The latest read of {@code key}, which the write is about to consume (with any older one). The reads of
+     * the same table that may be of the same row under another name go too: by another key, or with the table
+     * spelt otherwise ({@code public.t} and {@code t} may be one table).
+     */
     synchronized Observation claim(RowKey key) {
         int hash = key.hashCode();
         Observation latest = null;
         for (int step = 1; step <= used; step++) {
             int slot = (next - step) & (keys.length - 1);
-            if (hashes[slot] == hash && keys[slot] != null && keys[slot].equals(key)) {
+            RowKey read = keys[slot];
+            if (read == null) {
+                continue;
+            }
+            if (hashes[slot] == hash && read.equals(key)) {
                 latest = latest == null ? reads[slot] : latest;
+                empty(slot);
+            } else if (read.table().name().equals(key.table().name())
+                    && (!read.table().equals(key.table()) || !read.columns().equals(key.columns()))) {
                 empty(slot);
             }
         }
@@ -86,11 +97,14 @@ public final class ReadLog implements TransactionState {
         return null;
     }
 
-    /** A write changed rows of {@code table} it does not name by key: none of their reads holds. */
+    /**
+     * A write changed rows of {@code table} it does not name by key: none of their reads holds, whatever
+     * schema named the table.
+     */
     synchronized void forget(TableName table) {
         for (int step = 1; step <= used; step++) {
             int slot = (next - step) & (keys.length - 1);
-            if (keys[slot] != null && keys[slot].table().equals(table)) {
+            if (keys[slot] != null && keys[slot].table().name().equals(table.name())) {
                 empty(slot);
             }
         }

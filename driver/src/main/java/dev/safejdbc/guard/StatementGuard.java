@@ -174,6 +174,14 @@ public final class StatementGuard {
         return guarded;
     }
 
+    /**
+     * The application changed a row through an updatable result set ({@code updateRow}, {@code insertRow},
+     * {@code deleteRow}) in {@code session}: which read that makes stale is not known, so none is kept.
+     */
+    public void wroteThroughCursor(Session session) {
+        session.attachment(ReadLog.OF_SESSION).clear();
+    }
+
     /** A plain statement's {@code addBatch(sql)}. */
     public void addBatch(String sql) {
         batched(analysis(sql), BoundValues.NONE);

@@ -93,7 +93,7 @@ final class TableLookup {
     }
 
     /** Catalogs store names as written, folded to lower case (PostgreSQL) or upper case (H2). */
-    private static List<String> spellings(String name) {
+    static List<String> spellings(String name) {
         if (name == null) {
             return Collections.singletonList(null);
         }

@@ -237,10 +237,12 @@ public final class SafeConnection implements Connection {
         return inSession(() -> physical.setSavepoint(name));
     }
 
+    /** What the transaction read since the savepoint may be undone, and what it wrote too: its reads end. */
     @Override
     public void rollback(Savepoint savepoint) throws SQLException {
         inSession(() -> {
             physical.rollback(savepoint);
+            session().attachment(ReadLog.OF_SESSION).clear();
             return null;
         });
     }

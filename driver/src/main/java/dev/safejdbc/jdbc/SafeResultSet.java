@@ -697,18 +697,28 @@ public final class SafeResultSet implements ResultSet {
     @Override
     public void insertRow() throws SQLException {
         delegate.insertRow();
+        wroteThroughCursor();
     }
 
     @Override
     public void updateRow() throws SQLException {
         leaveRow();
         delegate.updateRow();
+        wroteThroughCursor();
     }
 
     @Override
     public void deleteRow() throws SQLException {
         leaveRow();
         delegate.deleteRow();
+        wroteThroughCursor();
+    }
+
+    /** A row written through the cursor: the guard cannot tell which read it changed, so it forgets them all. */
+    private void wroteThroughCursor() throws SQLException {
+        if (statement instanceof SafeStatement safe) {
+            safe.wroteThroughCursor();
+        }
     }
 
     @Override

@@ -91,6 +91,11 @@ public class SafeStatement implements Statement {
         }
     }
 
+    /** The application wrote a row through one of this statement's result sets. */
+    final void wroteThroughCursor() throws SQLException {
+        guard.wroteThroughCursor(connection.session());
+    }
+
     /** Runs an {@code execute}: a write goes through the guard; a result set keeps its pin. */
     final boolean runExecute(String sql, SqlSupplier<Boolean> call, SqlFunction<String, PreparedStatement> preparer)
             throws SQLException {

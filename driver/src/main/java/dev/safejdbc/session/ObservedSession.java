@@ -66,6 +66,7 @@ public final class ObservedSession implements Session, Sessions {
         } else if (owner == null && !physical.getAutoCommit()) {
             transactionStart = site.get();
             transactionThread = me;
+            attachments.clear(); // a transaction starts with nothing read
             OpenTransactions.began(this);
         }
         return scope;

@@ -85,6 +85,7 @@ final class ThreadSession implements Session {
         if (start != null) {
             transactionStart = start;
             inTransaction = true;
+            attachments.clear(); // a transaction starts with nothing read: an autocommit read guards no write of it
             OpenTransactions.began(this);
         }
         return scope;

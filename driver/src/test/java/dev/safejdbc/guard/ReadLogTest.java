@@ -68,6 +68,32 @@ class ReadLogTest {
     }
 
     @Test
+    void forgettingATableForgetsItUnderEverySchema() {
+        log.record(key(new TableName("app", "locks"), 1), read());
+        log.record(key(LOCKS, 2), read());
+
+        log.forget(LOCKS);
+
+        assertThat(log.isEmpty()).isTrue();
+    }
+
+    @Test
+    void aWriteOfARowEndsTheReadsOfItsTableUnderAnotherSpellingOrAnotherKey() {
+        Observation mine = read();
+        log.record(key(new TableName("app", "locks"), 1), read());
+        log.record(new RowKey(LOCKS, List.of("code"), new Object[] {"a"}), read());
+        log.record(key(LOCKS, 1), mine);
+        log.record(key(LOCKS, 2), read());
+        log.record(key(JOBS, 1), read());
+
+        assertThat(log.claim(key(LOCKS, 1))).isSameAs(mine);
+        assertThat(log.claim(key(LOCKS, 2))).as("another row by the same key").isNotNull();
+        assertThat(log.claim(key(JOBS, 1))).isNotNull();
+        assertThat(log.isEmpty()).as("app.locks and locks may be one table; the row read by code may be this one")
+                .isTrue();
+    }
+
+    @Test
     void takingByTableFindsTheLatestMatchingRead() {
         Observation one = read();
         Observation two = read();

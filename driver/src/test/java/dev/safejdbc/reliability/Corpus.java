@@ -71,9 +71,22 @@ final class Corpus {
      * (directives give "ok" or their error), with each {@code ${schema}} replaced by {@code schema}.
      */
     static List<String> outcomes(Connection c, List<Entry> corpus, String schema) {
+        return outcomes(c, corpus, schema, null);
+    }
+
+    /**
+     * As {@link #outcomes(Connection, List, String)}, with {@code --@other SQL} run on {@code other}: another
+     * session on the same database (the raw driver, in autocommit), whose change the first does not see.
+     */
+    static List<String> outcomes(Connection c, List<Entry> corpus, String schema, Connection other) {
         List<String> outcomes = new ArrayList<>(corpus.size());
         Call next = Call.EXECUTE;
         for (Entry entry : corpus) {
+            if (entry.isDirective() && entry.directive().startsWith("other ")) {
+                String sql = entry.directive().substring(6).replace("${schema}", schema == null ? "" : schema);
+                outcomes.add(other == null ? "no other session" : run(other, sql, Call.EXECUTE));
+                continue;
+            }
             if (entry.isDirective()) {
                 try {
                     next = apply(c, entry.directive());

@@ -52,6 +52,9 @@ class GuardSoundnessTest {
     private interface Target {
         Connection open(String url, String name, Properties options) throws SQLException;
 
+        /** Another session on the open database {@code name}, through the raw driver; null where there is none. */
+        Connection other(String name) throws SQLException;
+
         void drop(String name) throws SQLException;
     }
 
@@ -63,6 +66,13 @@ class GuardSoundnessTest {
                 Sql.exec(admin, String.format(create, name));
             }
             Connection c = DriverManager.getConnection(url, options);
+            Sql.exec(c, String.format(use, name));
+            return c;
+        }
+
+        @Override
+        public Connection other(String name) throws SQLException {
+            Connection c = DriverManager.getConnection(adminUrl);
             Sql.exec(c, String.format(use, name));
             return c;
         }
@@ -89,12 +99,26 @@ class GuardSoundnessTest {
                 "USE %s", "DROP DATABASE IF EXISTS %s"));
     }
 
+    /** MariaDB counting rows changed rather than rows matched: an UPDATE to the same values counts 0. */
+    @Test
+    void mariadbCountingAffectedRows() throws Exception {
+        String maria = TestDatabases.mariadb();
+        maria += (maria.contains("?") ? "&" : "?") + "useAffectedRows=true";
+        check("mariadb-affected-rows", "jdbc:" + maria, "jdbc:safe:" + maria, new OnServer("jdbc:" + maria,
+                "CREATE DATABASE %s", "USE %s", "DROP DATABASE IF EXISTS %s"));
+    }
+
     @Test
     void h2() throws Exception {
         check("h2", "jdbc:h2:mem:", "jdbc:safe:h2:mem:", new Target() {
             @Override
             public Connection open(String url, String name, Properties options) throws SQLException {
                 return DriverManager.getConnection(url + name, options);
+            }
+
+            @Override
+            public Connection other(String name) throws SQLException {
+                return DriverManager.getConnection("jdbc:h2:mem:" + name);
             }
 
             @Override
@@ -110,6 +134,11 @@ class GuardSoundnessTest {
             @Override
             public Connection open(String url, String name, Properties options) throws SQLException {
                 return DriverManager.getConnection(url + "file:" + name + "?mode=memory", options);
+            }
+
+            @Override
+            public Connection other(String name) {
+                return null; // the shared in-memory database is safe-jdbc's own: a raw session would not see it
             }
 
             @Override
@@ -160,8 +189,8 @@ class GuardSoundnessTest {
     private static List<String> outcomes(Target target, String url, Properties options, List<Corpus.Entry> corpus)
             throws SQLException {
         String name = TestDatabases.unique("sound");
-        try (Connection c = target.open(url, name, options)) {
-            return Corpus.outcomes(c, corpus, name);
+        try (Connection c = target.open(url, name, options); Connection other = target.other(name)) {
+            return Corpus.outcomes(c, corpus, name, other);
         } finally {
             target.drop(name);
         }

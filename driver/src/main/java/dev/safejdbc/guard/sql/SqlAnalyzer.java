@@ -1,5 +1,6 @@
 package dev.safejdbc.guard.sql;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -40,16 +41,30 @@ public final class SqlAnalyzer {
             return Unrelated.INSTANCE;
         }
         return switch (FirstKeyword.of(sql)) {
-            case "select" -> sql.length() > MAX_SQL_LENGTH || !mentionsWhere(sql) ? Unrelated.INSTANCE
-                    : cachedOrParsed(sql);
+            case "select" -> plainRead(sql) ? Unrelated.INSTANCE
+                    : sql.length() > MAX_SQL_LENGTH ? OtherWrite.INSTANCE : cachedOrParsed(sql);
+            case "with" -> sql.length() > MAX_SQL_LENGTH ? OtherWrite.INSTANCE : cachedOrParsed(sql);
             case "update", "delete" -> sql.length() > MAX_SQL_LENGTH || !mentionsWhere(sql) ? OtherWrite.INSTANCE
                     : keyedOrOther(cachedOrParsed(sql));
             case "insert" -> keyedOrOther(sql.length() > MAX_SQL_LENGTH ? Unrelated.INSTANCE : cachedOrParsed(sql));
-            case "merge", "replace", "upsert" -> OtherWrite.INSTANCE;
+            // writes of rows the text does not name: procedures, scripts, EXPLAIN ANALYZE, COPY, and the
+            // statements that end or begin a transaction or change what a name resolves to (SET search_path)
+            case "merge", "replace", "upsert", "call", "exec", "execute", "do", "copy", "load", "explain",
+                 "runscript", "set", "begin", "start", "commit", "end", "rollback", "abort" -> OtherWrite.INSTANCE;
             // whatever its length: a long migration script changes key metadata all the same
             case "create", "alter", "drop", "truncate", "rename" -> SchemaChange.INSTANCE;
-            default -> Unrelated.INSTANCE;
+            // a JDBC escape: {call p(?)}, {? = call f(?)}
+            default -> sql.strip().startsWith("{") ? OtherWrite.INSTANCE : Unrelated.INSTANCE;
         };
+    }
+
+    /**
+     * A SELECT with no WHERE, no call and a single statement (as {@code SELECT 1}, or a whole-table read) names
+     * no row by key and writes nothing: it need not be parsed. A parenthesis (a function call, a subquery) or a
+     * semicolon (a second statement), even inside a string, sends it to the parser.
+     */
+    private static boolean plainRead(String sql) {
+        return !mentionsWhere(sql) && sql.indexOf('(') < 0 && sql.indexOf(';') < 0;
     }
 
     private static Analysis keyedOrOther(Analysis write) {
@@ -95,10 +110,17 @@ public final class SqlAnalyzer {
         try {
             ParsedSql parsed = ParsedSql.parse(sql);
             if (parsed == null) {
-                return Unrelated.INSTANCE;
+                return unparsed(sql);
             }
             Statement statement = parsed.statement();
             int parameterCount = parsed.parameterCount();
+            if (TableAccess.rowsOf(statement, sql).opaque()) {
+                return OtherWrite.INSTANCE; // a call of a function that may write, or a data-modifying WITH
+            }
+            if (hasWith(statement)) {
+                // a read through WITH names no table row by key; a write behind WITH names rows through it
+                return statement instanceof Select ? Unrelated.INSTANCE : OtherWrite.INSTANCE;
+            }
             if (statement instanceof Select select) {
                 return SelectAnalyzer.analyze(select, parameterCount);
             } else if (statement instanceof Update update) {
@@ -111,8 +133,25 @@ public final class SqlAnalyzer {
             return Unrelated.INSTANCE;
         } catch (RuntimeException | StackOverflowError e) {
             // JSqlParser fails on odd input with assorted runtime exceptions, and recurses once per nesting level
-            return Unrelated.INSTANCE;
+            return unparsed(sql);
         }
+    }
+
+    /**
+     * A query the parser does not take may be several statements, or call anything: it may write. (A write
+     * the parser does not take is made an {@link OtherWrite} by its keyword.)
+     */
+    private static Analysis unparsed(String sql) {
+        String keyword = FirstKeyword.of(sql);
+        return keyword.equals("select") || keyword.equals("with") ? OtherWrite.INSTANCE : Unrelated.INSTANCE;
+    }
+
+    private static boolean hasWith(Statement statement) {
+        List<?> with = statement instanceof Select select ? select.getWithItemsList()
+                : statement instanceof Update update ? update.getWithItemsList()
+                : statement instanceof Delete delete ? delete.getWithItemsList()
+                : statement instanceof Insert insert ? insert.getWithItemsList() : null;
+        return with != null && !with.isEmpty();
     }
 
     /** Cache misses sent on to the parser (past the keyword and length filters); for tests. */

@@ -10,6 +10,7 @@ import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.delete.Delete;
 import net.sf.jsqlparser.statement.insert.Insert;
 import net.sf.jsqlparser.statement.merge.Merge;
+import net.sf.jsqlparser.statement.select.ParenthesedSelect;
 import net.sf.jsqlparser.statement.select.Select;
 import net.sf.jsqlparser.statement.select.WithItem;
 import net.sf.jsqlparser.statement.update.Update;
@@ -33,12 +34,40 @@ public record TableAccess(Set<String> reads, Set<String> writes) {
 
     private static final Pattern LOCKING_READ = Pattern.compile(
             "\\bfor\\s+(no\\s+key\\s+update|key\\s+share|update|share)\\b|\\block\\s+in\\s+share\\s+mode\\b");
-    /** Built-in functions that read nothing but their arguments and write nothing. */
-    private static final Set<String> PURE_FUNCTIONS = Set.of("count", "sum", "min", "max", "avg", "coalesce",
-            "nullif", "ifnull", "nvl", "lower", "upper", "length", "char_length", "octet_length", "abs", "round",
-            "floor", "ceil", "ceiling", "mod", "greatest", "least", "concat", "substr", "substring", "trim",
-            "ltrim", "rtrim", "replace", "now", "current_timestamp", "current_date", "current_time",
-            "localtimestamp", "date", "datetime", "strftime", "julianday", "unixepoch", "typeof", "random");
+    /**
+     * Built-in functions of PostgreSQL, MariaDB, SQLite and H2 that change nothing another statement can see.
+     * One list for the four: a name is here only if it writes nothing in any of them. Any other function may be
+     * the application's own, and may write anything.
+     */
+    private static final Set<String> PURE_FUNCTIONS = Set.of(
+            // aggregates and windows
+            "count", "sum", "min", "max", "avg", "array_agg", "string_agg", "group_concat", "json_agg",
+            "jsonb_agg", "json_arrayagg", "listagg", "total", "bool_and", "bool_or", "every", "row_number", "rank",
+            "dense_rank", "lag", "lead", "first_value", "last_value",
+            // values and text
+            "coalesce", "nullif", "ifnull", "nvl", "nvl2", "iif", "if", "greatest", "least", "lower", "upper",
+            "lcase", "ucase", "length", "char_length", "character_length", "octet_length", "abs", "round", "floor",
+            "ceil", "ceiling", "mod", "sign", "power", "pow", "sqrt", "exp", "ln", "log", "log10", "trunc",
+            "truncate", "concat", "concat_ws", "substr", "substring", "left", "right", "trim", "ltrim", "rtrim",
+            "lpad", "rpad", "replace", "position", "instr", "locate", "strpos", "split_part", "reverse", "repeat",
+            "format", "printf", "md5", "sha1", "sha2", "hex", "unhex", "quote", "encode", "decode", "to_char",
+            "to_number", "to_date", "to_timestamp", "regexp_replace", "regexp_like", "json_extract",
+            "json_object", "json_array", "json_build_object", "jsonb_build_object", "to_json", "to_jsonb",
+            "array_length", "cardinality", "typeof", "random", "rand", "uuid", "gen_random_uuid", "random_uuid",
+            // times
+            "now", "current_timestamp", "current_date", "current_time", "localtimestamp", "localtime",
+            "clock_timestamp", "statement_timestamp", "transaction_timestamp", "sysdate", "curdate", "curtime",
+            "utc_timestamp", "date_trunc", "date_part", "age", "date", "datetime", "time", "strftime",
+            "julianday", "unixepoch", "unix_timestamp", "from_unixtime", "date_format", "str_to_date", "datediff",
+            "date_add", "date_sub", "timestampdiff", "dateadd", "extract",
+            // identities and the session
+            "currval", "lastval", "last_insert_id", "last_insert_rowid", "changes", "total_changes",
+            "row_count", "found_rows", "scope_identity", "identity", "current_user", "session_user", "user",
+            "database", "schema", "current_schema", "current_database", "version", "connection_id",
+            // set-returning
+            "generate_series", "unnest", "system_range");
+    /** Built-ins that advance a sequence: they write no table row, but their order between sessions matters. */
+    private static final Set<String> SEQUENCE_FUNCTIONS = Set.of("nextval", "setval");
 
     public boolean opaque() {
         return reads == null;
@@ -60,20 +89,28 @@ public record TableAccess(Set<String> reads, Set<String> writes) {
         }
         try {
             ParsedSql parsed = ParsedSql.parse(sql);
-            return parsed == null ? OPAQUE : of(parsed.statement(), sql);
+            return parsed == null ? OPAQUE : of(parsed.statement(), sql, true);
         } catch (RuntimeException | StackOverflowError e) {
             return OPAQUE; // JSqlParser fails on odd input with assorted runtime exceptions
         }
     }
 
-    private static TableAccess of(Statement statement, String sql) {
+    /**
+     * What {@code statement} (parsed from {@code sql}) does to table rows: as {@link #of(String)}, except that
+     * advancing a sequence is no write (it changes no row a read saw).
+     */
+    static TableAccess rowsOf(Statement statement, String sql) {
+        return of(statement, sql, false);
+    }
+
+    private static TableAccess of(Statement statement, String sql, boolean sequencesWrite) {
         boolean read = statement instanceof Select;
         boolean write = statement instanceof Insert || statement instanceof Update || statement instanceof Delete
                 || statement instanceof Merge || statement instanceof Upsert;
         if (!read && !write || read && writesInWith((Select) statement)) {
             return OPAQUE;
         }
-        Finder finder = new Finder();
+        Finder finder = new Finder(sequencesWrite);
         Set<String> tables = new HashSet<>();
         for (String table : finder.getTables(statement)) {
             tables.add(unqualified(table));
@@ -92,7 +129,8 @@ public record TableAccess(Set<String> reads, Set<String> writes) {
             return false;
         }
         for (WithItem<?> item : select.getWithItemsList()) {
-            if (item.getInsert() != null || item.getUpdate() != null || item.getDelete() != null) {
+            // (getInsert() and the like throw on a SELECT item)
+            if (!(item.getParenthesedStatement() instanceof ParenthesedSelect)) {
                 return true;
             }
         }
@@ -118,12 +156,19 @@ public record TableAccess(Set<String> reads, Set<String> writes) {
 
     /** Finds the tables, and notes any function that is not a known pure built-in. */
     private static final class Finder extends TablesNamesFinder<Void> {
+        private final boolean sequencesWrite;
         boolean impure;
+
+        Finder(boolean sequencesWrite) {
+            this.sequencesWrite = sequencesWrite;
+        }
 
         @Override
         public <S> Void visit(Function function, S context) {
             String name = function.getName();
-            if (name == null || !PURE_FUNCTIONS.contains(name.toLowerCase(Locale.ROOT))) {
+            String lower = name == null ? null : name.toLowerCase(Locale.ROOT);
+            if (lower == null || !PURE_FUNCTIONS.contains(lower)
+                    && (sequencesWrite || !SEQUENCE_FUNCTIONS.contains(lower))) {
                 impure = true;
             }
             return super.visit(function, context);

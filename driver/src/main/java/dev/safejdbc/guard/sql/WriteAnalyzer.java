@@ -65,8 +65,10 @@ final class WriteAnalyzer {
     }
 
     static Analysis insert(String sql, Insert insert, int parameterCount) {
-        // IGNORE and OVERWRITE already decide what happens to an existing row
-        if (insert.isModifierIgnore() || insert.isOverwrite()
+        // IGNORE and OVERWRITE already decide what happens to an existing row; an upsert may update the row
+        // of any unique key, which the guard cannot pin to one read
+        if (insert.isModifierIgnore() || insert.isOverwrite() || insert.getConflictAction() != null
+                || !Clauses.absent(insert.getDuplicateUpdateSets())
                 || !Clauses.absent(insert.getPartitions())
                 || Clauses.absent(insert.getColumns())
                 // not SELECT, SET or DEFAULT VALUES (for which getValues() would throw)
@@ -96,8 +98,7 @@ final class WriteAnalyzer {
             }
             values.add(source);
         }
-        String body = Clauses.absent(insert.getConflictTarget(), insert.getConflictAction(),
-                insert.getDuplicateUpdateSets(), insert.getReturningClause(), insert.getOutputClause())
+        String body = Clauses.absent(insert.getReturningClause(), insert.getOutputClause())
                 ? Clauses.appendableBody(sql) : null;
         return new RowInsert(scope.table(), columns, values, body, parameterCount);
     }

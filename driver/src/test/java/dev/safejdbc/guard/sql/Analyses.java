@@ -18,14 +18,23 @@ final class Analyses {
     }
 
     /**
-     * What a statement the guard cannot use comes back as: a write it cannot pin to rows is
-     * {@link OtherWrite} (it ends the reads it may have changed), anything else {@link Unrelated}.
+     * What a statement the guard cannot use comes back as: a write it cannot pin to rows, or a statement
+     * that may write or end the transaction, is {@link OtherWrite} (it ends the reads it may have changed),
+     * anything else {@link Unrelated}.
      */
     static Analysis notKeyed(String sql) {
-        String first = sql.strip().split("[\\s(]", 2)[0].toLowerCase(java.util.Locale.ROOT);
+        String lower = sql.toLowerCase(java.util.Locale.ROOT);
+        String first = lower.strip().split("[\\s(]", 2)[0];
         return switch (first) {
-            case "update", "delete", "insert", "merge", "replace", "upsert" -> OtherWrite.INSTANCE;
-            default -> Unrelated.INSTANCE;
+            case "update", "delete", "insert", "merge", "replace", "upsert", "call", "exec", "execute", "do", "copy",
+                 "load", "explain", "runscript", "set", "begin", "start", "commit", "end", "rollback", "abort" ->
+                    OtherWrite.INSTANCE;
+            // a SELECT the parser does not take may be several statements, or call anything
+            case "select" -> lower.contains("where") || lower.contains("(") || lower.contains(";")
+                    ? OtherWrite.INSTANCE : Unrelated.INSTANCE;
+            case "with" -> lower.matches("(?s).*\\b(insert|update|delete)\\b.*") ? OtherWrite.INSTANCE
+                    : Unrelated.INSTANCE;
+            default -> first.startsWith("{") ? OtherWrite.INSTANCE : Unrelated.INSTANCE;
         };
     }
 

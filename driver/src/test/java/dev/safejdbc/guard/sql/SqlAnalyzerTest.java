@@ -26,7 +26,6 @@ class SqlAnalyzerTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-            "WITH x AS (SELECT 1) SELECT * FROM x WHERE id = ?",
             "PRAGMA foreign_keys = ON",
             "BEGIN",
             "SET search_path TO app",
@@ -36,7 +35,8 @@ class SqlAnalyzerTest {
             "MERGE INTO t USING u ON t.id = u.id WHEN MATCHED THEN DELETE",
             "COMMIT",
             "SELECT 1",
-            "select count(*) from t",
+            "{call refresh(?)}",
+            "ROLLBACK TO SAVEPOINT s",
             "UPDATE t SET a = 1",
             "DELETE FROM t",
             "updates_log",
@@ -49,6 +49,29 @@ class SqlAnalyzerTest {
         assertThat(analyzer.analyze(sql)).isSameAs(Analyses.notKeyed(sql));
         assertThat(analyzer.parseCount()).isZero();
         assertThat(analyzer.cachedCount()).isZero();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "WITH x AS (SELECT 1) SELECT * FROM x WHERE id = ?",
+            "select count(*) from t",
+            "SELECT lower(name), now() FROM t",
+            "SELECT nextval('s')"})
+    void readsOfBuiltInsOrThroughWithAreUnrelated(String sql) {
+        assertThat(analyzer.analyze(sql)).isSameAs(Unrelated.INSTANCE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "SELECT bump(?)",
+            "SELECT id, v FROM acc WHERE id = bump(?)",
+            "SELECT 1; UPDATE acc SET v = 1",
+            "WITH u AS (UPDATE acc SET v = 9 WHERE id = 5 RETURNING v) SELECT * FROM u",
+            "WITH w AS (SELECT 4 AS k) UPDATE acc SET v = 9 WHERE id IN (SELECT k FROM w)",
+            "UPDATE acc SET v = bump(v) WHERE id = ?",
+            "INSERT INTO acc (id, v) VALUES (?, bump(1))"})
+    void statementsThatMayWriteAnythingAreOtherWrites(String sql) {
+        assertThat(analyzer.analyze(sql)).isSameAs(OtherWrite.INSTANCE);
     }
 
     @ParameterizedTest
@@ -82,20 +105,20 @@ class SqlAnalyzerTest {
     }
 
     @Test
-    void nullAndOverlongSqlAreUnrelated() {
+    void nullIsUnrelatedAndOverlongSelectMayWrite() {
         String overlong = "SELECT a FROM t WHERE id = ? AND note = '" + "x".repeat(SqlAnalyzer.MAX_SQL_LENGTH) + "'";
 
         assertThat(analyzer.analyze(null)).isSameAs(Unrelated.INSTANCE);
-        assertThat(analyzer.analyze(overlong)).isSameAs(Unrelated.INSTANCE);
+        assertThat(analyzer.analyze(overlong)).isSameAs(OtherWrite.INSTANCE);
         assertThat(analyzer.parseCount()).isZero();
     }
 
     @Test
-    void garbageIsUnrelatedAndParsedOnlyOnce() {
+    void garbageMayWriteAndIsParsedOnlyOnce() {
         String garbage = "select from where ( ' ? ;;";
 
-        assertThat(analyzer.analyze(garbage)).isSameAs(Unrelated.INSTANCE);
-        assertThat(analyzer.analyze(garbage)).isSameAs(Unrelated.INSTANCE);
+        assertThat(analyzer.analyze(garbage)).isSameAs(OtherWrite.INSTANCE);
+        assertThat(analyzer.analyze(garbage)).isSameAs(OtherWrite.INSTANCE);
         assertThat(analyzer.parseCount()).isEqualTo(1);
     }
 
@@ -119,13 +142,13 @@ class SqlAnalyzerTest {
         String nots = "SELECT a FROM t WHERE id = ? AND " + "NOT ".repeat(3000) + "x";
         String cases = "SELECT a FROM t WHERE id = ? AND x = " + "coalesce(".repeat(1500) + "1" + ")".repeat(1500);
 
-        assertThat(analyzer.analyze(deep)).isSameAs(Unrelated.INSTANCE);
-        assertThat(analyzer.analyze(nots)).isSameAs(Unrelated.INSTANCE);
-        assertThat(analyzer.analyze(cases)).isSameAs(Unrelated.INSTANCE);
+        assertThat(analyzer.analyze(deep)).isSameAs(OtherWrite.INSTANCE);
+        assertThat(analyzer.analyze(nots)).isSameAs(OtherWrite.INSTANCE);
+        assertThat(analyzer.analyze(cases)).isSameAs(OtherWrite.INSTANCE);
     }
 
     @Test
-    void parserStackOverflowIsUnrelated() throws InterruptedException {
+    void parserStackOverflowIsAQueryThatMayWrite() throws InterruptedException {
         // ARRAY[...] nesting escapes the parenthesis-depth check and makes JSqlParser recurse until it overflows
         String arrays = "SELECT a FROM t WHERE id = ? AND x = " + "ARRAY[".repeat(2000) + "1" + "]".repeat(2000);
         AtomicReference<Object> outcome = new AtomicReference<>();
@@ -139,7 +162,7 @@ class SqlAnalyzerTest {
         smallStack.start();
         smallStack.join(TimeUnit.SECONDS.toMillis(30));
 
-        assertThat(outcome.get()).isSameAs(Unrelated.INSTANCE);
+        assertThat(outcome.get()).isSameAs(OtherWrite.INSTANCE);
     }
 
     @Test

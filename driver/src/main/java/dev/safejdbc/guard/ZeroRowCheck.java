@@ -1,0 +1,59 @@
+package dev.safejdbc.guard;
+
+import dev.safejdbc.database.Dialect;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.util.List;
+
+/**
+ * Looks the row of a guarded write that wrote nothing up again, in the same transaction: whether
+ * it is still as the transaction read it (there, or absent). Only asked when a guarded write wrote
+ * no row, so a write that wrote its row costs nothing more.
+ *
+ * <p>MariaDB reads with {@code FOR UPDATE}: like its UPDATE, the check then sees the latest
+ * committed row, not the transaction's snapshot. PostgreSQL checks inside a savepoint, so that a
+ * check the server refuses cannot abort the application's transaction.
+ */
+final class ZeroRowCheck {
+    private ZeroRowCheck() {
+    }
+
+    /**
+     * Whether {@code query} (a {@code SELECT 1 FROM .. WHERE ..} of the row) finds it, with
+     * {@code values} bound in order; null when the check could not run.
+     */
+    static Boolean finds(Connection physical, Dialect dialect, String query, List<Object> values) {
+        String sql = dialect == Dialect.MARIADB ? query + " FOR UPDATE" : query;
+        Savepoint savepoint = null;
+        try {
+            if (dialect == Dialect.POSTGRESQL && !physical.getAutoCommit()) {
+                savepoint = physical.setSavepoint();
+            }
+            boolean found;
+            try (PreparedStatement check = physical.prepareStatement(sql)) {
+                for (int i = 0; i < values.size(); i++) {
+                    GuardedWrite.bindObserved(check, i + 1, values.get(i));
+                }
+                try (ResultSet rs = check.executeQuery()) {
+                    found = rs.next();
+                }
+            }
+            if (savepoint != null) {
+                physical.releaseSavepoint(savepoint);
+            }
+            return found;
+        } catch (SQLException e) {
+            if (savepoint != null) {
+                try {
+                    physical.rollback(savepoint);
+                } catch (SQLException ignored) {
+                    // the application's next statement meets the same broken connection
+                }
+            }
+            return null;
+        }
+    }
+}
