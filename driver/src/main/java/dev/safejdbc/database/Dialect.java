@@ -51,11 +51,28 @@ public enum Dialect {
     /**
      * {@code compared <null-safe => ?}, where {@code compared} is the (quoted, maybe cast) column;
      * PostgreSQL casts the parameter to the column's type, so enum, uuid or timestamp columns
-     * compare with what the driver sends.
+     * compare with what the driver sends. Text compares exactly, whatever the column's collation
+     * calls equal (case-insensitive, pad-space): SQLite compares with {@code BINARY}, MariaDB the
+     * bytes of both sides in one character set, H2 a {@code VARCHAR_IGNORECASE} column as a
+     * {@code VARCHAR}.
+     *
+     * @param text whether the column holds character data
      */
-    public String nullSafeEquality(String compared, String typeName) {
+    public String nullSafeEquality(String compared, String typeName, boolean text) {
         String parameter = castsParameters && typeName != null ? "CAST(? AS " + typeName(typeName) + ")" : "?";
-        return compared + " " + nullSafeEquals + " " + parameter;
+        switch (this) {
+            case SQLITE:
+                return compared + " IS ? COLLATE BINARY";
+            case MARIADB:
+                return text ? "CAST(CONVERT(" + compared + " USING utf8mb4) AS BINARY) <=> CAST(CONVERT(? USING utf8mb4)"
+                        + " AS BINARY)" : compared + " <=> ?";
+            case H2:
+                return "VARCHAR_IGNORECASE".equalsIgnoreCase(typeName)
+                        ? "CAST(" + compared + " AS VARCHAR) IS NOT DISTINCT FROM CAST(? AS VARCHAR)"
+                        : compared + " IS NOT DISTINCT FROM ?";
+            default:
+                return compared + " " + nullSafeEquals + " " + parameter;
+        }
     }
 
     /**

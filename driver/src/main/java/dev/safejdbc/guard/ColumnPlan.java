@@ -52,8 +52,8 @@ final class ColumnPlan {
      * A column kept: its position in the result, its label, its table column, type name, how to
      * read it and which getters give its exact value.
      */
-    private record Kept(int index, String label, String column, String stored, String typeName, Class<?> exactType,
-            int exactGetters) {
+    private record Kept(int index, String label, String column, String stored, String typeName, boolean text,
+            Class<?> exactType, int exactGetters) {
     }
 
     private final List<Kept> kept;
@@ -105,7 +105,7 @@ final class ColumnPlan {
             } else if (isComparable(type, typeName)) {
                 Class<?> exactType = javaTime ? EXACT_TYPES.get(type)
                         : dialect == Dialect.MARIADB && type == Types.BOOLEAN ? Long.class : null; // TINYINT(1) holds 2
-                kept.add(new Kept(i, label, column, stored, typeName, exactType,
+                kept.add(new Kept(i, label, column, stored, typeName, CHARACTER.contains(type), exactType,
                         exactGetters(type, exactType)));
             } else {
                 skipped.add(column);
@@ -159,6 +159,11 @@ final class ColumnPlan {
 
     String column(int index) {
         return kept.get(index).column();
+    }
+
+    /** Whether kept column {@code index} holds character data (compared exactly, whatever its collation). */
+    boolean isText(int index) {
+        return kept.get(index).text();
     }
 
     /** Kept column {@code index}'s name as the catalog stores it, to quote it exactly. */

@@ -347,7 +347,8 @@ public final class Guard {
         for (int i = 0; i < columns.size(); i++) {
             if (read.compared(i) && !row.columns().contains(KeyCatalog.normalize(columns.column(i)))) {
                 sql.append(" AND ").append(dialect.nullSafeEquality(
-                        ValueDomain.compared(dialect.quote(columns.stored(i)), read.domain(i)), columns.typeName(i)));
+                        ValueDomain.compared(dialect.quote(columns.stored(i)), read.domain(i)), columns.typeName(i),
+                        columns.isText(i)));
                 compared[count++] = i;
             }
         }

@@ -235,7 +235,7 @@ class GuardModesTest {
             case POSTGRESQL -> update + " AND \"owner_id\" IS NOT DISTINCT FROM CAST(? AS varchar)"
                     + " AND \"expires_at\" IS NOT DISTINCT FROM CAST(? AS int8)";
             // getLong read expires_at: SQLite compares it as an integer, as the application saw it
-            case SQLITE -> update + " AND \"owner_id\" IS ? AND CAST(\"expires_at\" AS INTEGER) IS ?";
+            case SQLITE -> update + " AND \"owner_id\" IS ? COLLATE BINARY AND CAST(\"expires_at\" AS INTEGER) IS ? COLLATE BINARY";
         });
         assertThat(findings.kinds()).containsExactly(FindingKind.NO_KEY_CHECK_THEN_ACT); // nothing new
     }

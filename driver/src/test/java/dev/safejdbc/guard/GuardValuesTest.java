@@ -117,8 +117,8 @@ class GuardValuesTest {
                     + " AND \"bytes\" IS NOT DISTINCT FROM CAST(? AS bytea)"
                     + " AND \"feeling\" IS NOT DISTINCT FROM CAST(? AS " + mood + ")"
                     + " AND \"note\" IS NOT DISTINCT FROM CAST(? AS text)";
-            case SQLITE -> update + " AND \"quoted\" IS ? AND \"missing\" IS ? AND \"unicode\" IS ? AND \"at_ts\" IS ?"
-                    + " AND \"amount\" IS ? AND \"big\" IS ? AND \"flag\" IS ? AND \"bytes\" IS ? AND \"note\" IS ?";
+            case SQLITE -> update + " AND \"quoted\" IS ? COLLATE BINARY AND \"missing\" IS ? COLLATE BINARY AND \"unicode\" IS ? COLLATE BINARY AND \"at_ts\" IS ? COLLATE BINARY"
+                    + " AND \"amount\" IS ? COLLATE BINARY AND \"big\" IS ? COLLATE BINARY AND \"flag\" IS ? COLLATE BINARY AND \"bytes\" IS ? COLLATE BINARY AND \"note\" IS ? COLLATE BINARY";
         });
         List<Object> parameters = sent.last("UPDATE", table).parameters();
         assertThat(parameters.subList(0, 5)).containsExactly("after", 1L, QUOTED, null, UNICODE);

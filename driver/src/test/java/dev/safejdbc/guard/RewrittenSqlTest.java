@@ -106,7 +106,7 @@ class RewrittenSqlTest {
         String expected = switch (database) {
             case POSTGRESQL -> lockSql(UPDATE_LOCK) + " AND \"owner_id\" IS NOT DISTINCT FROM CAST(? AS varchar)"
                     + " AND \"expires_at\" IS NOT DISTINCT FROM CAST(? AS int8)";
-            case SQLITE -> lockSql(UPDATE_LOCK) + " AND \"owner_id\" IS ? AND \"expires_at\" IS ?";
+            case SQLITE -> lockSql(UPDATE_LOCK) + " AND \"owner_id\" IS ? COLLATE BINARY AND \"expires_at\" IS ? COLLATE BINARY";
         };
         assertThat(sent.last("UPDATE", locks).sql()).isEqualTo(expected);
     }
@@ -147,7 +147,7 @@ class RewrittenSqlTest {
         assertThat(delete.sql()).isEqualTo(switch (database) {
             case POSTGRESQL -> lockSql(DELETE_LOCK) + " AND \"owner_id\" IS NOT DISTINCT FROM CAST(? AS varchar)"
                     + " AND \"expires_at\" IS NOT DISTINCT FROM CAST(? AS int8)";
-            case SQLITE -> lockSql(DELETE_LOCK) + " AND \"owner_id\" IS ? AND \"expires_at\" IS ?";
+            case SQLITE -> lockSql(DELETE_LOCK) + " AND \"owner_id\" IS ? COLLATE BINARY AND \"expires_at\" IS ? COLLATE BINARY";
         });
         assertThat(delete.parameters()).containsExactly(TYPE, ID, OLD_OWNER, OLD_EXPIRES);
     }
@@ -193,7 +193,7 @@ class RewrittenSqlTest {
         assertThat(sentUpdate.sql()).isEqualTo(switch (database) {
             case POSTGRESQL -> update + " AND \"owner_id\" IS NOT DISTINCT FROM CAST(? AS varchar)"
                     + " AND \"expires_at\" IS NOT DISTINCT FROM CAST(? AS int8)";
-            case SQLITE -> update + " AND \"owner_id\" IS ? AND \"expires_at\" IS ?";
+            case SQLITE -> update + " AND \"owner_id\" IS ? COLLATE BINARY AND \"expires_at\" IS ? COLLATE BINARY";
         });
         assertThat(sentUpdate.parameters()).containsExactly(OLD_OWNER, OLD_EXPIRES);
     }

@@ -137,14 +137,15 @@ class SqliteGetterViewsTest {
             });
             writeNote(c);
             SentStatements.Sent update = sent.last("UPDATE", "t");
-            assertThat(update.sql()).isEqualTo("UPDATE t SET note = ? WHERE id = ? AND CAST(\"v\" AS TEXT) IS ?"
-                    + " AND CAST(\"r\" AS BLOB) IS ? AND CAST(\"i\" AS INTEGER) IS ? AND \"note\" IS ?");
+            assertThat(update.sql()).isEqualTo("UPDATE t SET note = ? WHERE id = ? AND CAST(\"v\" AS TEXT) IS ? COLLATE BINARY"
+                    + " AND CAST(\"r\" AS BLOB) IS ? COLLATE BINARY AND CAST(\"i\" AS INTEGER) IS ? COLLATE BINARY AND \"note\" IS ? COLLATE BINARY");
             assertThat(update.parameters()).containsExactly("after", 1L, "ABC", "2.5".getBytes(UTF_8), 7L, "before");
 
             read(c, rs -> rs.getObject("i")); // the same statements, read another way: their own text
             writeNote(c);
             assertThat(sent.last("UPDATE", "t").sql()).isEqualTo("UPDATE t SET note = ? WHERE id = ?"
-                    + " AND \"v\" IS ? AND \"r\" IS ? AND \"i\" IS ? AND \"note\" IS ?");
+                    + " AND \"v\" IS ? COLLATE BINARY AND \"r\" IS ? COLLATE BINARY AND \"i\" IS ? COLLATE BINARY"
+                    + " AND \"note\" IS ? COLLATE BINARY");
         }
     }
 

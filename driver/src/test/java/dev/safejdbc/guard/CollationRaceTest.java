@@ -1,0 +1,117 @@
+package dev.safejdbc.guard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.safejdbc.it.TestDatabases;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * A change that the column's collation calls equal is still a change the application did not see (issue #13
+ * class 3): MariaDB's default case- and accent-insensitive, pad-space collations, SQLite {@code NOCASE} and
+ * {@code RTRIM}, H2 {@code VARCHAR_IGNORECASE}. In autocommit, a keyed read, then another connection's change of
+ * the row's text, then the write: the guarded write must lose its race (raw, the write goes through). Unchanged
+ * rows, non-ASCII text in another character set and trailing spaces included, must still be written.
+ */
+class CollationRaceTest {
+    enum Db {
+        POSTGRESQL("w TEXT, l TEXT"),
+        MARIADB("w VARCHAR(20), l VARCHAR(20) CHARACTER SET latin1"),
+        H2("w VARCHAR_IGNORECASE(20), l VARCHAR(20)"),
+        SQLITE("w TEXT COLLATE NOCASE, l TEXT COLLATE RTRIM");
+
+        final String columns;
+
+        Db(String columns) {
+            this.columns = columns;
+        }
+
+        String url(Path dir) {
+            return switch (this) {
+                case POSTGRESQL -> "jdbc:" + TestDatabases.postgres();
+                case MARIADB -> "jdbc:" + TestDatabases.mariadb();
+                case H2 -> "jdbc:h2:mem:" + TestDatabases.unique("collation") + ";DB_CLOSE_DELAY=-1";
+                case SQLITE -> "jdbc:sqlite:" + dir.resolve("collation.db");
+            };
+        }
+    }
+
+    /** Each row's text before, and what another connection changes it to (null: nothing). */
+    private record Change(String column, String before, String after) {
+    }
+
+    private static final List<Change> CHANGES = List.of(
+            new Change("w", "Abc", null), new Change("w", "Abc ", null), new Change("l", "\u00dcn\u00ef ", null),
+            new Change("w", "\u00e9t\u00e9", null),
+            new Change("w", "Abc", "ABC"), new Change("w", "Abc", "Abc  "), new Change("w", "resume", "r\u00e9sum\u00e9"),
+            new Change("l", "Abc", "aBC"), new Change("l", "Abc", "Abc "), new Change("l", "\u00fcn", "\u00dcN"));
+
+    @ParameterizedTest
+    @EnumSource(Db.class)
+    void aChangeTheCollationCallsEqualIsALostRace(Db db, @TempDir Path dir) throws SQLException {
+        String url = db.url(dir);
+        String table = TestDatabases.unique("collation");
+        try (Connection raw = DriverManager.getConnection(url);
+                Connection safe = DriverManager.getConnection("jdbc:safe:" + url.substring(5))) {
+            exec(raw, "CREATE TABLE " + table + " (id INT PRIMARY KEY, " + db.columns + ", v INT NOT NULL)");
+            try {
+                for (int id = 0; id < CHANGES.size(); id++) {
+                    Change change = CHANGES.get(id);
+                    try (PreparedStatement insert = raw.prepareStatement(
+                            "INSERT INTO " + table + " (id, " + change.column() + ", v) VALUES (?, ?, 0)")) {
+                        insert.setInt(1, id);
+                        insert.setString(2, change.before());
+                        insert.executeUpdate();
+                    }
+                    try (PreparedStatement read = safe.prepareStatement("SELECT id, w, l, v FROM " + table
+                            + " WHERE id = ?")) {
+                        read.setInt(1, id);
+                        try (ResultSet rs = read.executeQuery()) {
+                            assertThat(rs.next()).isTrue();
+                            assertThat(rs.getString(change.column())).isEqualTo(change.before());
+                        }
+                    }
+                    if (change.after() != null) {
+                        try (PreparedStatement other = raw.prepareStatement(
+                                "UPDATE " + table + " SET " + change.column() + " = ? WHERE id = ?")) {
+                            other.setString(1, change.after());
+                            other.setInt(2, id);
+                            assertThat(other.executeUpdate()).isEqualTo(1);
+                        }
+                    }
+                    String write = "UPDATE " + table + " SET v = 1 WHERE id = " + id;
+                    if (change.after() == null) {
+                        assertThat(update(safe, write)).as(db + " unchanged " + change).isEqualTo(1);
+                    } else {
+                        assertThatThrownBy(() -> update(safe, write)).as(db + " " + change)
+                                .isInstanceOf(SQLException.class).extracting("SQLState").isEqualTo("40001");
+                    }
+                }
+            } finally {
+                exec(raw, "DROP TABLE " + table);
+            }
+        }
+    }
+
+    private static int update(Connection c, String sql) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            return st.executeUpdate(sql);
+        }
+    }
+
+    private static void exec(Connection c, String sql) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute(sql);
+        }
+    }
+}
