@@ -9,6 +9,7 @@ import dev.safejdbc.findings.AppFrames;
 import dev.safejdbc.findings.FindingKind;
 import dev.safejdbc.findings.Findings;
 import dev.safejdbc.guard.sql.Analysis;
+import dev.safejdbc.guard.sql.BuiltInFunctions;
 import dev.safejdbc.guard.sql.Equality;
 import dev.safejdbc.guard.sql.KeyedDelete;
 import dev.safejdbc.guard.sql.KeyedSelect;
@@ -25,7 +26,9 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -35,7 +38,10 @@ import java.util.function.Supplier;
  * delete) or that the key is still free (an insert). Zero rows written is a lost race.
  */
 public final class Guard {
-    private static final SqlAnalyzer ANALYZER = new SqlAnalyzer(4096);
+    /** One per dialect: which functions are known built-ins, and so what a statement may write, differs. */
+    private static final Map<Dialect, SqlAnalyzer> ANALYZERS = analyzers();
+    /** For a database safe-jdbc has no dialect for: only the functions all four have are known. */
+    private static final SqlAnalyzer STANDARD_ANALYZER = new SqlAnalyzer(4096, BuiltInFunctions.STANDARD);
     /** No guard: nothing is analyzed. */
     public static final Guard OFF = new Guard(null, false, ConflictPolicy.THROW);
     private static final int[] NOTHING_COMPARED = {};
@@ -62,6 +68,19 @@ public final class Guard {
         this.schemaChange = catalog == null ? WritePlan.AS_WRITTEN : WritePlan.schemaChange(catalog);
     }
 
+    private static Map<Dialect, SqlAnalyzer> analyzers() {
+        Map<Dialect, SqlAnalyzer> analyzers = new EnumMap<>(Dialect.class);
+        for (Dialect dialect : Dialect.values()) {
+            analyzers.put(dialect, new SqlAnalyzer(4096, switch (dialect) {
+                case POSTGRESQL -> BuiltInFunctions.POSTGRESQL;
+                case MARIADB -> BuiltInFunctions.MARIADB;
+                case SQLITE -> BuiltInFunctions.SQLITE;
+                case H2 -> BuiltInFunctions.H2;
+            }));
+        }
+        return analyzers;
+    }
+
     /** The guard for a connection to {@code database}; {@link #OFF} when the options say so. */
     public static Guard of(Database database, SafeOptions options) {
         if (!options.guard() || options.mode() == Mode.OFF) {
@@ -79,7 +98,8 @@ public final class Guard {
     }
 
     Analysis analyze(String sql) {
-        return this == OFF || sql == null ? Unrelated.INSTANCE : ANALYZER.analyze(sql);
+        return this == OFF || sql == null ? Unrelated.INSTANCE
+                : (dialect == null ? STANDARD_ANALYZER : ANALYZERS.get(dialect)).analyze(sql);
     }
 
     /** The plan of a write the guard leaves as written. */

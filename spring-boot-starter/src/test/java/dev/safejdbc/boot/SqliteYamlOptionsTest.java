@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.entry;
 
 import com.example.shop.JobService;
 import com.example.shop.ShopApplication;
-import dev.safejdbc.findings.FindingKind;
-import dev.safejdbc.findings.Findings;
 import java.nio.file.Path;
-import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,13 +44,7 @@ class SqliteYamlOptionsTest {
 
     @Test
     void theyReachTheWrappedDataSource() throws Exception {
-        jobService.advance(1, new CountDownLatch(1), new CountDownLatch(0));
-
-        assertThat(Findings.snapshot()).as("report mode records the check-then-act instead of guarding it")
-                .anySatisfy(finding -> {
-                    assertThat(finding.kind()).isEqualTo(FindingKind.UNGUARDED_CHECK_THEN_ACT);
-                    assertThat(finding.database()).contains("yaml.db");
-                    assertThat(finding.site()).startsWith("com.example.shop.JobService.advance(");
-                });
+        assertThat(ReportModeCheck.recordedInsteadOfGuarded(jobService, "yaml.db").site())
+                .startsWith("com.example.shop.JobService.advance(");
     }
 }

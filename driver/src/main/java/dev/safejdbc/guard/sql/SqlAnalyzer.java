@@ -2,6 +2,7 @@ package dev.safejdbc.guard.sql;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import net.sf.jsqlparser.statement.Statement;
@@ -26,8 +27,24 @@ public final class SqlAnalyzer {
     private volatile Map<String, Analysis> older = Map.of();
     private final AtomicLong parses = new AtomicLong();
 
-    /** @param cacheSize how many analyses of distinct SQL texts to keep; 0 disables caching */
+    /** Row-pure built-in functions of the database: a statement that calls any other function is opaque. */
+    private final Set<String> builtIns;
+
+    /**
+     * For SQL of any of the four databases ({@link BuiltInFunctions#ANY}).
+     *
+     * @param cacheSize how many analyses of distinct SQL texts to keep; 0 disables caching
+     */
     public SqlAnalyzer(int cacheSize) {
+        this(cacheSize, BuiltInFunctions.ANY);
+    }
+
+    /**
+     * @param cacheSize how many analyses of distinct SQL texts to keep; 0 disables caching
+     * @param builtIns  the database's row-pure built-in functions ({@link BuiltInFunctions})
+     */
+    public SqlAnalyzer(int cacheSize, Set<String> builtIns) {
+        this.builtIns = builtIns;
         if (cacheSize < 0) {
             throw new IllegalArgumentException("cacheSize must not be negative: " + cacheSize);
         }
@@ -114,7 +131,7 @@ public final class SqlAnalyzer {
             }
             Statement statement = parsed.statement();
             int parameterCount = parsed.parameterCount();
-            if (TableAccess.rowsOf(statement, sql).opaque()) {
+            if (TableAccess.rowsOf(statement, sql, builtIns).opaque()) {
                 return OtherWrite.INSTANCE; // a call of a function that may write, or a data-modifying WITH
             }
             if (hasWith(statement)) {

@@ -19,7 +19,8 @@ import net.sf.jsqlparser.util.TablesNamesFinder;
 
 /**
  * Which tables one statement reads and which it writes (a locking read counts as a write), or that its text
- * cannot tell: an opaque statement may touch anything (a function or procedure that is not a known built-in,
+ * cannot tell: an opaque statement may touch anything (a function or procedure that is not a known built-in
+ * ({@link BuiltInFunctions}),
  * several statements, DDL, a data-modifying {@code WITH}, text the parser does not take).
  *
  * <p>Tables are named by their normalized name without schema: the same name in two schemas counts as one
@@ -34,38 +35,6 @@ public record TableAccess(Set<String> reads, Set<String> writes) {
 
     private static final Pattern LOCKING_READ = Pattern.compile(
             "\\bfor\\s+(no\\s+key\\s+update|key\\s+share|update|share)\\b|\\block\\s+in\\s+share\\s+mode\\b");
-    /**
-     * Built-in functions of PostgreSQL, MariaDB, SQLite and H2 that change nothing another statement can see.
-     * One list for the four: a name is here only if it writes nothing in any of them. Any other function may be
-     * the application's own, and may write anything.
-     */
-    private static final Set<String> PURE_FUNCTIONS = Set.of(
-            // aggregates and windows
-            "count", "sum", "min", "max", "avg", "array_agg", "string_agg", "group_concat", "json_agg",
-            "jsonb_agg", "json_arrayagg", "listagg", "total", "bool_and", "bool_or", "every", "row_number", "rank",
-            "dense_rank", "lag", "lead", "first_value", "last_value",
-            // values and text
-            "coalesce", "nullif", "ifnull", "nvl", "nvl2", "iif", "if", "greatest", "least", "lower", "upper",
-            "lcase", "ucase", "length", "char_length", "character_length", "octet_length", "abs", "round", "floor",
-            "ceil", "ceiling", "mod", "sign", "power", "pow", "sqrt", "exp", "ln", "log", "log10", "trunc",
-            "truncate", "concat", "concat_ws", "substr", "substring", "left", "right", "trim", "ltrim", "rtrim",
-            "lpad", "rpad", "replace", "position", "instr", "locate", "strpos", "split_part", "reverse", "repeat",
-            "format", "printf", "md5", "sha1", "sha2", "hex", "unhex", "quote", "encode", "decode", "to_char",
-            "to_number", "to_date", "to_timestamp", "regexp_replace", "regexp_like", "json_extract",
-            "json_object", "json_array", "json_build_object", "jsonb_build_object", "to_json", "to_jsonb",
-            "array_length", "cardinality", "typeof", "random", "rand", "uuid", "gen_random_uuid", "random_uuid",
-            // times
-            "now", "current_timestamp", "current_date", "current_time", "localtimestamp", "localtime",
-            "clock_timestamp", "statement_timestamp", "transaction_timestamp", "sysdate", "curdate", "curtime",
-            "utc_timestamp", "date_trunc", "date_part", "age", "date", "datetime", "time", "strftime",
-            "julianday", "unixepoch", "unix_timestamp", "from_unixtime", "date_format", "str_to_date", "datediff",
-            "date_add", "date_sub", "timestampdiff", "dateadd", "extract",
-            // identities and the session
-            "currval", "lastval", "last_insert_id", "last_insert_rowid", "changes", "total_changes",
-            "row_count", "found_rows", "scope_identity", "identity", "current_user", "session_user", "user",
-            "database", "schema", "current_schema", "current_database", "version", "connection_id",
-            // set-returning
-            "generate_series", "unnest", "system_range");
     /** Built-ins that advance a sequence: they write no table row, but their order between sessions matters. */
     private static final Set<String> SEQUENCE_FUNCTIONS = Set.of("nextval", "setval");
 
@@ -89,28 +58,29 @@ public record TableAccess(Set<String> reads, Set<String> writes) {
         }
         try {
             ParsedSql parsed = ParsedSql.parse(sql);
-            return parsed == null ? OPAQUE : of(parsed.statement(), sql, true);
+            return parsed == null ? OPAQUE : of(parsed.statement(), sql, BuiltInFunctions.ANY, true);
         } catch (RuntimeException | StackOverflowError e) {
             return OPAQUE; // JSqlParser fails on odd input with assorted runtime exceptions
         }
     }
 
     /**
-     * What {@code statement} (parsed from {@code sql}) does to table rows: as {@link #of(String)}, except that
-     * advancing a sequence is no write (it changes no row a read saw).
+     * What {@code statement} (parsed from {@code sql}) does to table rows, on a database whose row-pure
+     * built-ins are {@code builtIns}: as {@link #of(String)}, except that advancing a sequence is no write
+     * (it changes no row a read saw).
      */
-    static TableAccess rowsOf(Statement statement, String sql) {
-        return of(statement, sql, false);
+    static TableAccess rowsOf(Statement statement, String sql, Set<String> builtIns) {
+        return of(statement, sql, builtIns, false);
     }
 
-    private static TableAccess of(Statement statement, String sql, boolean sequencesWrite) {
+    private static TableAccess of(Statement statement, String sql, Set<String> builtIns, boolean sequencesWrite) {
         boolean read = statement instanceof Select;
         boolean write = statement instanceof Insert || statement instanceof Update || statement instanceof Delete
                 || statement instanceof Merge || statement instanceof Upsert;
         if (!read && !write || read && writesInWith((Select) statement)) {
             return OPAQUE;
         }
-        Finder finder = new Finder(sequencesWrite);
+        Finder finder = new Finder(builtIns, sequencesWrite);
         Set<String> tables = new HashSet<>();
         for (String table : finder.getTables(statement)) {
             tables.add(unqualified(table));
@@ -156,10 +126,12 @@ public record TableAccess(Set<String> reads, Set<String> writes) {
 
     /** Finds the tables, and notes any function that is not a known pure built-in. */
     private static final class Finder extends TablesNamesFinder<Void> {
+        private final Set<String> builtIns;
         private final boolean sequencesWrite;
         boolean impure;
 
-        Finder(boolean sequencesWrite) {
+        Finder(Set<String> builtIns, boolean sequencesWrite) {
+            this.builtIns = builtIns;
             this.sequencesWrite = sequencesWrite;
         }
 
@@ -167,8 +139,7 @@ public record TableAccess(Set<String> reads, Set<String> writes) {
         public <S> Void visit(Function function, S context) {
             String name = function.getName();
             String lower = name == null ? null : name.toLowerCase(Locale.ROOT);
-            if (lower == null || !PURE_FUNCTIONS.contains(lower)
-                    && (sequencesWrite || !SEQUENCE_FUNCTIONS.contains(lower))) {
+            if (lower == null || !builtIns.contains(lower) || sequencesWrite && SEQUENCE_FUNCTIONS.contains(lower)) {
                 impure = true;
             }
             return super.visit(function, context);
