@@ -912,3 +912,892 @@ SELECT id, c, v FROM ty_35 WHERE id = 3
 INSERT INTO ty_35 VALUES (3, DATE '0001-01-01', 0)
 --@commit
 SELECT id, v FROM ty_35 ORDER BY id
+
+-- Ordinary shapes the guard must leave exactly as the raw driver gives them (the same on the four databases).
+-- case plain shapes: tables
+CREATE TABLE gen (id INT PRIMARY KEY, v INT NOT NULL, note VARCHAR(20))
+CREATE TABLE gen2 (id INT PRIMARY KEY, gen_id INT, w INT NOT NULL)
+INSERT INTO gen SELECT x, 0, 'n' FROM SYSTEM_RANGE(1, 60)
+INSERT INTO gen2 SELECT x, x, 0 FROM SYSTEM_RANGE(1, 60)
+--@commit
+
+-- case plain: whole row read, one column written
+SELECT * FROM gen WHERE id = 1
+UPDATE gen SET v = 1 WHERE id = 1
+--@commit
+SELECT * FROM gen WHERE id = 1
+
+-- case plain: aliased read, written
+SELECT g.id, g.v FROM gen g WHERE g.id = 2
+UPDATE gen SET v = 2 WHERE id = 2
+--@commit
+SELECT * FROM gen WHERE id = 2
+
+-- case plain: read by key and another column
+SELECT id, v, note FROM gen WHERE id = 3 AND note = 'n'
+UPDATE gen SET v = 3 WHERE id = 3
+--@commit
+SELECT * FROM gen WHERE id = 3
+
+-- case plain: read by key and a range
+SELECT id, v FROM gen WHERE id = 4 AND v >= 0
+UPDATE gen SET v = 4 WHERE id = 4
+--@commit
+SELECT * FROM gen WHERE id = 4
+
+-- case plain: self-relative updates after a read
+SELECT id, v FROM gen WHERE id = 5
+UPDATE gen SET v = v + 1 WHERE id = 5
+UPDATE gen SET v = v + 1 WHERE id = 5
+UPDATE gen SET note = 'after' WHERE id = 5
+--@commit
+SELECT * FROM gen WHERE id = 5
+
+-- case plain: read, delete, read absent, insert
+SELECT id, v, note FROM gen WHERE id = 6
+DELETE FROM gen WHERE id = 6
+SELECT id, v, note FROM gen WHERE id = 6
+INSERT INTO gen (id, v, note) VALUES (6, 6, 'new')
+--@commit
+SELECT * FROM gen WHERE id = 6
+
+-- case plain: absent read, insert, update of the new row
+SELECT id, v FROM gen WHERE id = 106
+INSERT INTO gen (id, v, note) VALUES (106, 1, 'new')
+UPDATE gen SET v = 2 WHERE id = 106
+--@commit
+SELECT * FROM gen WHERE id = 106
+
+-- case plain: a write with its own condition
+SELECT id, v FROM gen WHERE id = 7
+UPDATE gen SET v = 7 WHERE id = 7 AND v = 0
+--@commit
+SELECT * FROM gen WHERE id = 7
+
+-- case plain: two rows read, one written, commit
+SELECT id, v FROM gen WHERE id = 8
+SELECT id, v FROM gen WHERE id = 9
+UPDATE gen SET v = 8 WHERE id = 8
+--@commit
+SELECT * FROM gen WHERE id IN (8, 9) ORDER BY id
+
+-- case plain: read, rollback, read again, write
+SELECT id, v FROM gen WHERE id = 10
+--@rollback
+SELECT id, v FROM gen WHERE id = 10
+UPDATE gen SET v = 10 WHERE id = 10
+--@commit
+SELECT * FROM gen WHERE id = 10
+
+-- case plain: another row written between read and write
+SELECT id, v, note FROM gen WHERE id = 11
+UPDATE gen SET v = 99 WHERE id = 12
+UPDATE gen SET v = 11 WHERE id = 11
+--@commit
+SELECT * FROM gen WHERE id IN (11, 12) ORDER BY id
+
+-- case plain: a column set to NULL, read again, set back
+SELECT id, v, note FROM gen WHERE id = 13
+UPDATE gen SET note = NULL WHERE id = 13
+SELECT id, v, note FROM gen WHERE id = 13
+UPDATE gen SET note = 'back' WHERE id = 13
+--@commit
+SELECT * FROM gen WHERE id = 13
+
+-- case plain: key not among the columns read
+SELECT v, note FROM gen WHERE id = 14
+UPDATE gen SET v = 14 WHERE id = 14
+--@commit
+SELECT * FROM gen WHERE id = 14
+
+-- case plain: read with LIMIT
+SELECT id, v FROM gen WHERE id = 15 LIMIT 1
+UPDATE gen SET v = 15 WHERE id = 15
+--@commit
+SELECT * FROM gen WHERE id = 15
+
+-- case plain: read of several rows by IN
+SELECT id, v FROM gen WHERE id IN (16, 17) ORDER BY id
+UPDATE gen SET v = 16 WHERE id = 16
+--@commit
+SELECT * FROM gen WHERE id = 16
+
+-- case plain: an aggregate read
+SELECT count(*), max(v) FROM gen WHERE id = 18
+UPDATE gen SET v = 18 WHERE id = 18
+--@commit
+SELECT * FROM gen WHERE id = 18
+
+-- case plain: whole table read
+SELECT id, v FROM gen ORDER BY id
+UPDATE gen SET v = 19 WHERE id = 19
+--@commit
+SELECT * FROM gen WHERE id = 19
+
+-- case plain: write with no read
+UPDATE gen SET v = 20 WHERE id = 20
+--@commit
+SELECT * FROM gen WHERE id = 20
+
+-- case plain: delete and insert with no read
+DELETE FROM gen WHERE id = 21
+INSERT INTO gen (id, v, note) VALUES (21, 21, 'new')
+--@commit
+SELECT * FROM gen WHERE id = 21
+
+-- case plain: a row holding NULL read and written
+UPDATE gen SET note = NULL WHERE id = 22
+--@commit
+SELECT id, v, note FROM gen WHERE id = 22
+UPDATE gen SET v = 22 WHERE id = 22
+--@commit
+SELECT * FROM gen WHERE id = 22
+
+-- case plain: distinct read
+SELECT DISTINCT v FROM gen WHERE id = 23
+UPDATE gen SET v = 23 WHERE id = 23
+--@commit
+SELECT * FROM gen WHERE id = 23
+
+-- case plain: joined read
+SELECT g.id, g.v, h.w FROM gen g JOIN gen2 h ON h.gen_id = g.id WHERE g.id = 24
+UPDATE gen SET v = 24 WHERE id = 24
+UPDATE gen2 SET w = 24 WHERE id = 24
+--@commit
+SELECT * FROM gen2 WHERE id = 24
+
+-- case plain: read, commit, write in the next transaction
+SELECT id, v FROM gen WHERE id = 25
+--@commit
+UPDATE gen SET v = 25 WHERE id = 25
+--@commit
+SELECT * FROM gen WHERE id = 25
+
+-- case plain: autocommit read, autocommit delete
+--@autocommit on
+SELECT id, v FROM gen WHERE id = 26
+DELETE FROM gen WHERE id = 26
+--@autocommit off
+SELECT count(*) FROM gen WHERE id = 26
+
+-- case plain: key repeated in the read
+SELECT id, v FROM gen WHERE id = 27 AND id = 27
+UPDATE gen SET v = 27 WHERE id = 27
+--@commit
+SELECT * FROM gen WHERE id = 27
+
+-- case plain: update of every column read
+SELECT id, v, note FROM gen WHERE id = 28
+UPDATE gen SET v = 28, note = 'all' WHERE id = 28
+--@commit
+SELECT * FROM gen WHERE id = 28
+
+-- case plain: read, write, read, write, delete
+SELECT id, v FROM gen WHERE id = 29
+UPDATE gen SET v = 1 WHERE id = 29
+SELECT id, v FROM gen WHERE id = 29
+UPDATE gen SET v = 2 WHERE id = 29
+SELECT id, v FROM gen WHERE id = 29
+DELETE FROM gen WHERE id = 29
+--@commit
+SELECT count(*) FROM gen WHERE id = 29
+
+-- case plain: prepared reads and writes of two rows
+--@prepared
+SELECT id, v, note FROM gen WHERE id = 30
+--@prepared
+SELECT id, v, note FROM gen WHERE id = 31
+--@prepared
+UPDATE gen SET v = 30 WHERE id = 30
+--@prepared
+UPDATE gen SET v = 31 WHERE id = 31
+--@commit
+SELECT * FROM gen WHERE id IN (30, 31) ORDER BY id
+
+-- case plain: prepared delete after a read
+--@prepared
+SELECT id, v FROM gen WHERE id = 32
+--@prepared
+DELETE FROM gen WHERE id = 32
+--@commit
+SELECT count(*) FROM gen WHERE id = 32
+
+-- case plain: prepared insert after an absent read
+--@prepared
+SELECT id, v FROM gen WHERE id = 132
+--@prepared
+INSERT INTO gen (id, v, note) VALUES (132, 1, 'p')
+--@commit
+SELECT * FROM gen WHERE id = 132
+
+-- case plain: a query through executeQuery between read and write
+SELECT id, v FROM gen WHERE id = 33
+--@query
+SELECT count(*) FROM gen
+UPDATE gen SET v = 33 WHERE id = 33
+--@commit
+SELECT * FROM gen WHERE id = 33
+
+-- case plain: a write of another table between read and write
+SELECT id, v FROM gen WHERE id = 34
+UPDATE gen2 SET w = 34 WHERE id = 34
+UPDATE gen SET v = 34 WHERE id = 34
+--@commit
+SELECT * FROM gen WHERE id = 34
+
+-- The same ordinary shapes, every statement prepared, on tables of their own.
+-- case prepared shapes: tables
+CREATE TABLE genp (id INT PRIMARY KEY, v INT NOT NULL, note VARCHAR(20))
+CREATE TABLE genp2 (id INT PRIMARY KEY, gen_id INT, w INT NOT NULL)
+INSERT INTO genp SELECT x, 0, 'n' FROM SYSTEM_RANGE(1, 60)
+INSERT INTO genp2 SELECT x, x, 0 FROM SYSTEM_RANGE(1, 60)
+--@commit
+
+-- case prepared: whole row read, one column written
+--@prepared
+SELECT * FROM genp WHERE id = 1
+--@prepared
+UPDATE genp SET v = 1 WHERE id = 1
+--@commit
+--@prepared
+SELECT * FROM genp WHERE id = 1
+
+-- case prepared: aliased read, written
+--@prepared
+SELECT g.id, g.v FROM genp g WHERE g.id = 2
+--@prepared
+UPDATE genp SET v = 2 WHERE id = 2
+--@commit
+--@prepared
+SELECT * FROM genp WHERE id = 2
+
+-- case prepared: read by key and another column
+--@prepared
+SELECT id, v, note FROM genp WHERE id = 3 AND note = 'n'
+--@prepared
+UPDATE genp SET v = 3 WHERE id = 3
+--@commit
+--@prepared
+SELECT * FROM genp WHERE id = 3
+
+-- case prepared: read by key and a range
+--@prepared
+SELECT id, v FROM genp WHERE id = 4 AND v >= 0
+--@prepared
+UPDATE genp SET v = 4 WHERE id = 4
+--@commit
+--@prepared
+SELECT * FROM genp WHERE id = 4
+
+-- case prepared: self-relative updates after a read
+--@prepared
+SELECT id, v FROM genp WHERE id = 5
+--@prepared
+UPDATE genp SET v = v + 1 WHERE id = 5
+--@prepared
+UPDATE genp SET v = v + 1 WHERE id = 5
+--@prepared
+UPDATE genp SET note = 'after' WHERE id = 5
+--@commit
+--@prepared
+SELECT * FROM genp WHERE id = 5
+
+-- case prepared: read, delete, read absent, insert
+--@prepared
+SELECT id, v, note FROM genp WHERE id = 6
+--@prepared
+DELETE FROM genp WHERE id = 6
+--@prepared
+SELECT id, v, note FROM genp WHERE id = 6
+--@prepared
+INSERT INTO genp (id, v, note) VALUES (6, 6, 'new')
+--@commit
+--@prepared
+SELECT * FROM genp WHERE id = 6
+
+-- case prepared: absent read, insert, update of the new row
+--@prepared
+SELECT id, v FROM genp WHERE id = 106
+--@prepared
+INSERT INTO genp (id, v, note) VALUES (106, 1, 'new')
+--@prepared
+UPDATE genp SET v = 2 WHERE id = 106
+--@commit
+--@prepared
+SELECT * FROM genp WHERE id = 106
+
+-- case prepared: a write with its own condition
+--@prepared
+SELECT id, v FROM genp WHERE id = 7
+--@prepared
+UPDATE genp SET v = 7 WHERE id = 7 AND v = 0
+--@commit
+--@prepared
+SELECT * FROM genp WHERE id = 7
+
+-- case prepared: two rows read, one written, commit
+--@prepared
+SELECT id, v FROM genp WHERE id = 8
+--@prepared
+SELECT id, v FROM genp WHERE id = 9
+--@prepared
+UPDATE genp SET v = 8 WHERE id = 8
+--@commit
+--@prepared
+SELECT * FROM genp WHERE id IN (8, 9) ORDER BY id
+
+-- case prepared: read, rollback, read again, write
+--@prepared
+SELECT id, v FROM genp WHERE id = 10
+--@rollback
+--@prepared
+SELECT id, v FROM genp WHERE id = 10
+--@prepared
+UPDATE genp SET v = 10 WHERE id = 10
+--@commit
+--@prepared
+SELECT * FROM genp WHERE id = 10
+
+-- case prepared: another row written between read and write
+--@prepared
+SELECT id, v, note FROM genp WHERE id = 11
+--@prepared
+UPDATE genp SET v = 99 WHERE id = 12
+--@prepared
+UPDATE genp SET v = 11 WHERE id = 11
+--@commit
+--@prepared
+SELECT * FROM genp WHERE id IN (11, 12) ORDER BY id
+
+-- case prepared: a column set to NULL, read again, set back
+--@prepared
+SELECT id, v, note FROM genp WHERE id = 13
+--@prepared
+UPDATE genp SET note = NULL WHERE id = 13
+--@prepared
+SELECT id, v, note FROM genp WHERE id = 13
+--@prepared
+UPDATE genp SET note = 'back' WHERE id = 13
+--@commit
+--@prepared
+SELECT * FROM genp WHERE id = 13
+
+-- case prepared: key not among the columns read
+--@prepared
+SELECT v, note FROM genp WHERE id = 14
+--@prepared
+UPDATE genp SET v = 14 WHERE id = 14
+--@commit
+--@prepared
+SELECT * FROM genp WHERE id = 14
+
+-- case prepared: read with LIMIT
+--@prepared
+SELECT id, v FROM genp WHERE id = 15 LIMIT 1
+--@prepared
+UPDATE genp SET v = 15 WHERE id = 15
+--@commit
+--@prepared
+SELECT * FROM genp WHERE id = 15
+
+-- case prepared: read of several rows by IN
+--@prepared
+SELECT id, v FROM genp WHERE id IN (16, 17) ORDER BY id
+--@prepared
+UPDATE genp SET v = 16 WHERE id = 16
+--@commit
+--@prepared
+SELECT * FROM genp WHERE id = 16
+
+-- case prepared: an aggregate read
+--@prepared
+SELECT count(*), max(v) FROM genp WHERE id = 18
+--@prepared
+UPDATE genp SET v = 18 WHERE id = 18
+--@commit
+--@prepared
+SELECT * FROM genp WHERE id = 18
+
+-- case prepared: whole table read
+--@prepared
+SELECT id, v FROM genp ORDER BY id
+--@prepared
+UPDATE genp SET v = 19 WHERE id = 19
+--@commit
+--@prepared
+SELECT * FROM genp WHERE id = 19
+
+-- case prepared: write with no read
+--@prepared
+UPDATE genp SET v = 20 WHERE id = 20
+--@commit
+--@prepared
+SELECT * FROM genp WHERE id = 20
+
+-- case prepared: delete and insert with no read
+--@prepared
+DELETE FROM genp WHERE id = 21
+--@prepared
+INSERT INTO genp (id, v, note) VALUES (21, 21, 'new')
+--@commit
+--@prepared
+SELECT * FROM genp WHERE id = 21
+
+-- case prepared: a row holding NULL read and written
+--@prepared
+UPDATE genp SET note = NULL WHERE id = 22
+--@commit
+--@prepared
+SELECT id, v, note FROM genp WHERE id = 22
+--@prepared
+UPDATE genp SET v = 22 WHERE id = 22
+--@commit
+--@prepared
+SELECT * FROM genp WHERE id = 22
+
+-- case prepared: distinct read
+--@prepared
+SELECT DISTINCT v FROM genp WHERE id = 23
+--@prepared
+UPDATE genp SET v = 23 WHERE id = 23
+--@commit
+--@prepared
+SELECT * FROM genp WHERE id = 23
+
+-- case prepared: joined read
+--@prepared
+SELECT g.id, g.v, h.w FROM genp g JOIN genp2 h ON h.gen_id = g.id WHERE g.id = 24
+--@prepared
+UPDATE genp SET v = 24 WHERE id = 24
+--@prepared
+UPDATE genp2 SET w = 24 WHERE id = 24
+--@commit
+--@prepared
+SELECT * FROM genp2 WHERE id = 24
+
+-- case prepared: read, commit, write in the next transaction
+--@prepared
+SELECT id, v FROM genp WHERE id = 25
+--@commit
+--@prepared
+UPDATE genp SET v = 25 WHERE id = 25
+--@commit
+--@prepared
+SELECT * FROM genp WHERE id = 25
+
+-- case prepared: autocommit read, autocommit delete
+--@autocommit on
+--@prepared
+SELECT id, v FROM genp WHERE id = 26
+--@prepared
+DELETE FROM genp WHERE id = 26
+--@autocommit off
+--@prepared
+SELECT count(*) FROM genp WHERE id = 26
+
+-- case prepared: key repeated in the read
+--@prepared
+SELECT id, v FROM genp WHERE id = 27 AND id = 27
+--@prepared
+UPDATE genp SET v = 27 WHERE id = 27
+--@commit
+--@prepared
+SELECT * FROM genp WHERE id = 27
+
+-- case prepared: update of every column read
+--@prepared
+SELECT id, v, note FROM genp WHERE id = 28
+--@prepared
+UPDATE genp SET v = 28, note = 'all' WHERE id = 28
+--@commit
+--@prepared
+SELECT * FROM genp WHERE id = 28
+
+-- case prepared: read, write, read, write, delete
+--@prepared
+SELECT id, v FROM genp WHERE id = 29
+--@prepared
+UPDATE genp SET v = 1 WHERE id = 29
+--@prepared
+SELECT id, v FROM genp WHERE id = 29
+--@prepared
+UPDATE genp SET v = 2 WHERE id = 29
+--@prepared
+SELECT id, v FROM genp WHERE id = 29
+--@prepared
+DELETE FROM genp WHERE id = 29
+--@commit
+--@prepared
+SELECT count(*) FROM genp WHERE id = 29
+
+-- case prepared: prepared reads and writes of two rows
+--@prepared
+SELECT id, v, note FROM genp WHERE id = 30
+--@prepared
+SELECT id, v, note FROM genp WHERE id = 31
+--@prepared
+UPDATE genp SET v = 30 WHERE id = 30
+--@prepared
+UPDATE genp SET v = 31 WHERE id = 31
+--@commit
+--@prepared
+SELECT * FROM genp WHERE id IN (30, 31) ORDER BY id
+
+-- case prepared: prepared delete after a read
+--@prepared
+SELECT id, v FROM genp WHERE id = 32
+--@prepared
+DELETE FROM genp WHERE id = 32
+--@commit
+--@prepared
+SELECT count(*) FROM genp WHERE id = 32
+
+-- case prepared: prepared insert after an absent read
+--@prepared
+SELECT id, v FROM genp WHERE id = 132
+--@prepared
+INSERT INTO genp (id, v, note) VALUES (132, 1, 'p')
+--@commit
+--@prepared
+SELECT * FROM genp WHERE id = 132
+
+-- case prepared: a query through executeQuery between read and write
+--@prepared
+SELECT id, v FROM genp WHERE id = 33
+--@prepared query
+SELECT count(*) FROM genp
+--@prepared
+UPDATE genp SET v = 33 WHERE id = 33
+--@commit
+--@prepared
+SELECT * FROM genp WHERE id = 33
+
+-- case prepared: a write of another table between read and write
+--@prepared
+SELECT id, v FROM genp WHERE id = 34
+--@prepared
+UPDATE genp2 SET w = 34 WHERE id = 34
+--@prepared
+UPDATE genp SET v = 34 WHERE id = 34
+--@commit
+--@prepared
+SELECT * FROM genp WHERE id = 34
+
+-- The same ordinary shapes, every read run with executeQuery, on tables of their own.
+-- case queried shapes: tables
+CREATE TABLE genq (id INT PRIMARY KEY, v INT NOT NULL, note VARCHAR(20))
+CREATE TABLE genq2 (id INT PRIMARY KEY, gen_id INT, w INT NOT NULL)
+INSERT INTO genq SELECT x, 0, 'n' FROM SYSTEM_RANGE(1, 60)
+INSERT INTO genq2 SELECT x, x, 0 FROM SYSTEM_RANGE(1, 60)
+--@commit
+
+-- case queried: whole row read, one column written
+--@query
+SELECT * FROM genq WHERE id = 1
+UPDATE genq SET v = 1 WHERE id = 1
+--@commit
+--@query
+SELECT * FROM genq WHERE id = 1
+
+-- case queried: aliased read, written
+--@query
+SELECT g.id, g.v FROM genq g WHERE g.id = 2
+UPDATE genq SET v = 2 WHERE id = 2
+--@commit
+--@query
+SELECT * FROM genq WHERE id = 2
+
+-- case queried: read by key and another column
+--@query
+SELECT id, v, note FROM genq WHERE id = 3 AND note = 'n'
+UPDATE genq SET v = 3 WHERE id = 3
+--@commit
+--@query
+SELECT * FROM genq WHERE id = 3
+
+-- case queried: read by key and a range
+--@query
+SELECT id, v FROM genq WHERE id = 4 AND v >= 0
+UPDATE genq SET v = 4 WHERE id = 4
+--@commit
+--@query
+SELECT * FROM genq WHERE id = 4
+
+-- case queried: self-relative updates after a read
+--@query
+SELECT id, v FROM genq WHERE id = 5
+UPDATE genq SET v = v + 1 WHERE id = 5
+UPDATE genq SET v = v + 1 WHERE id = 5
+UPDATE genq SET note = 'after' WHERE id = 5
+--@commit
+--@query
+SELECT * FROM genq WHERE id = 5
+
+-- case queried: read, delete, read absent, insert
+--@query
+SELECT id, v, note FROM genq WHERE id = 6
+DELETE FROM genq WHERE id = 6
+--@query
+SELECT id, v, note FROM genq WHERE id = 6
+INSERT INTO genq (id, v, note) VALUES (6, 6, 'new')
+--@commit
+--@query
+SELECT * FROM genq WHERE id = 6
+
+-- case queried: absent read, insert, update of the new row
+--@query
+SELECT id, v FROM genq WHERE id = 106
+INSERT INTO genq (id, v, note) VALUES (106, 1, 'new')
+UPDATE genq SET v = 2 WHERE id = 106
+--@commit
+--@query
+SELECT * FROM genq WHERE id = 106
+
+-- case queried: a write with its own condition
+--@query
+SELECT id, v FROM genq WHERE id = 7
+UPDATE genq SET v = 7 WHERE id = 7 AND v = 0
+--@commit
+--@query
+SELECT * FROM genq WHERE id = 7
+
+-- case queried: two rows read, one written, commit
+--@query
+SELECT id, v FROM genq WHERE id = 8
+--@query
+SELECT id, v FROM genq WHERE id = 9
+UPDATE genq SET v = 8 WHERE id = 8
+--@commit
+--@query
+SELECT * FROM genq WHERE id IN (8, 9) ORDER BY id
+
+-- case queried: read, rollback, read again, write
+--@query
+SELECT id, v FROM genq WHERE id = 10
+--@rollback
+--@query
+SELECT id, v FROM genq WHERE id = 10
+UPDATE genq SET v = 10 WHERE id = 10
+--@commit
+--@query
+SELECT * FROM genq WHERE id = 10
+
+-- case queried: another row written between read and write
+--@query
+SELECT id, v, note FROM genq WHERE id = 11
+UPDATE genq SET v = 99 WHERE id = 12
+UPDATE genq SET v = 11 WHERE id = 11
+--@commit
+--@query
+SELECT * FROM genq WHERE id IN (11, 12) ORDER BY id
+
+-- case queried: a column set to NULL, read again, set back
+--@query
+SELECT id, v, note FROM genq WHERE id = 13
+UPDATE genq SET note = NULL WHERE id = 13
+--@query
+SELECT id, v, note FROM genq WHERE id = 13
+UPDATE genq SET note = 'back' WHERE id = 13
+--@commit
+--@query
+SELECT * FROM genq WHERE id = 13
+
+-- case queried: key not among the columns read
+--@query
+SELECT v, note FROM genq WHERE id = 14
+UPDATE genq SET v = 14 WHERE id = 14
+--@commit
+--@query
+SELECT * FROM genq WHERE id = 14
+
+-- case queried: read with LIMIT
+--@query
+SELECT id, v FROM genq WHERE id = 15 LIMIT 1
+UPDATE genq SET v = 15 WHERE id = 15
+--@commit
+--@query
+SELECT * FROM genq WHERE id = 15
+
+-- case queried: read of several rows by IN
+--@query
+SELECT id, v FROM genq WHERE id IN (16, 17) ORDER BY id
+UPDATE genq SET v = 16 WHERE id = 16
+--@commit
+--@query
+SELECT * FROM genq WHERE id = 16
+
+-- case queried: an aggregate read
+--@query
+SELECT count(*), max(v) FROM genq WHERE id = 18
+UPDATE genq SET v = 18 WHERE id = 18
+--@commit
+--@query
+SELECT * FROM genq WHERE id = 18
+
+-- case queried: whole table read
+--@query
+SELECT id, v FROM genq ORDER BY id
+UPDATE genq SET v = 19 WHERE id = 19
+--@commit
+--@query
+SELECT * FROM genq WHERE id = 19
+
+-- case queried: write with no read
+UPDATE genq SET v = 20 WHERE id = 20
+--@commit
+--@query
+SELECT * FROM genq WHERE id = 20
+
+-- case queried: delete and insert with no read
+DELETE FROM genq WHERE id = 21
+INSERT INTO genq (id, v, note) VALUES (21, 21, 'new')
+--@commit
+--@query
+SELECT * FROM genq WHERE id = 21
+
+-- case queried: a row holding NULL read and written
+UPDATE genq SET note = NULL WHERE id = 22
+--@commit
+--@query
+SELECT id, v, note FROM genq WHERE id = 22
+UPDATE genq SET v = 22 WHERE id = 22
+--@commit
+--@query
+SELECT * FROM genq WHERE id = 22
+
+-- case queried: distinct read
+--@query
+SELECT DISTINCT v FROM genq WHERE id = 23
+UPDATE genq SET v = 23 WHERE id = 23
+--@commit
+--@query
+SELECT * FROM genq WHERE id = 23
+
+-- case queried: joined read
+--@query
+SELECT g.id, g.v, h.w FROM genq g JOIN genq2 h ON h.gen_id = g.id WHERE g.id = 24
+UPDATE genq SET v = 24 WHERE id = 24
+UPDATE genq2 SET w = 24 WHERE id = 24
+--@commit
+--@query
+SELECT * FROM genq2 WHERE id = 24
+
+-- case queried: read, commit, write in the next transaction
+--@query
+SELECT id, v FROM genq WHERE id = 25
+--@commit
+UPDATE genq SET v = 25 WHERE id = 25
+--@commit
+--@query
+SELECT * FROM genq WHERE id = 25
+
+-- case queried: autocommit read, autocommit delete
+--@autocommit on
+--@query
+SELECT id, v FROM genq WHERE id = 26
+DELETE FROM genq WHERE id = 26
+--@autocommit off
+--@query
+SELECT count(*) FROM genq WHERE id = 26
+
+-- case queried: key repeated in the read
+--@query
+SELECT id, v FROM genq WHERE id = 27 AND id = 27
+UPDATE genq SET v = 27 WHERE id = 27
+--@commit
+--@query
+SELECT * FROM genq WHERE id = 27
+
+-- case queried: update of every column read
+--@query
+SELECT id, v, note FROM genq WHERE id = 28
+UPDATE genq SET v = 28, note = 'all' WHERE id = 28
+--@commit
+--@query
+SELECT * FROM genq WHERE id = 28
+
+-- case queried: read, write, read, write, delete
+--@query
+SELECT id, v FROM genq WHERE id = 29
+UPDATE genq SET v = 1 WHERE id = 29
+--@query
+SELECT id, v FROM genq WHERE id = 29
+UPDATE genq SET v = 2 WHERE id = 29
+--@query
+SELECT id, v FROM genq WHERE id = 29
+DELETE FROM genq WHERE id = 29
+--@commit
+--@query
+SELECT count(*) FROM genq WHERE id = 29
+
+-- case queried: prepared reads and writes of two rows
+--@prepared query
+SELECT id, v, note FROM genq WHERE id = 30
+--@prepared query
+SELECT id, v, note FROM genq WHERE id = 31
+--@prepared
+UPDATE genq SET v = 30 WHERE id = 30
+--@prepared
+UPDATE genq SET v = 31 WHERE id = 31
+--@commit
+--@query
+SELECT * FROM genq WHERE id IN (30, 31) ORDER BY id
+
+-- case queried: prepared delete after a read
+--@prepared query
+SELECT id, v FROM genq WHERE id = 32
+--@prepared
+DELETE FROM genq WHERE id = 32
+--@commit
+--@query
+SELECT count(*) FROM genq WHERE id = 32
+
+-- case queried: prepared insert after an absent read
+--@prepared query
+SELECT id, v FROM genq WHERE id = 132
+--@prepared
+INSERT INTO genq (id, v, note) VALUES (132, 1, 'p')
+--@commit
+--@query
+SELECT * FROM genq WHERE id = 132
+
+-- case queried: a query through executeQuery between read and write
+--@query
+SELECT id, v FROM genq WHERE id = 33
+--@query
+SELECT count(*) FROM genq
+UPDATE genq SET v = 33 WHERE id = 33
+--@commit
+--@query
+SELECT * FROM genq WHERE id = 33
+
+-- case queried: a write of another table between read and write
+--@query
+SELECT id, v FROM genq WHERE id = 34
+UPDATE genq2 SET w = 34 WHERE id = 34
+UPDATE genq SET v = 34 WHERE id = 34
+--@commit
+--@query
+SELECT * FROM genq WHERE id = 34
+
+-- case sequence value between read and write
+CREATE SEQUENCE hs
+--@commit
+SELECT id, v, note FROM more WHERE id = 20
+SELECT NEXT VALUE FOR hs
+UPDATE more SET v = 1 WHERE id = 20
+--@commit
+SELECT * FROM more WHERE id = 20
+
+-- case CALL between read and write
+SELECT id, v, note FROM more WHERE id = 21
+CALL 1 + 1
+UPDATE more SET v = 1 WHERE id = 21
+--@commit
+SELECT * FROM more WHERE id = 21
+
+-- case built-in functions in the read
+SELECT id, v, UPPER(note), CHAR_LENGTH(note) FROM more WHERE id = 22
+UPDATE more SET v = 1 WHERE id = 22
+--@commit
+SELECT * FROM more WHERE id = 22
