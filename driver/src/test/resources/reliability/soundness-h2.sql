@@ -386,6 +386,533 @@ INSERT INTO twin3 VALUES (1, 5)
 SET SCHEMA PUBLIC
 SELECT * FROM other_b.twin3
 
+-- ===== issue #13: column types round-tripped through a guarded write (read, then write by key; prepared too) =====
+
+-- case b: type tinyint holding 7
+CREATE TABLE ty_1 (id INT PRIMARY KEY, c tinyint, v INT NOT NULL)
+INSERT INTO ty_1 VALUES (1, 7, 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_1 WHERE id = 1
+UPDATE ty_1 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_1 WHERE id = 2
+--@prepared
+UPDATE ty_1 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_1 WHERE id = 3
+INSERT INTO ty_1 VALUES (3, 7, 0)
+--@commit
+SELECT id, v FROM ty_1 ORDER BY id
+
+-- case b: type smallint holding -300
+CREATE TABLE ty_2 (id INT PRIMARY KEY, c smallint, v INT NOT NULL)
+INSERT INTO ty_2 VALUES (1, -300, 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_2 WHERE id = 1
+UPDATE ty_2 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_2 WHERE id = 2
+--@prepared
+UPDATE ty_2 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_2 WHERE id = 3
+INSERT INTO ty_2 VALUES (3, -300, 0)
+--@commit
+SELECT id, v FROM ty_2 ORDER BY id
+
+-- case b: type int holding -42
+CREATE TABLE ty_3 (id INT PRIMARY KEY, c int, v INT NOT NULL)
+INSERT INTO ty_3 VALUES (1, -42, 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_3 WHERE id = 1
+UPDATE ty_3 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_3 WHERE id = 2
+--@prepared
+UPDATE ty_3 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_3 WHERE id = 3
+INSERT INTO ty_3 VALUES (3, -42, 0)
+--@commit
+SELECT id, v FROM ty_3 ORDER BY id
+
+-- case b: type bigint holding 9000000000
+CREATE TABLE ty_4 (id INT PRIMARY KEY, c bigint, v INT NOT NULL)
+INSERT INTO ty_4 VALUES (1, 9000000000, 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_4 WHERE id = 1
+UPDATE ty_4 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_4 WHERE id = 2
+--@prepared
+UPDATE ty_4 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_4 WHERE id = 3
+INSERT INTO ty_4 VALUES (3, 9000000000, 0)
+--@commit
+SELECT id, v FROM ty_4 ORDER BY id
+
+-- case b: type numeric(10,2) holding 1.10
+CREATE TABLE ty_5 (id INT PRIMARY KEY, c numeric(10,2), v INT NOT NULL)
+INSERT INTO ty_5 VALUES (1, 1.10, 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_5 WHERE id = 1
+UPDATE ty_5 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_5 WHERE id = 2
+--@prepared
+UPDATE ty_5 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_5 WHERE id = 3
+INSERT INTO ty_5 VALUES (3, 1.10, 0)
+--@commit
+SELECT id, v FROM ty_5 ORDER BY id
+
+-- case b: type decfloat holding 1.5
+CREATE TABLE ty_6 (id INT PRIMARY KEY, c decfloat, v INT NOT NULL)
+INSERT INTO ty_6 VALUES (1, 1.5, 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_6 WHERE id = 1
+UPDATE ty_6 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_6 WHERE id = 2
+--@prepared
+UPDATE ty_6 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_6 WHERE id = 3
+INSERT INTO ty_6 VALUES (3, 1.5, 0)
+--@commit
+SELECT id, v FROM ty_6 ORDER BY id
+
+-- case b: type real holding 0.1
+CREATE TABLE ty_7 (id INT PRIMARY KEY, c real, v INT NOT NULL)
+INSERT INTO ty_7 VALUES (1, 0.1, 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_7 WHERE id = 1
+UPDATE ty_7 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_7 WHERE id = 2
+--@prepared
+UPDATE ty_7 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_7 WHERE id = 3
+INSERT INTO ty_7 VALUES (3, 0.1, 0)
+--@commit
+SELECT id, v FROM ty_7 ORDER BY id
+
+-- case b: type double precision holding 1e-300
+CREATE TABLE ty_8 (id INT PRIMARY KEY, c double precision, v INT NOT NULL)
+INSERT INTO ty_8 VALUES (1, 1e-300, 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_8 WHERE id = 1
+UPDATE ty_8 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_8 WHERE id = 2
+--@prepared
+UPDATE ty_8 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_8 WHERE id = 3
+INSERT INTO ty_8 VALUES (3, 1e-300, 0)
+--@commit
+SELECT id, v FROM ty_8 ORDER BY id
+
+-- case b: type boolean holding true
+CREATE TABLE ty_9 (id INT PRIMARY KEY, c boolean, v INT NOT NULL)
+INSERT INTO ty_9 VALUES (1, true, 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_9 WHERE id = 1
+UPDATE ty_9 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_9 WHERE id = 2
+--@prepared
+UPDATE ty_9 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_9 WHERE id = 3
+INSERT INTO ty_9 VALUES (3, true, 0)
+--@commit
+SELECT id, v FROM ty_9 ORDER BY id
+
+-- case b: type char(5) holding 'ab'
+CREATE TABLE ty_10 (id INT PRIMARY KEY, c char(5), v INT NOT NULL)
+INSERT INTO ty_10 VALUES (1, 'ab', 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_10 WHERE id = 1
+UPDATE ty_10 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_10 WHERE id = 2
+--@prepared
+UPDATE ty_10 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_10 WHERE id = 3
+INSERT INTO ty_10 VALUES (3, 'ab', 0)
+--@commit
+SELECT id, v FROM ty_10 ORDER BY id
+
+-- case b: type varchar(10) holding 'a '
+CREATE TABLE ty_11 (id INT PRIMARY KEY, c varchar(10), v INT NOT NULL)
+INSERT INTO ty_11 VALUES (1, 'a ', 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_11 WHERE id = 1
+UPDATE ty_11 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_11 WHERE id = 2
+--@prepared
+UPDATE ty_11 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_11 WHERE id = 3
+INSERT INTO ty_11 VALUES (3, 'a ', 0)
+--@commit
+SELECT id, v FROM ty_11 ORDER BY id
+
+-- case b: type varchar(10) holding ''
+CREATE TABLE ty_12 (id INT PRIMARY KEY, c varchar(10), v INT NOT NULL)
+INSERT INTO ty_12 VALUES (1, '', 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_12 WHERE id = 1
+UPDATE ty_12 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_12 WHERE id = 2
+--@prepared
+UPDATE ty_12 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_12 WHERE id = 3
+INSERT INTO ty_12 VALUES (3, '', 0)
+--@commit
+SELECT id, v FROM ty_12 ORDER BY id
+
+-- case b: type varchar_ignorecase(10) holding 'Abc'
+CREATE TABLE ty_13 (id INT PRIMARY KEY, c varchar_ignorecase(10), v INT NOT NULL)
+INSERT INTO ty_13 VALUES (1, 'Abc', 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_13 WHERE id = 1
+UPDATE ty_13 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_13 WHERE id = 2
+--@prepared
+UPDATE ty_13 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_13 WHERE id = 3
+INSERT INTO ty_13 VALUES (3, 'Abc', 0)
+--@commit
+SELECT id, v FROM ty_13 ORDER BY id
+
+-- case b: type varchar(20) holding 'héllo 😀'
+CREATE TABLE ty_14 (id INT PRIMARY KEY, c varchar(20), v INT NOT NULL)
+INSERT INTO ty_14 VALUES (1, 'héllo 😀', 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_14 WHERE id = 1
+UPDATE ty_14 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_14 WHERE id = 2
+--@prepared
+UPDATE ty_14 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_14 WHERE id = 3
+INSERT INTO ty_14 VALUES (3, 'héllo 😀', 0)
+--@commit
+SELECT id, v FROM ty_14 ORDER BY id
+
+-- case b: type clob holding 't'
+CREATE TABLE ty_15 (id INT PRIMARY KEY, c clob, v INT NOT NULL)
+INSERT INTO ty_15 VALUES (1, 't', 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_15 WHERE id = 1
+UPDATE ty_15 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_15 WHERE id = 2
+--@prepared
+UPDATE ty_15 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_15 WHERE id = 3
+INSERT INTO ty_15 VALUES (3, 't', 0)
+--@commit
+SELECT id, v FROM ty_15 ORDER BY id
+
+-- case b: type binary(2) holding X'0102'
+CREATE TABLE ty_16 (id INT PRIMARY KEY, c binary(2), v INT NOT NULL)
+INSERT INTO ty_16 VALUES (1, X'0102', 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_16 WHERE id = 1
+UPDATE ty_16 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_16 WHERE id = 2
+--@prepared
+UPDATE ty_16 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_16 WHERE id = 3
+INSERT INTO ty_16 VALUES (3, X'0102', 0)
+--@commit
+SELECT id, v FROM ty_16 ORDER BY id
+
+-- case b: type varbinary(8) holding X'00ff'
+CREATE TABLE ty_17 (id INT PRIMARY KEY, c varbinary(8), v INT NOT NULL)
+INSERT INTO ty_17 VALUES (1, X'00ff', 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_17 WHERE id = 1
+UPDATE ty_17 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_17 WHERE id = 2
+--@prepared
+UPDATE ty_17 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_17 WHERE id = 3
+INSERT INTO ty_17 VALUES (3, X'00ff', 0)
+--@commit
+SELECT id, v FROM ty_17 ORDER BY id
+
+-- case b: type blob holding X'00'
+CREATE TABLE ty_18 (id INT PRIMARY KEY, c blob, v INT NOT NULL)
+INSERT INTO ty_18 VALUES (1, X'00', 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_18 WHERE id = 1
+UPDATE ty_18 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_18 WHERE id = 2
+--@prepared
+UPDATE ty_18 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_18 WHERE id = 3
+INSERT INTO ty_18 VALUES (3, X'00', 0)
+--@commit
+SELECT id, v FROM ty_18 ORDER BY id
+
+-- case b: type date holding DATE '2024-02-29'
+CREATE TABLE ty_19 (id INT PRIMARY KEY, c date, v INT NOT NULL)
+INSERT INTO ty_19 VALUES (1, DATE '2024-02-29', 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_19 WHERE id = 1
+UPDATE ty_19 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_19 WHERE id = 2
+--@prepared
+UPDATE ty_19 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_19 WHERE id = 3
+INSERT INTO ty_19 VALUES (3, DATE '2024-02-29', 0)
+--@commit
+SELECT id, v FROM ty_19 ORDER BY id
+
+-- case b: type time holding TIME '23:59:59'
+CREATE TABLE ty_20 (id INT PRIMARY KEY, c time, v INT NOT NULL)
+INSERT INTO ty_20 VALUES (1, TIME '23:59:59', 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_20 WHERE id = 1
+UPDATE ty_20 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_20 WHERE id = 2
+--@prepared
+UPDATE ty_20 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_20 WHERE id = 3
+INSERT INTO ty_20 VALUES (3, TIME '23:59:59', 0)
+--@commit
+SELECT id, v FROM ty_20 ORDER BY id
+
+-- case b: type time(6) holding TIME '12:00:00.123456'
+CREATE TABLE ty_21 (id INT PRIMARY KEY, c time(6), v INT NOT NULL)
+INSERT INTO ty_21 VALUES (1, TIME '12:00:00.123456', 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_21 WHERE id = 1
+UPDATE ty_21 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_21 WHERE id = 2
+--@prepared
+UPDATE ty_21 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_21 WHERE id = 3
+INSERT INTO ty_21 VALUES (3, TIME '12:00:00.123456', 0)
+--@commit
+SELECT id, v FROM ty_21 ORDER BY id
+
+-- case b: type time with time zone holding TIME WITH TIME ZONE '10:00:00+02'
+CREATE TABLE ty_22 (id INT PRIMARY KEY, c time with time zone, v INT NOT NULL)
+INSERT INTO ty_22 VALUES (1, TIME WITH TIME ZONE '10:00:00+02', 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_22 WHERE id = 1
+UPDATE ty_22 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_22 WHERE id = 2
+--@prepared
+UPDATE ty_22 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_22 WHERE id = 3
+INSERT INTO ty_22 VALUES (3, TIME WITH TIME ZONE '10:00:00+02', 0)
+--@commit
+SELECT id, v FROM ty_22 ORDER BY id
+
+-- case b: type timestamp(6) holding TIMESTAMP '2024-03-31 02:30:00.123456'
+CREATE TABLE ty_23 (id INT PRIMARY KEY, c timestamp(6), v INT NOT NULL)
+INSERT INTO ty_23 VALUES (1, TIMESTAMP '2024-03-31 02:30:00.123456', 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_23 WHERE id = 1
+UPDATE ty_23 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_23 WHERE id = 2
+--@prepared
+UPDATE ty_23 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_23 WHERE id = 3
+INSERT INTO ty_23 VALUES (3, TIMESTAMP '2024-03-31 02:30:00.123456', 0)
+--@commit
+SELECT id, v FROM ty_23 ORDER BY id
+
+-- case b: type timestamp with time zone holding TIMESTAMP WITH TIME ZONE '2024-03-31 02:30:00+01'
+CREATE TABLE ty_24 (id INT PRIMARY KEY, c timestamp with time zone, v INT NOT NULL)
+INSERT INTO ty_24 VALUES (1, TIMESTAMP WITH TIME ZONE '2024-03-31 02:30:00+01', 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_24 WHERE id = 1
+UPDATE ty_24 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_24 WHERE id = 2
+--@prepared
+UPDATE ty_24 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_24 WHERE id = 3
+INSERT INTO ty_24 VALUES (3, TIMESTAMP WITH TIME ZONE '2024-03-31 02:30:00+01', 0)
+--@commit
+SELECT id, v FROM ty_24 ORDER BY id
+
+-- case b: type interval year to month holding INTERVAL '1-2' YEAR TO MONTH
+CREATE TABLE ty_25 (id INT PRIMARY KEY, c interval year to month, v INT NOT NULL)
+INSERT INTO ty_25 VALUES (1, INTERVAL '1-2' YEAR TO MONTH, 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_25 WHERE id = 1
+UPDATE ty_25 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_25 WHERE id = 2
+--@prepared
+UPDATE ty_25 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_25 WHERE id = 3
+INSERT INTO ty_25 VALUES (3, INTERVAL '1-2' YEAR TO MONTH, 0)
+--@commit
+SELECT id, v FROM ty_25 ORDER BY id
+
+-- case b: type interval day to second holding INTERVAL '1 02:03:04' DAY TO SECOND
+CREATE TABLE ty_26 (id INT PRIMARY KEY, c interval day to second, v INT NOT NULL)
+INSERT INTO ty_26 VALUES (1, INTERVAL '1 02:03:04' DAY TO SECOND, 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_26 WHERE id = 1
+UPDATE ty_26 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_26 WHERE id = 2
+--@prepared
+UPDATE ty_26 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_26 WHERE id = 3
+INSERT INTO ty_26 VALUES (3, INTERVAL '1 02:03:04' DAY TO SECOND, 0)
+--@commit
+SELECT id, v FROM ty_26 ORDER BY id
+
+-- case b: type uuid holding 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'
+CREATE TABLE ty_27 (id INT PRIMARY KEY, c uuid, v INT NOT NULL)
+INSERT INTO ty_27 VALUES (1, 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_27 WHERE id = 1
+UPDATE ty_27 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_27 WHERE id = 2
+--@prepared
+UPDATE ty_27 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_27 WHERE id = 3
+INSERT INTO ty_27 VALUES (3, 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', 0)
+--@commit
+SELECT id, v FROM ty_27 ORDER BY id
+
+-- case b: type json holding JSON '{"a":1}'
+CREATE TABLE ty_28 (id INT PRIMARY KEY, c json, v INT NOT NULL)
+INSERT INTO ty_28 VALUES (1, JSON '{"a":1}', 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_28 WHERE id = 1
+UPDATE ty_28 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_28 WHERE id = 2
+--@prepared
+UPDATE ty_28 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_28 WHERE id = 3
+INSERT INTO ty_28 VALUES (3, JSON '{"a":1}', 0)
+--@commit
+SELECT id, v FROM ty_28 ORDER BY id
+
+-- case b: type int array holding ARRAY[1, 2]
+CREATE TABLE ty_29 (id INT PRIMARY KEY, c int array, v INT NOT NULL)
+INSERT INTO ty_29 VALUES (1, ARRAY[1, 2], 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_29 WHERE id = 1
+UPDATE ty_29 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_29 WHERE id = 2
+--@prepared
+UPDATE ty_29 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_29 WHERE id = 3
+INSERT INTO ty_29 VALUES (3, ARRAY[1, 2], 0)
+--@commit
+SELECT id, v FROM ty_29 ORDER BY id
+
+-- case b: type enum('a','b') holding 'b'
+CREATE TABLE ty_30 (id INT PRIMARY KEY, c enum('a','b'), v INT NOT NULL)
+INSERT INTO ty_30 VALUES (1, 'b', 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_30 WHERE id = 1
+UPDATE ty_30 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_30 WHERE id = 2
+--@prepared
+UPDATE ty_30 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_30 WHERE id = 3
+INSERT INTO ty_30 VALUES (3, 'b', 0)
+--@commit
+SELECT id, v FROM ty_30 ORDER BY id
+
+-- case b: type numeric(20,10) holding -0.0000000001
+CREATE TABLE ty_31 (id INT PRIMARY KEY, c numeric(20,10), v INT NOT NULL)
+INSERT INTO ty_31 VALUES (1, -0.0000000001, 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_31 WHERE id = 1
+UPDATE ty_31 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_31 WHERE id = 2
+--@prepared
+UPDATE ty_31 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_31 WHERE id = 3
+INSERT INTO ty_31 VALUES (3, -0.0000000001, 0)
+--@commit
+SELECT id, v FROM ty_31 ORDER BY id
+
+-- case b: type varchar(3000) holding REPEAT('x', 3000)
+CREATE TABLE ty_32 (id INT PRIMARY KEY, c varchar(3000), v INT NOT NULL)
+INSERT INTO ty_32 VALUES (1, REPEAT('x', 3000), 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_32 WHERE id = 1
+UPDATE ty_32 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_32 WHERE id = 2
+--@prepared
+UPDATE ty_32 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_32 WHERE id = 3
+INSERT INTO ty_32 VALUES (3, REPEAT('x', 3000), 0)
+--@commit
+SELECT id, v FROM ty_32 ORDER BY id
+
+-- case b: type character varying(10) holding 'x'
+CREATE TABLE ty_33 (id INT PRIMARY KEY, c character varying(10), v INT NOT NULL)
+INSERT INTO ty_33 VALUES (1, 'x', 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_33 WHERE id = 1
+UPDATE ty_33 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_33 WHERE id = 2
+--@prepared
+UPDATE ty_33 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_33 WHERE id = 3
+INSERT INTO ty_33 VALUES (3, 'x', 0)
+--@commit
+SELECT id, v FROM ty_33 ORDER BY id
+
+-- case b: type double precision holding 'Infinity'
+CREATE TABLE ty_34 (id INT PRIMARY KEY, c double precision, v INT NOT NULL)
+INSERT INTO ty_34 VALUES (1, 'Infinity', 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_34 WHERE id = 1
+UPDATE ty_34 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_34 WHERE id = 2
+--@prepared
+UPDATE ty_34 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_34 WHERE id = 3
+INSERT INTO ty_34 VALUES (3, 'Infinity', 0)
+--@commit
+SELECT id, v FROM ty_34 ORDER BY id
+
+-- case b: type date holding DATE '0001-01-01'
+CREATE TABLE ty_35 (id INT PRIMARY KEY, c date, v INT NOT NULL)
+INSERT INTO ty_35 VALUES (1, DATE '0001-01-01', 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_35 WHERE id = 1
+UPDATE ty_35 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_35 WHERE id = 2
+--@prepared
+UPDATE ty_35 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_35 WHERE id = 3
+INSERT INTO ty_35 VALUES (3, DATE '0001-01-01', 0)
+--@commit
+SELECT id, v FROM ty_35 ORDER BY id
+
 -- Ordinary shapes the guard must leave exactly as the raw driver gives them (the same on the four databases).
 -- case plain shapes: tables
 CREATE TABLE gen (id INT PRIMARY KEY, v INT NOT NULL, note VARCHAR(20))

@@ -479,6 +479,683 @@ SELECT * FROM ${schema}_b.twin3
 SELECT * FROM ${schema}_b.twin2 ORDER BY code
 DROP DATABASE ${schema}_b
 
+-- ===== issue #13: column types round-tripped through a guarded write (read, then write by key; prepared too) =====
+
+-- case b: type tinyint holding 7
+CREATE TABLE ty_1 (id INT PRIMARY KEY, c tinyint, v INT NOT NULL)
+INSERT INTO ty_1 VALUES (1, 7, 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_1 WHERE id = 1
+UPDATE ty_1 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_1 WHERE id = 2
+--@prepared
+UPDATE ty_1 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_1 WHERE id = 3
+INSERT INTO ty_1 VALUES (3, 7, 0)
+--@commit
+SELECT id, v FROM ty_1 ORDER BY id
+
+-- case b: type tinyint(1) holding 1
+CREATE TABLE ty_2 (id INT PRIMARY KEY, c tinyint(1), v INT NOT NULL)
+INSERT INTO ty_2 VALUES (1, 1, 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_2 WHERE id = 1
+UPDATE ty_2 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_2 WHERE id = 2
+--@prepared
+UPDATE ty_2 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_2 WHERE id = 3
+INSERT INTO ty_2 VALUES (3, 1, 0)
+--@commit
+SELECT id, v FROM ty_2 ORDER BY id
+
+-- case b: type smallint holding -300
+CREATE TABLE ty_3 (id INT PRIMARY KEY, c smallint, v INT NOT NULL)
+INSERT INTO ty_3 VALUES (1, -300, 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_3 WHERE id = 1
+UPDATE ty_3 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_3 WHERE id = 2
+--@prepared
+UPDATE ty_3 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_3 WHERE id = 3
+INSERT INTO ty_3 VALUES (3, -300, 0)
+--@commit
+SELECT id, v FROM ty_3 ORDER BY id
+
+-- case b: type mediumint holding 70000
+CREATE TABLE ty_4 (id INT PRIMARY KEY, c mediumint, v INT NOT NULL)
+INSERT INTO ty_4 VALUES (1, 70000, 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_4 WHERE id = 1
+UPDATE ty_4 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_4 WHERE id = 2
+--@prepared
+UPDATE ty_4 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_4 WHERE id = 3
+INSERT INTO ty_4 VALUES (3, 70000, 0)
+--@commit
+SELECT id, v FROM ty_4 ORDER BY id
+
+-- case b: type int holding -42
+CREATE TABLE ty_5 (id INT PRIMARY KEY, c int, v INT NOT NULL)
+INSERT INTO ty_5 VALUES (1, -42, 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_5 WHERE id = 1
+UPDATE ty_5 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_5 WHERE id = 2
+--@prepared
+UPDATE ty_5 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_5 WHERE id = 3
+INSERT INTO ty_5 VALUES (3, -42, 0)
+--@commit
+SELECT id, v FROM ty_5 ORDER BY id
+
+-- case b: type int unsigned holding 4294967295
+CREATE TABLE ty_6 (id INT PRIMARY KEY, c int unsigned, v INT NOT NULL)
+INSERT INTO ty_6 VALUES (1, 4294967295, 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_6 WHERE id = 1
+UPDATE ty_6 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_6 WHERE id = 2
+--@prepared
+UPDATE ty_6 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_6 WHERE id = 3
+INSERT INTO ty_6 VALUES (3, 4294967295, 0)
+--@commit
+SELECT id, v FROM ty_6 ORDER BY id
+
+-- case b: type bigint holding 9000000000
+CREATE TABLE ty_7 (id INT PRIMARY KEY, c bigint, v INT NOT NULL)
+INSERT INTO ty_7 VALUES (1, 9000000000, 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_7 WHERE id = 1
+UPDATE ty_7 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_7 WHERE id = 2
+--@prepared
+UPDATE ty_7 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_7 WHERE id = 3
+INSERT INTO ty_7 VALUES (3, 9000000000, 0)
+--@commit
+SELECT id, v FROM ty_7 ORDER BY id
+
+-- case b: type bigint unsigned holding 18446744073709551615
+CREATE TABLE ty_8 (id INT PRIMARY KEY, c bigint unsigned, v INT NOT NULL)
+INSERT INTO ty_8 VALUES (1, 18446744073709551615, 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_8 WHERE id = 1
+UPDATE ty_8 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_8 WHERE id = 2
+--@prepared
+UPDATE ty_8 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_8 WHERE id = 3
+INSERT INTO ty_8 VALUES (3, 18446744073709551615, 0)
+--@commit
+SELECT id, v FROM ty_8 ORDER BY id
+
+-- case b: type decimal(10,2) holding 1.10
+CREATE TABLE ty_9 (id INT PRIMARY KEY, c decimal(10,2), v INT NOT NULL)
+INSERT INTO ty_9 VALUES (1, 1.10, 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_9 WHERE id = 1
+UPDATE ty_9 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_9 WHERE id = 2
+--@prepared
+UPDATE ty_9 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_9 WHERE id = 3
+INSERT INTO ty_9 VALUES (3, 1.10, 0)
+--@commit
+SELECT id, v FROM ty_9 ORDER BY id
+
+-- case b: type decimal(65,30) holding 1.5
+CREATE TABLE ty_10 (id INT PRIMARY KEY, c decimal(65,30), v INT NOT NULL)
+INSERT INTO ty_10 VALUES (1, 1.5, 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_10 WHERE id = 1
+UPDATE ty_10 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_10 WHERE id = 2
+--@prepared
+UPDATE ty_10 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_10 WHERE id = 3
+INSERT INTO ty_10 VALUES (3, 1.5, 0)
+--@commit
+SELECT id, v FROM ty_10 ORDER BY id
+
+-- case b: type float holding 0.1
+CREATE TABLE ty_11 (id INT PRIMARY KEY, c float, v INT NOT NULL)
+INSERT INTO ty_11 VALUES (1, 0.1, 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_11 WHERE id = 1
+UPDATE ty_11 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_11 WHERE id = 2
+--@prepared
+UPDATE ty_11 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_11 WHERE id = 3
+INSERT INTO ty_11 VALUES (3, 0.1, 0)
+--@commit
+SELECT id, v FROM ty_11 ORDER BY id
+
+-- case b: type double holding 1e-300
+CREATE TABLE ty_12 (id INT PRIMARY KEY, c double, v INT NOT NULL)
+INSERT INTO ty_12 VALUES (1, 1e-300, 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_12 WHERE id = 1
+UPDATE ty_12 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_12 WHERE id = 2
+--@prepared
+UPDATE ty_12 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_12 WHERE id = 3
+INSERT INTO ty_12 VALUES (3, 1e-300, 0)
+--@commit
+SELECT id, v FROM ty_12 ORDER BY id
+
+-- case b: type bit(1) holding b'1'
+CREATE TABLE ty_13 (id INT PRIMARY KEY, c bit(1), v INT NOT NULL)
+INSERT INTO ty_13 VALUES (1, b'1', 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_13 WHERE id = 1
+UPDATE ty_13 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_13 WHERE id = 2
+--@prepared
+UPDATE ty_13 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_13 WHERE id = 3
+INSERT INTO ty_13 VALUES (3, b'1', 0)
+--@commit
+SELECT id, v FROM ty_13 ORDER BY id
+
+-- case b: type bit(8) holding b'10000001'
+CREATE TABLE ty_14 (id INT PRIMARY KEY, c bit(8), v INT NOT NULL)
+INSERT INTO ty_14 VALUES (1, b'10000001', 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_14 WHERE id = 1
+UPDATE ty_14 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_14 WHERE id = 2
+--@prepared
+UPDATE ty_14 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_14 WHERE id = 3
+INSERT INTO ty_14 VALUES (3, b'10000001', 0)
+--@commit
+SELECT id, v FROM ty_14 ORDER BY id
+
+-- case b: type boolean holding true
+CREATE TABLE ty_15 (id INT PRIMARY KEY, c boolean, v INT NOT NULL)
+INSERT INTO ty_15 VALUES (1, true, 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_15 WHERE id = 1
+UPDATE ty_15 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_15 WHERE id = 2
+--@prepared
+UPDATE ty_15 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_15 WHERE id = 3
+INSERT INTO ty_15 VALUES (3, true, 0)
+--@commit
+SELECT id, v FROM ty_15 ORDER BY id
+
+-- case b: type char(5) holding 'ab'
+CREATE TABLE ty_16 (id INT PRIMARY KEY, c char(5), v INT NOT NULL)
+INSERT INTO ty_16 VALUES (1, 'ab', 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_16 WHERE id = 1
+UPDATE ty_16 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_16 WHERE id = 2
+--@prepared
+UPDATE ty_16 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_16 WHERE id = 3
+INSERT INTO ty_16 VALUES (3, 'ab', 0)
+--@commit
+SELECT id, v FROM ty_16 ORDER BY id
+
+-- case b: type varchar(10) holding 'a '
+CREATE TABLE ty_17 (id INT PRIMARY KEY, c varchar(10), v INT NOT NULL)
+INSERT INTO ty_17 VALUES (1, 'a ', 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_17 WHERE id = 1
+UPDATE ty_17 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_17 WHERE id = 2
+--@prepared
+UPDATE ty_17 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_17 WHERE id = 3
+INSERT INTO ty_17 VALUES (3, 'a ', 0)
+--@commit
+SELECT id, v FROM ty_17 ORDER BY id
+
+-- case b: type varchar(10) holding ''
+CREATE TABLE ty_18 (id INT PRIMARY KEY, c varchar(10), v INT NOT NULL)
+INSERT INTO ty_18 VALUES (1, '', 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_18 WHERE id = 1
+UPDATE ty_18 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_18 WHERE id = 2
+--@prepared
+UPDATE ty_18 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_18 WHERE id = 3
+INSERT INTO ty_18 VALUES (3, '', 0)
+--@commit
+SELECT id, v FROM ty_18 ORDER BY id
+
+-- case b: type varchar(20) holding 'héllo 😀'
+CREATE TABLE ty_19 (id INT PRIMARY KEY, c varchar(20), v INT NOT NULL)
+INSERT INTO ty_19 VALUES (1, 'héllo 😀', 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_19 WHERE id = 1
+UPDATE ty_19 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_19 WHERE id = 2
+--@prepared
+UPDATE ty_19 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_19 WHERE id = 3
+INSERT INTO ty_19 VALUES (3, 'héllo 😀', 0)
+--@commit
+SELECT id, v FROM ty_19 ORDER BY id
+
+-- case b: type varchar(10) character set latin1 holding 'ünï'
+CREATE TABLE ty_20 (id INT PRIMARY KEY, c varchar(10) character set latin1, v INT NOT NULL)
+INSERT INTO ty_20 VALUES (1, 'ünï', 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_20 WHERE id = 1
+UPDATE ty_20 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_20 WHERE id = 2
+--@prepared
+UPDATE ty_20 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_20 WHERE id = 3
+INSERT INTO ty_20 VALUES (3, 'ünï', 0)
+--@commit
+SELECT id, v FROM ty_20 ORDER BY id
+
+-- case b: type varchar(10) collate utf8mb4_bin holding 'Abc'
+CREATE TABLE ty_21 (id INT PRIMARY KEY, c varchar(10) collate utf8mb4_bin, v INT NOT NULL)
+INSERT INTO ty_21 VALUES (1, 'Abc', 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_21 WHERE id = 1
+UPDATE ty_21 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_21 WHERE id = 2
+--@prepared
+UPDATE ty_21 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_21 WHERE id = 3
+INSERT INTO ty_21 VALUES (3, 'Abc', 0)
+--@commit
+SELECT id, v FROM ty_21 ORDER BY id
+
+-- case b: type text holding 't'
+CREATE TABLE ty_22 (id INT PRIMARY KEY, c text, v INT NOT NULL)
+INSERT INTO ty_22 VALUES (1, 't', 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_22 WHERE id = 1
+UPDATE ty_22 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_22 WHERE id = 2
+--@prepared
+UPDATE ty_22 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_22 WHERE id = 3
+INSERT INTO ty_22 VALUES (3, 't', 0)
+--@commit
+SELECT id, v FROM ty_22 ORDER BY id
+
+-- case b: type tinytext holding 't'
+CREATE TABLE ty_23 (id INT PRIMARY KEY, c tinytext, v INT NOT NULL)
+INSERT INTO ty_23 VALUES (1, 't', 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_23 WHERE id = 1
+UPDATE ty_23 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_23 WHERE id = 2
+--@prepared
+UPDATE ty_23 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_23 WHERE id = 3
+INSERT INTO ty_23 VALUES (3, 't', 0)
+--@commit
+SELECT id, v FROM ty_23 ORDER BY id
+
+-- case b: type mediumtext holding 't'
+CREATE TABLE ty_24 (id INT PRIMARY KEY, c mediumtext, v INT NOT NULL)
+INSERT INTO ty_24 VALUES (1, 't', 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_24 WHERE id = 1
+UPDATE ty_24 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_24 WHERE id = 2
+--@prepared
+UPDATE ty_24 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_24 WHERE id = 3
+INSERT INTO ty_24 VALUES (3, 't', 0)
+--@commit
+SELECT id, v FROM ty_24 ORDER BY id
+
+-- case b: type longtext holding 't'
+CREATE TABLE ty_25 (id INT PRIMARY KEY, c longtext, v INT NOT NULL)
+INSERT INTO ty_25 VALUES (1, 't', 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_25 WHERE id = 1
+UPDATE ty_25 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_25 WHERE id = 2
+--@prepared
+UPDATE ty_25 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_25 WHERE id = 3
+INSERT INTO ty_25 VALUES (3, 't', 0)
+--@commit
+SELECT id, v FROM ty_25 ORDER BY id
+
+-- case b: type binary(4) holding x'0102'
+CREATE TABLE ty_26 (id INT PRIMARY KEY, c binary(4), v INT NOT NULL)
+INSERT INTO ty_26 VALUES (1, x'0102', 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_26 WHERE id = 1
+UPDATE ty_26 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_26 WHERE id = 2
+--@prepared
+UPDATE ty_26 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_26 WHERE id = 3
+INSERT INTO ty_26 VALUES (3, x'0102', 0)
+--@commit
+SELECT id, v FROM ty_26 ORDER BY id
+
+-- case b: type varbinary(8) holding x'00ff'
+CREATE TABLE ty_27 (id INT PRIMARY KEY, c varbinary(8), v INT NOT NULL)
+INSERT INTO ty_27 VALUES (1, x'00ff', 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_27 WHERE id = 1
+UPDATE ty_27 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_27 WHERE id = 2
+--@prepared
+UPDATE ty_27 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_27 WHERE id = 3
+INSERT INTO ty_27 VALUES (3, x'00ff', 0)
+--@commit
+SELECT id, v FROM ty_27 ORDER BY id
+
+-- case b: type blob holding x'00'
+CREATE TABLE ty_28 (id INT PRIMARY KEY, c blob, v INT NOT NULL)
+INSERT INTO ty_28 VALUES (1, x'00', 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_28 WHERE id = 1
+UPDATE ty_28 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_28 WHERE id = 2
+--@prepared
+UPDATE ty_28 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_28 WHERE id = 3
+INSERT INTO ty_28 VALUES (3, x'00', 0)
+--@commit
+SELECT id, v FROM ty_28 ORDER BY id
+
+-- case b: type tinyblob holding x'01'
+CREATE TABLE ty_29 (id INT PRIMARY KEY, c tinyblob, v INT NOT NULL)
+INSERT INTO ty_29 VALUES (1, x'01', 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_29 WHERE id = 1
+UPDATE ty_29 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_29 WHERE id = 2
+--@prepared
+UPDATE ty_29 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_29 WHERE id = 3
+INSERT INTO ty_29 VALUES (3, x'01', 0)
+--@commit
+SELECT id, v FROM ty_29 ORDER BY id
+
+-- case b: type date holding '2024-02-29'
+CREATE TABLE ty_30 (id INT PRIMARY KEY, c date, v INT NOT NULL)
+INSERT INTO ty_30 VALUES (1, '2024-02-29', 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_30 WHERE id = 1
+UPDATE ty_30 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_30 WHERE id = 2
+--@prepared
+UPDATE ty_30 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_30 WHERE id = 3
+INSERT INTO ty_30 VALUES (3, '2024-02-29', 0)
+--@commit
+SELECT id, v FROM ty_30 ORDER BY id
+
+-- case b: type datetime holding '2024-01-31 12:30:00'
+CREATE TABLE ty_31 (id INT PRIMARY KEY, c datetime, v INT NOT NULL)
+INSERT INTO ty_31 VALUES (1, '2024-01-31 12:30:00', 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_31 WHERE id = 1
+UPDATE ty_31 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_31 WHERE id = 2
+--@prepared
+UPDATE ty_31 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_31 WHERE id = 3
+INSERT INTO ty_31 VALUES (3, '2024-01-31 12:30:00', 0)
+--@commit
+SELECT id, v FROM ty_31 ORDER BY id
+
+-- case b: type datetime(6) holding '2024-01-31 12:30:00.123456'
+CREATE TABLE ty_32 (id INT PRIMARY KEY, c datetime(6), v INT NOT NULL)
+INSERT INTO ty_32 VALUES (1, '2024-01-31 12:30:00.123456', 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_32 WHERE id = 1
+UPDATE ty_32 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_32 WHERE id = 2
+--@prepared
+UPDATE ty_32 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_32 WHERE id = 3
+INSERT INTO ty_32 VALUES (3, '2024-01-31 12:30:00.123456', 0)
+--@commit
+SELECT id, v FROM ty_32 ORDER BY id
+
+-- case b: type timestamp(3) null holding '2024-01-31 12:30:00.123'
+CREATE TABLE ty_33 (id INT PRIMARY KEY, c timestamp(3) null, v INT NOT NULL)
+INSERT INTO ty_33 VALUES (1, '2024-01-31 12:30:00.123', 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_33 WHERE id = 1
+UPDATE ty_33 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_33 WHERE id = 2
+--@prepared
+UPDATE ty_33 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_33 WHERE id = 3
+INSERT INTO ty_33 VALUES (3, '2024-01-31 12:30:00.123', 0)
+--@commit
+SELECT id, v FROM ty_33 ORDER BY id
+
+-- case b: type time holding '12:00:00'
+CREATE TABLE ty_34 (id INT PRIMARY KEY, c time, v INT NOT NULL)
+INSERT INTO ty_34 VALUES (1, '12:00:00', 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_34 WHERE id = 1
+UPDATE ty_34 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_34 WHERE id = 2
+--@prepared
+UPDATE ty_34 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_34 WHERE id = 3
+INSERT INTO ty_34 VALUES (3, '12:00:00', 0)
+--@commit
+SELECT id, v FROM ty_34 ORDER BY id
+
+-- case b: type time(6) holding '-838:59:59.000000'
+CREATE TABLE ty_35 (id INT PRIMARY KEY, c time(6), v INT NOT NULL)
+INSERT INTO ty_35 VALUES (1, '-838:59:59.000000', 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_35 WHERE id = 1
+UPDATE ty_35 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_35 WHERE id = 2
+--@prepared
+UPDATE ty_35 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_35 WHERE id = 3
+INSERT INTO ty_35 VALUES (3, '-838:59:59.000000', 0)
+--@commit
+SELECT id, v FROM ty_35 ORDER BY id
+
+-- case b: type year holding 2024
+CREATE TABLE ty_36 (id INT PRIMARY KEY, c year, v INT NOT NULL)
+INSERT INTO ty_36 VALUES (1, 2024, 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_36 WHERE id = 1
+UPDATE ty_36 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_36 WHERE id = 2
+--@prepared
+UPDATE ty_36 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_36 WHERE id = 3
+INSERT INTO ty_36 VALUES (3, 2024, 0)
+--@commit
+SELECT id, v FROM ty_36 ORDER BY id
+
+-- case b: type enum('a','b') holding 'b'
+CREATE TABLE ty_37 (id INT PRIMARY KEY, c enum('a','b'), v INT NOT NULL)
+INSERT INTO ty_37 VALUES (1, 'b', 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_37 WHERE id = 1
+UPDATE ty_37 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_37 WHERE id = 2
+--@prepared
+UPDATE ty_37 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_37 WHERE id = 3
+INSERT INTO ty_37 VALUES (3, 'b', 0)
+--@commit
+SELECT id, v FROM ty_37 ORDER BY id
+
+-- case b: type set('x','y') holding 'x,y'
+CREATE TABLE ty_38 (id INT PRIMARY KEY, c set('x','y'), v INT NOT NULL)
+INSERT INTO ty_38 VALUES (1, 'x,y', 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_38 WHERE id = 1
+UPDATE ty_38 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_38 WHERE id = 2
+--@prepared
+UPDATE ty_38 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_38 WHERE id = 3
+INSERT INTO ty_38 VALUES (3, 'x,y', 0)
+--@commit
+SELECT id, v FROM ty_38 ORDER BY id
+
+-- case b: type json holding '{"a": 1}'
+CREATE TABLE ty_39 (id INT PRIMARY KEY, c json, v INT NOT NULL)
+INSERT INTO ty_39 VALUES (1, '{"a": 1}', 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_39 WHERE id = 1
+UPDATE ty_39 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_39 WHERE id = 2
+--@prepared
+UPDATE ty_39 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_39 WHERE id = 3
+INSERT INTO ty_39 VALUES (3, '{"a": 1}', 0)
+--@commit
+SELECT id, v FROM ty_39 ORDER BY id
+
+-- case b: type uuid holding 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'
+CREATE TABLE ty_40 (id INT PRIMARY KEY, c uuid, v INT NOT NULL)
+INSERT INTO ty_40 VALUES (1, 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_40 WHERE id = 1
+UPDATE ty_40 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_40 WHERE id = 2
+--@prepared
+UPDATE ty_40 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_40 WHERE id = 3
+INSERT INTO ty_40 VALUES (3, 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', 0)
+--@commit
+SELECT id, v FROM ty_40 ORDER BY id
+
+-- case b: type inet6 holding '::1'
+CREATE TABLE ty_41 (id INT PRIMARY KEY, c inet6, v INT NOT NULL)
+INSERT INTO ty_41 VALUES (1, '::1', 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_41 WHERE id = 1
+UPDATE ty_41 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_41 WHERE id = 2
+--@prepared
+UPDATE ty_41 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_41 WHERE id = 3
+INSERT INTO ty_41 VALUES (3, '::1', 0)
+--@commit
+SELECT id, v FROM ty_41 ORDER BY id
+
+-- case b: type inet4 holding '10.0.0.1'
+CREATE TABLE ty_42 (id INT PRIMARY KEY, c inet4, v INT NOT NULL)
+INSERT INTO ty_42 VALUES (1, '10.0.0.1', 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_42 WHERE id = 1
+UPDATE ty_42 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_42 WHERE id = 2
+--@prepared
+UPDATE ty_42 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_42 WHERE id = 3
+INSERT INTO ty_42 VALUES (3, '10.0.0.1', 0)
+--@commit
+SELECT id, v FROM ty_42 ORDER BY id
+
+-- case b: type decimal(5,0) zerofill holding 42
+CREATE TABLE ty_43 (id INT PRIMARY KEY, c decimal(5,0) zerofill, v INT NOT NULL)
+INSERT INTO ty_43 VALUES (1, 42, 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_43 WHERE id = 1
+UPDATE ty_43 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_43 WHERE id = 2
+--@prepared
+UPDATE ty_43 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_43 WHERE id = 3
+INSERT INTO ty_43 VALUES (3, 42, 0)
+--@commit
+SELECT id, v FROM ty_43 ORDER BY id
+
+-- case b: type double unsigned holding 1.5
+CREATE TABLE ty_44 (id INT PRIMARY KEY, c double unsigned, v INT NOT NULL)
+INSERT INTO ty_44 VALUES (1, 1.5, 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_44 WHERE id = 1
+UPDATE ty_44 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_44 WHERE id = 2
+--@prepared
+UPDATE ty_44 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_44 WHERE id = 3
+INSERT INTO ty_44 VALUES (3, 1.5, 0)
+--@commit
+SELECT id, v FROM ty_44 ORDER BY id
+
+-- case b: type varchar(3000) holding repeat('x', 3000)
+CREATE TABLE ty_45 (id INT PRIMARY KEY, c varchar(3000), v INT NOT NULL)
+INSERT INTO ty_45 VALUES (1, repeat('x', 3000), 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_45 WHERE id = 1
+UPDATE ty_45 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_45 WHERE id = 2
+--@prepared
+UPDATE ty_45 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_45 WHERE id = 3
+INSERT INTO ty_45 VALUES (3, repeat('x', 3000), 0)
+--@commit
+SELECT id, v FROM ty_45 ORDER BY id
+
 -- Ordinary shapes the guard must leave exactly as the raw driver gives them (the same on the four databases).
 -- case plain shapes: tables
 CREATE TABLE gen (id INT PRIMARY KEY, v INT NOT NULL, note VARCHAR(20))

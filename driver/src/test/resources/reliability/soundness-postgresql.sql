@@ -807,6 +807,683 @@ UPDATE levels SET v = 1 WHERE id = 1
 --@commit
 SELECT * FROM levels
 
+-- ===== issue #13: column types round-tripped through a guarded write (read, then write by key; prepared too) =====
+
+-- case b: type smallint holding 7
+CREATE TABLE ty_1 (id INT PRIMARY KEY, c smallint, v INT NOT NULL)
+INSERT INTO ty_1 VALUES (1, 7, 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_1 WHERE id = 1
+UPDATE ty_1 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_1 WHERE id = 2
+--@prepared
+UPDATE ty_1 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_1 WHERE id = 3
+INSERT INTO ty_1 VALUES (3, 7, 0)
+--@commit
+SELECT id, v FROM ty_1 ORDER BY id
+
+-- case b: type integer holding -42
+CREATE TABLE ty_2 (id INT PRIMARY KEY, c integer, v INT NOT NULL)
+INSERT INTO ty_2 VALUES (1, -42, 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_2 WHERE id = 1
+UPDATE ty_2 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_2 WHERE id = 2
+--@prepared
+UPDATE ty_2 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_2 WHERE id = 3
+INSERT INTO ty_2 VALUES (3, -42, 0)
+--@commit
+SELECT id, v FROM ty_2 ORDER BY id
+
+-- case b: type bigint holding 9000000000
+CREATE TABLE ty_3 (id INT PRIMARY KEY, c bigint, v INT NOT NULL)
+INSERT INTO ty_3 VALUES (1, 9000000000, 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_3 WHERE id = 1
+UPDATE ty_3 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_3 WHERE id = 2
+--@prepared
+UPDATE ty_3 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_3 WHERE id = 3
+INSERT INTO ty_3 VALUES (3, 9000000000, 0)
+--@commit
+SELECT id, v FROM ty_3 ORDER BY id
+
+-- case b: type numeric(10,2) holding 1.10
+CREATE TABLE ty_4 (id INT PRIMARY KEY, c numeric(10,2), v INT NOT NULL)
+INSERT INTO ty_4 VALUES (1, 1.10, 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_4 WHERE id = 1
+UPDATE ty_4 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_4 WHERE id = 2
+--@prepared
+UPDATE ty_4 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_4 WHERE id = 3
+INSERT INTO ty_4 VALUES (3, 1.10, 0)
+--@commit
+SELECT id, v FROM ty_4 ORDER BY id
+
+-- case b: type numeric holding 1.100
+CREATE TABLE ty_5 (id INT PRIMARY KEY, c numeric, v INT NOT NULL)
+INSERT INTO ty_5 VALUES (1, 1.100, 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_5 WHERE id = 1
+UPDATE ty_5 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_5 WHERE id = 2
+--@prepared
+UPDATE ty_5 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_5 WHERE id = 3
+INSERT INTO ty_5 VALUES (3, 1.100, 0)
+--@commit
+SELECT id, v FROM ty_5 ORDER BY id
+
+-- case b: type numeric holding 'NaN'
+CREATE TABLE ty_6 (id INT PRIMARY KEY, c numeric, v INT NOT NULL)
+INSERT INTO ty_6 VALUES (1, 'NaN', 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_6 WHERE id = 1
+UPDATE ty_6 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_6 WHERE id = 2
+--@prepared
+UPDATE ty_6 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_6 WHERE id = 3
+INSERT INTO ty_6 VALUES (3, 'NaN', 0)
+--@commit
+SELECT id, v FROM ty_6 ORDER BY id
+
+-- case b: type real holding 0.1
+CREATE TABLE ty_7 (id INT PRIMARY KEY, c real, v INT NOT NULL)
+INSERT INTO ty_7 VALUES (1, 0.1, 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_7 WHERE id = 1
+UPDATE ty_7 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_7 WHERE id = 2
+--@prepared
+UPDATE ty_7 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_7 WHERE id = 3
+INSERT INTO ty_7 VALUES (3, 0.1, 0)
+--@commit
+SELECT id, v FROM ty_7 ORDER BY id
+
+-- case b: type real holding 'NaN'
+CREATE TABLE ty_8 (id INT PRIMARY KEY, c real, v INT NOT NULL)
+INSERT INTO ty_8 VALUES (1, 'NaN', 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_8 WHERE id = 1
+UPDATE ty_8 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_8 WHERE id = 2
+--@prepared
+UPDATE ty_8 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_8 WHERE id = 3
+INSERT INTO ty_8 VALUES (3, 'NaN', 0)
+--@commit
+SELECT id, v FROM ty_8 ORDER BY id
+
+-- case b: type double precision holding 'Infinity'
+CREATE TABLE ty_9 (id INT PRIMARY KEY, c double precision, v INT NOT NULL)
+INSERT INTO ty_9 VALUES (1, 'Infinity', 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_9 WHERE id = 1
+UPDATE ty_9 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_9 WHERE id = 2
+--@prepared
+UPDATE ty_9 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_9 WHERE id = 3
+INSERT INTO ty_9 VALUES (3, 'Infinity', 0)
+--@commit
+SELECT id, v FROM ty_9 ORDER BY id
+
+-- case b: type double precision holding 1e-300
+CREATE TABLE ty_10 (id INT PRIMARY KEY, c double precision, v INT NOT NULL)
+INSERT INTO ty_10 VALUES (1, 1e-300, 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_10 WHERE id = 1
+UPDATE ty_10 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_10 WHERE id = 2
+--@prepared
+UPDATE ty_10 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_10 WHERE id = 3
+INSERT INTO ty_10 VALUES (3, 1e-300, 0)
+--@commit
+SELECT id, v FROM ty_10 ORDER BY id
+
+-- case b: type boolean holding true
+CREATE TABLE ty_11 (id INT PRIMARY KEY, c boolean, v INT NOT NULL)
+INSERT INTO ty_11 VALUES (1, true, 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_11 WHERE id = 1
+UPDATE ty_11 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_11 WHERE id = 2
+--@prepared
+UPDATE ty_11 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_11 WHERE id = 3
+INSERT INTO ty_11 VALUES (3, true, 0)
+--@commit
+SELECT id, v FROM ty_11 ORDER BY id
+
+-- case b: type char(5) holding 'ab'
+CREATE TABLE ty_12 (id INT PRIMARY KEY, c char(5), v INT NOT NULL)
+INSERT INTO ty_12 VALUES (1, 'ab', 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_12 WHERE id = 1
+UPDATE ty_12 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_12 WHERE id = 2
+--@prepared
+UPDATE ty_12 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_12 WHERE id = 3
+INSERT INTO ty_12 VALUES (3, 'ab', 0)
+--@commit
+SELECT id, v FROM ty_12 ORDER BY id
+
+-- case b: type varchar(10) holding 'a '
+CREATE TABLE ty_13 (id INT PRIMARY KEY, c varchar(10), v INT NOT NULL)
+INSERT INTO ty_13 VALUES (1, 'a ', 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_13 WHERE id = 1
+UPDATE ty_13 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_13 WHERE id = 2
+--@prepared
+UPDATE ty_13 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_13 WHERE id = 3
+INSERT INTO ty_13 VALUES (3, 'a ', 0)
+--@commit
+SELECT id, v FROM ty_13 ORDER BY id
+
+-- case b: type text holding ''
+CREATE TABLE ty_14 (id INT PRIMARY KEY, c text, v INT NOT NULL)
+INSERT INTO ty_14 VALUES (1, '', 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_14 WHERE id = 1
+UPDATE ty_14 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_14 WHERE id = 2
+--@prepared
+UPDATE ty_14 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_14 WHERE id = 3
+INSERT INTO ty_14 VALUES (3, '', 0)
+--@commit
+SELECT id, v FROM ty_14 ORDER BY id
+
+-- case b: type text holding 'héllo 😀'
+CREATE TABLE ty_15 (id INT PRIMARY KEY, c text, v INT NOT NULL)
+INSERT INTO ty_15 VALUES (1, 'héllo 😀', 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_15 WHERE id = 1
+UPDATE ty_15 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_15 WHERE id = 2
+--@prepared
+UPDATE ty_15 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_15 WHERE id = 3
+INSERT INTO ty_15 VALUES (3, 'héllo 😀', 0)
+--@commit
+SELECT id, v FROM ty_15 ORDER BY id
+
+-- case b: type bytea holding '\x00ff'
+CREATE TABLE ty_16 (id INT PRIMARY KEY, c bytea, v INT NOT NULL)
+INSERT INTO ty_16 VALUES (1, '\x00ff', 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_16 WHERE id = 1
+UPDATE ty_16 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_16 WHERE id = 2
+--@prepared
+UPDATE ty_16 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_16 WHERE id = 3
+INSERT INTO ty_16 VALUES (3, '\x00ff', 0)
+--@commit
+SELECT id, v FROM ty_16 ORDER BY id
+
+-- case b: type date holding '2024-02-29'
+CREATE TABLE ty_17 (id INT PRIMARY KEY, c date, v INT NOT NULL)
+INSERT INTO ty_17 VALUES (1, '2024-02-29', 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_17 WHERE id = 1
+UPDATE ty_17 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_17 WHERE id = 2
+--@prepared
+UPDATE ty_17 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_17 WHERE id = 3
+INSERT INTO ty_17 VALUES (3, '2024-02-29', 0)
+--@commit
+SELECT id, v FROM ty_17 ORDER BY id
+
+-- case b: type date holding 'infinity'
+CREATE TABLE ty_18 (id INT PRIMARY KEY, c date, v INT NOT NULL)
+INSERT INTO ty_18 VALUES (1, 'infinity', 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_18 WHERE id = 1
+UPDATE ty_18 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_18 WHERE id = 2
+--@prepared
+UPDATE ty_18 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_18 WHERE id = 3
+INSERT INTO ty_18 VALUES (3, 'infinity', 0)
+--@commit
+SELECT id, v FROM ty_18 ORDER BY id
+
+-- case b: type time holding '23:59:59.999999'
+CREATE TABLE ty_19 (id INT PRIMARY KEY, c time, v INT NOT NULL)
+INSERT INTO ty_19 VALUES (1, '23:59:59.999999', 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_19 WHERE id = 1
+UPDATE ty_19 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_19 WHERE id = 2
+--@prepared
+UPDATE ty_19 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_19 WHERE id = 3
+INSERT INTO ty_19 VALUES (3, '23:59:59.999999', 0)
+--@commit
+SELECT id, v FROM ty_19 ORDER BY id
+
+-- case b: type time(0) holding '12:00'
+CREATE TABLE ty_20 (id INT PRIMARY KEY, c time(0), v INT NOT NULL)
+INSERT INTO ty_20 VALUES (1, '12:00', 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_20 WHERE id = 1
+UPDATE ty_20 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_20 WHERE id = 2
+--@prepared
+UPDATE ty_20 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_20 WHERE id = 3
+INSERT INTO ty_20 VALUES (3, '12:00', 0)
+--@commit
+SELECT id, v FROM ty_20 ORDER BY id
+
+-- case b: type timetz holding '10:00+02'
+CREATE TABLE ty_21 (id INT PRIMARY KEY, c timetz, v INT NOT NULL)
+INSERT INTO ty_21 VALUES (1, '10:00+02', 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_21 WHERE id = 1
+UPDATE ty_21 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_21 WHERE id = 2
+--@prepared
+UPDATE ty_21 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_21 WHERE id = 3
+INSERT INTO ty_21 VALUES (3, '10:00+02', 0)
+--@commit
+SELECT id, v FROM ty_21 ORDER BY id
+
+-- case b: type timestamp holding '2024-03-31 02:30:00.123456'
+CREATE TABLE ty_22 (id INT PRIMARY KEY, c timestamp, v INT NOT NULL)
+INSERT INTO ty_22 VALUES (1, '2024-03-31 02:30:00.123456', 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_22 WHERE id = 1
+UPDATE ty_22 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_22 WHERE id = 2
+--@prepared
+UPDATE ty_22 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_22 WHERE id = 3
+INSERT INTO ty_22 VALUES (3, '2024-03-31 02:30:00.123456', 0)
+--@commit
+SELECT id, v FROM ty_22 ORDER BY id
+
+-- case b: type timestamp holding 'infinity'
+CREATE TABLE ty_23 (id INT PRIMARY KEY, c timestamp, v INT NOT NULL)
+INSERT INTO ty_23 VALUES (1, 'infinity', 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_23 WHERE id = 1
+UPDATE ty_23 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_23 WHERE id = 2
+--@prepared
+UPDATE ty_23 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_23 WHERE id = 3
+INSERT INTO ty_23 VALUES (3, 'infinity', 0)
+--@commit
+SELECT id, v FROM ty_23 ORDER BY id
+
+-- case b: type timestamptz holding '2024-03-31 02:30:00+01'
+CREATE TABLE ty_24 (id INT PRIMARY KEY, c timestamptz, v INT NOT NULL)
+INSERT INTO ty_24 VALUES (1, '2024-03-31 02:30:00+01', 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_24 WHERE id = 1
+UPDATE ty_24 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_24 WHERE id = 2
+--@prepared
+UPDATE ty_24 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_24 WHERE id = 3
+INSERT INTO ty_24 VALUES (3, '2024-03-31 02:30:00+01', 0)
+--@commit
+SELECT id, v FROM ty_24 ORDER BY id
+
+-- case b: type interval holding '1 day 02:03:04'
+CREATE TABLE ty_25 (id INT PRIMARY KEY, c interval, v INT NOT NULL)
+INSERT INTO ty_25 VALUES (1, '1 day 02:03:04', 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_25 WHERE id = 1
+UPDATE ty_25 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_25 WHERE id = 2
+--@prepared
+UPDATE ty_25 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_25 WHERE id = 3
+INSERT INTO ty_25 VALUES (3, '1 day 02:03:04', 0)
+--@commit
+SELECT id, v FROM ty_25 ORDER BY id
+
+-- case b: type uuid holding 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'
+CREATE TABLE ty_26 (id INT PRIMARY KEY, c uuid, v INT NOT NULL)
+INSERT INTO ty_26 VALUES (1, 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_26 WHERE id = 1
+UPDATE ty_26 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_26 WHERE id = 2
+--@prepared
+UPDATE ty_26 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_26 WHERE id = 3
+INSERT INTO ty_26 VALUES (3, 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', 0)
+--@commit
+SELECT id, v FROM ty_26 ORDER BY id
+
+-- case b: type json holding '{"a": 1}'
+CREATE TABLE ty_27 (id INT PRIMARY KEY, c json, v INT NOT NULL)
+INSERT INTO ty_27 VALUES (1, '{"a": 1}', 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_27 WHERE id = 1
+UPDATE ty_27 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_27 WHERE id = 2
+--@prepared
+UPDATE ty_27 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_27 WHERE id = 3
+INSERT INTO ty_27 VALUES (3, '{"a": 1}', 0)
+--@commit
+SELECT id, v FROM ty_27 ORDER BY id
+
+-- case b: type jsonb holding '{"b": 2, "a": 1}'
+CREATE TABLE ty_28 (id INT PRIMARY KEY, c jsonb, v INT NOT NULL)
+INSERT INTO ty_28 VALUES (1, '{"b": 2, "a": 1}', 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_28 WHERE id = 1
+UPDATE ty_28 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_28 WHERE id = 2
+--@prepared
+UPDATE ty_28 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_28 WHERE id = 3
+INSERT INTO ty_28 VALUES (3, '{"b": 2, "a": 1}', 0)
+--@commit
+SELECT id, v FROM ty_28 ORDER BY id
+
+-- case b: type inet holding '192.168.0.1/24'
+CREATE TABLE ty_29 (id INT PRIMARY KEY, c inet, v INT NOT NULL)
+INSERT INTO ty_29 VALUES (1, '192.168.0.1/24', 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_29 WHERE id = 1
+UPDATE ty_29 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_29 WHERE id = 2
+--@prepared
+UPDATE ty_29 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_29 WHERE id = 3
+INSERT INTO ty_29 VALUES (3, '192.168.0.1/24', 0)
+--@commit
+SELECT id, v FROM ty_29 ORDER BY id
+
+-- case b: type cidr holding '10.0.0.0/8'
+CREATE TABLE ty_30 (id INT PRIMARY KEY, c cidr, v INT NOT NULL)
+INSERT INTO ty_30 VALUES (1, '10.0.0.0/8', 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_30 WHERE id = 1
+UPDATE ty_30 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_30 WHERE id = 2
+--@prepared
+UPDATE ty_30 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_30 WHERE id = 3
+INSERT INTO ty_30 VALUES (3, '10.0.0.0/8', 0)
+--@commit
+SELECT id, v FROM ty_30 ORDER BY id
+
+-- case b: type macaddr holding '08:00:2b:01:02:03'
+CREATE TABLE ty_31 (id INT PRIMARY KEY, c macaddr, v INT NOT NULL)
+INSERT INTO ty_31 VALUES (1, '08:00:2b:01:02:03', 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_31 WHERE id = 1
+UPDATE ty_31 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_31 WHERE id = 2
+--@prepared
+UPDATE ty_31 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_31 WHERE id = 3
+INSERT INTO ty_31 VALUES (3, '08:00:2b:01:02:03', 0)
+--@commit
+SELECT id, v FROM ty_31 ORDER BY id
+
+-- case b: type int[] holding '{1,2}'
+CREATE TABLE ty_32 (id INT PRIMARY KEY, c int[], v INT NOT NULL)
+INSERT INTO ty_32 VALUES (1, '{1,2}', 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_32 WHERE id = 1
+UPDATE ty_32 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_32 WHERE id = 2
+--@prepared
+UPDATE ty_32 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_32 WHERE id = 3
+INSERT INTO ty_32 VALUES (3, '{1,2}', 0)
+--@commit
+SELECT id, v FROM ty_32 ORDER BY id
+
+-- case b: type text[] holding '{a,NULL}'
+CREATE TABLE ty_33 (id INT PRIMARY KEY, c text[], v INT NOT NULL)
+INSERT INTO ty_33 VALUES (1, '{a,NULL}', 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_33 WHERE id = 1
+UPDATE ty_33 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_33 WHERE id = 2
+--@prepared
+UPDATE ty_33 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_33 WHERE id = 3
+INSERT INTO ty_33 VALUES (3, '{a,NULL}', 0)
+--@commit
+SELECT id, v FROM ty_33 ORDER BY id
+
+-- case b: type xml holding '<a/>'
+CREATE TABLE ty_34 (id INT PRIMARY KEY, c xml, v INT NOT NULL)
+INSERT INTO ty_34 VALUES (1, '<a/>', 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_34 WHERE id = 1
+UPDATE ty_34 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_34 WHERE id = 2
+--@prepared
+UPDATE ty_34 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_34 WHERE id = 3
+INSERT INTO ty_34 VALUES (3, '<a/>', 0)
+--@commit
+SELECT id, v FROM ty_34 ORDER BY id
+
+-- case b: type money holding 12.34
+CREATE TABLE ty_35 (id INT PRIMARY KEY, c money, v INT NOT NULL)
+INSERT INTO ty_35 VALUES (1, 12.34, 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_35 WHERE id = 1
+UPDATE ty_35 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_35 WHERE id = 2
+--@prepared
+UPDATE ty_35 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_35 WHERE id = 3
+INSERT INTO ty_35 VALUES (3, 12.34, 0)
+--@commit
+SELECT id, v FROM ty_35 ORDER BY id
+
+-- case b: type bit(3) holding B'101'
+CREATE TABLE ty_36 (id INT PRIMARY KEY, c bit(3), v INT NOT NULL)
+INSERT INTO ty_36 VALUES (1, B'101', 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_36 WHERE id = 1
+UPDATE ty_36 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_36 WHERE id = 2
+--@prepared
+UPDATE ty_36 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_36 WHERE id = 3
+INSERT INTO ty_36 VALUES (3, B'101', 0)
+--@commit
+SELECT id, v FROM ty_36 ORDER BY id
+
+-- case b: type varbit holding B'1'
+CREATE TABLE ty_37 (id INT PRIMARY KEY, c varbit, v INT NOT NULL)
+INSERT INTO ty_37 VALUES (1, B'1', 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_37 WHERE id = 1
+UPDATE ty_37 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_37 WHERE id = 2
+--@prepared
+UPDATE ty_37 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_37 WHERE id = 3
+INSERT INTO ty_37 VALUES (3, B'1', 0)
+--@commit
+SELECT id, v FROM ty_37 ORDER BY id
+
+-- case b: type point holding '(1,2)'
+CREATE TABLE ty_38 (id INT PRIMARY KEY, c point, v INT NOT NULL)
+INSERT INTO ty_38 VALUES (1, '(1,2)', 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_38 WHERE id = 1
+UPDATE ty_38 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_38 WHERE id = 2
+--@prepared
+UPDATE ty_38 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_38 WHERE id = 3
+INSERT INTO ty_38 VALUES (3, '(1,2)', 0)
+--@commit
+SELECT id, v FROM ty_38 ORDER BY id
+
+-- case b: type tsvector holding 'a b'
+CREATE TABLE ty_39 (id INT PRIMARY KEY, c tsvector, v INT NOT NULL)
+INSERT INTO ty_39 VALUES (1, 'a b', 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_39 WHERE id = 1
+UPDATE ty_39 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_39 WHERE id = 2
+--@prepared
+UPDATE ty_39 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_39 WHERE id = 3
+INSERT INTO ty_39 VALUES (3, 'a b', 0)
+--@commit
+SELECT id, v FROM ty_39 ORDER BY id
+
+-- case b: type int4range holding '[1,5)'
+CREATE TABLE ty_40 (id INT PRIMARY KEY, c int4range, v INT NOT NULL)
+INSERT INTO ty_40 VALUES (1, '[1,5)', 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_40 WHERE id = 1
+UPDATE ty_40 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_40 WHERE id = 2
+--@prepared
+UPDATE ty_40 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_40 WHERE id = 3
+INSERT INTO ty_40 VALUES (3, '[1,5)', 0)
+--@commit
+SELECT id, v FROM ty_40 ORDER BY id
+
+-- case b: type "char" holding 'x'
+CREATE TABLE ty_41 (id INT PRIMARY KEY, c "char", v INT NOT NULL)
+INSERT INTO ty_41 VALUES (1, 'x', 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_41 WHERE id = 1
+UPDATE ty_41 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_41 WHERE id = 2
+--@prepared
+UPDATE ty_41 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_41 WHERE id = 3
+INSERT INTO ty_41 VALUES (3, 'x', 0)
+--@commit
+SELECT id, v FROM ty_41 ORDER BY id
+
+-- case b: type name holding 'n'
+CREATE TABLE ty_42 (id INT PRIMARY KEY, c name, v INT NOT NULL)
+INSERT INTO ty_42 VALUES (1, 'n', 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_42 WHERE id = 1
+UPDATE ty_42 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_42 WHERE id = 2
+--@prepared
+UPDATE ty_42 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_42 WHERE id = 3
+INSERT INTO ty_42 VALUES (3, 'n', 0)
+--@commit
+SELECT id, v FROM ty_42 ORDER BY id
+
+-- case b: type oid holding 1
+CREATE TABLE ty_43 (id INT PRIMARY KEY, c oid, v INT NOT NULL)
+INSERT INTO ty_43 VALUES (1, 1, 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_43 WHERE id = 1
+UPDATE ty_43 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_43 WHERE id = 2
+--@prepared
+UPDATE ty_43 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_43 WHERE id = 3
+INSERT INTO ty_43 VALUES (3, 1, 0)
+--@commit
+SELECT id, v FROM ty_43 ORDER BY id
+
+-- case b: type numeric(20,10) holding -0.0000000001
+CREATE TABLE ty_44 (id INT PRIMARY KEY, c numeric(20,10), v INT NOT NULL)
+INSERT INTO ty_44 VALUES (1, -0.0000000001, 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_44 WHERE id = 1
+UPDATE ty_44 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_44 WHERE id = 2
+--@prepared
+UPDATE ty_44 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_44 WHERE id = 3
+INSERT INTO ty_44 VALUES (3, -0.0000000001, 0)
+--@commit
+SELECT id, v FROM ty_44 ORDER BY id
+
+-- case b: type varchar holding repeat('x', 3000)
+CREATE TABLE ty_45 (id INT PRIMARY KEY, c varchar, v INT NOT NULL)
+INSERT INTO ty_45 VALUES (1, repeat('x', 3000), 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_45 WHERE id = 1
+UPDATE ty_45 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_45 WHERE id = 2
+--@prepared
+UPDATE ty_45 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_45 WHERE id = 3
+INSERT INTO ty_45 VALUES (3, repeat('x', 3000), 0)
+--@commit
+SELECT id, v FROM ty_45 ORDER BY id
+
 -- Ordinary shapes the guard must leave exactly as the raw driver gives them (the same on the four databases).
 -- case plain shapes: tables
 CREATE TABLE gen (id INT PRIMARY KEY, v INT NOT NULL, note VARCHAR(20))

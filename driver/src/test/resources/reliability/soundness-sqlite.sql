@@ -454,6 +454,458 @@ SELECT * FROM aux.twin ORDER BY code
 --@commit
 DETACH DATABASE aux
 
+-- ===== issue #13: column types round-tripped through a guarded write (read, then write by key; prepared too) =====
+
+-- case b: type integer holding 9223372036854775807
+CREATE TABLE ty_1 (id INTEGER PRIMARY KEY, c integer, v INT NOT NULL)
+INSERT INTO ty_1 VALUES (1, 9223372036854775807, 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_1 WHERE id = 1
+UPDATE ty_1 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_1 WHERE id = 2
+--@prepared
+UPDATE ty_1 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_1 WHERE id = 3
+INSERT INTO ty_1 VALUES (3, 9223372036854775807, 0)
+--@commit
+SELECT id, v FROM ty_1 ORDER BY id
+
+-- case b: type integer holding -1
+CREATE TABLE ty_2 (id INTEGER PRIMARY KEY, c integer, v INT NOT NULL)
+INSERT INTO ty_2 VALUES (1, -1, 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_2 WHERE id = 1
+UPDATE ty_2 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_2 WHERE id = 2
+--@prepared
+UPDATE ty_2 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_2 WHERE id = 3
+INSERT INTO ty_2 VALUES (3, -1, 0)
+--@commit
+SELECT id, v FROM ty_2 ORDER BY id
+
+-- case b: type real holding 0.1
+CREATE TABLE ty_3 (id INTEGER PRIMARY KEY, c real, v INT NOT NULL)
+INSERT INTO ty_3 VALUES (1, 0.1, 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_3 WHERE id = 1
+UPDATE ty_3 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_3 WHERE id = 2
+--@prepared
+UPDATE ty_3 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_3 WHERE id = 3
+INSERT INTO ty_3 VALUES (3, 0.1, 0)
+--@commit
+SELECT id, v FROM ty_3 ORDER BY id
+
+-- case b: type real holding 1e308
+CREATE TABLE ty_4 (id INTEGER PRIMARY KEY, c real, v INT NOT NULL)
+INSERT INTO ty_4 VALUES (1, 1e308, 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_4 WHERE id = 1
+UPDATE ty_4 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_4 WHERE id = 2
+--@prepared
+UPDATE ty_4 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_4 WHERE id = 3
+INSERT INTO ty_4 VALUES (3, 1e308, 0)
+--@commit
+SELECT id, v FROM ty_4 ORDER BY id
+
+-- case b: type text holding ''
+CREATE TABLE ty_5 (id INTEGER PRIMARY KEY, c text, v INT NOT NULL)
+INSERT INTO ty_5 VALUES (1, '', 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_5 WHERE id = 1
+UPDATE ty_5 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_5 WHERE id = 2
+--@prepared
+UPDATE ty_5 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_5 WHERE id = 3
+INSERT INTO ty_5 VALUES (3, '', 0)
+--@commit
+SELECT id, v FROM ty_5 ORDER BY id
+
+-- case b: type text holding 'a '
+CREATE TABLE ty_6 (id INTEGER PRIMARY KEY, c text, v INT NOT NULL)
+INSERT INTO ty_6 VALUES (1, 'a ', 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_6 WHERE id = 1
+UPDATE ty_6 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_6 WHERE id = 2
+--@prepared
+UPDATE ty_6 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_6 WHERE id = 3
+INSERT INTO ty_6 VALUES (3, 'a ', 0)
+--@commit
+SELECT id, v FROM ty_6 ORDER BY id
+
+-- case b: type text holding 'héllo 😀'
+CREATE TABLE ty_7 (id INTEGER PRIMARY KEY, c text, v INT NOT NULL)
+INSERT INTO ty_7 VALUES (1, 'héllo 😀', 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_7 WHERE id = 1
+UPDATE ty_7 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_7 WHERE id = 2
+--@prepared
+UPDATE ty_7 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_7 WHERE id = 3
+INSERT INTO ty_7 VALUES (3, 'héllo 😀', 0)
+--@commit
+SELECT id, v FROM ty_7 ORDER BY id
+
+-- case b: type blob holding X'00ff'
+CREATE TABLE ty_8 (id INTEGER PRIMARY KEY, c blob, v INT NOT NULL)
+INSERT INTO ty_8 VALUES (1, X'00ff', 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_8 WHERE id = 1
+UPDATE ty_8 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_8 WHERE id = 2
+--@prepared
+UPDATE ty_8 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_8 WHERE id = 3
+INSERT INTO ty_8 VALUES (3, X'00ff', 0)
+--@commit
+SELECT id, v FROM ty_8 ORDER BY id
+
+-- case b: type blob holding X''
+CREATE TABLE ty_9 (id INTEGER PRIMARY KEY, c blob, v INT NOT NULL)
+INSERT INTO ty_9 VALUES (1, X'', 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_9 WHERE id = 1
+UPDATE ty_9 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_9 WHERE id = 2
+--@prepared
+UPDATE ty_9 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_9 WHERE id = 3
+INSERT INTO ty_9 VALUES (3, X'', 0)
+--@commit
+SELECT id, v FROM ty_9 ORDER BY id
+
+-- case b: type numeric holding 1.10
+CREATE TABLE ty_10 (id INTEGER PRIMARY KEY, c numeric, v INT NOT NULL)
+INSERT INTO ty_10 VALUES (1, 1.10, 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_10 WHERE id = 1
+UPDATE ty_10 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_10 WHERE id = 2
+--@prepared
+UPDATE ty_10 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_10 WHERE id = 3
+INSERT INTO ty_10 VALUES (3, 1.10, 0)
+--@commit
+SELECT id, v FROM ty_10 ORDER BY id
+
+-- case b: type numeric holding 'abc'
+CREATE TABLE ty_11 (id INTEGER PRIMARY KEY, c numeric, v INT NOT NULL)
+INSERT INTO ty_11 VALUES (1, 'abc', 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_11 WHERE id = 1
+UPDATE ty_11 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_11 WHERE id = 2
+--@prepared
+UPDATE ty_11 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_11 WHERE id = 3
+INSERT INTO ty_11 VALUES (3, 'abc', 0)
+--@commit
+SELECT id, v FROM ty_11 ORDER BY id
+
+-- case b: type boolean holding 1
+CREATE TABLE ty_12 (id INTEGER PRIMARY KEY, c boolean, v INT NOT NULL)
+INSERT INTO ty_12 VALUES (1, 1, 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_12 WHERE id = 1
+UPDATE ty_12 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_12 WHERE id = 2
+--@prepared
+UPDATE ty_12 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_12 WHERE id = 3
+INSERT INTO ty_12 VALUES (3, 1, 0)
+--@commit
+SELECT id, v FROM ty_12 ORDER BY id
+
+-- case b: type datetime holding '2024-03-31 02:30:00'
+CREATE TABLE ty_13 (id INTEGER PRIMARY KEY, c datetime, v INT NOT NULL)
+INSERT INTO ty_13 VALUES (1, '2024-03-31 02:30:00', 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_13 WHERE id = 1
+UPDATE ty_13 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_13 WHERE id = 2
+--@prepared
+UPDATE ty_13 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_13 WHERE id = 3
+INSERT INTO ty_13 VALUES (3, '2024-03-31 02:30:00', 0)
+--@commit
+SELECT id, v FROM ty_13 ORDER BY id
+
+-- case b: type date holding '2024-02-29'
+CREATE TABLE ty_14 (id INTEGER PRIMARY KEY, c date, v INT NOT NULL)
+INSERT INTO ty_14 VALUES (1, '2024-02-29', 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_14 WHERE id = 1
+UPDATE ty_14 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_14 WHERE id = 2
+--@prepared
+UPDATE ty_14 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_14 WHERE id = 3
+INSERT INTO ty_14 VALUES (3, '2024-02-29', 0)
+--@commit
+SELECT id, v FROM ty_14 ORDER BY id
+
+-- case b: type varchar(10) holding 'x'
+CREATE TABLE ty_15 (id INTEGER PRIMARY KEY, c varchar(10), v INT NOT NULL)
+INSERT INTO ty_15 VALUES (1, 'x', 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_15 WHERE id = 1
+UPDATE ty_15 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_15 WHERE id = 2
+--@prepared
+UPDATE ty_15 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_15 WHERE id = 3
+INSERT INTO ty_15 VALUES (3, 'x', 0)
+--@commit
+SELECT id, v FROM ty_15 ORDER BY id
+
+-- case b: type decimal(10,2) holding 1.5
+CREATE TABLE ty_16 (id INTEGER PRIMARY KEY, c decimal(10,2), v INT NOT NULL)
+INSERT INTO ty_16 VALUES (1, 1.5, 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_16 WHERE id = 1
+UPDATE ty_16 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_16 WHERE id = 2
+--@prepared
+UPDATE ty_16 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_16 WHERE id = 3
+INSERT INTO ty_16 VALUES (3, 1.5, 0)
+--@commit
+SELECT id, v FROM ty_16 ORDER BY id
+
+-- case b: type (none) holding 'untyped text'
+CREATE TABLE ty_17 (id INTEGER PRIMARY KEY, c , v INT NOT NULL)
+INSERT INTO ty_17 VALUES (1, 'untyped text', 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_17 WHERE id = 1
+UPDATE ty_17 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_17 WHERE id = 2
+--@prepared
+UPDATE ty_17 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_17 WHERE id = 3
+INSERT INTO ty_17 VALUES (3, 'untyped text', 0)
+--@commit
+SELECT id, v FROM ty_17 ORDER BY id
+
+-- case b: type (none) holding X'80'
+CREATE TABLE ty_18 (id INTEGER PRIMARY KEY, c , v INT NOT NULL)
+INSERT INTO ty_18 VALUES (1, X'80', 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_18 WHERE id = 1
+UPDATE ty_18 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_18 WHERE id = 2
+--@prepared
+UPDATE ty_18 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_18 WHERE id = 3
+INSERT INTO ty_18 VALUES (3, X'80', 0)
+--@commit
+SELECT id, v FROM ty_18 ORDER BY id
+
+-- case b: type (none) holding 3.5
+CREATE TABLE ty_19 (id INTEGER PRIMARY KEY, c , v INT NOT NULL)
+INSERT INTO ty_19 VALUES (1, 3.5, 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_19 WHERE id = 1
+UPDATE ty_19 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_19 WHERE id = 2
+--@prepared
+UPDATE ty_19 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_19 WHERE id = 3
+INSERT INTO ty_19 VALUES (3, 3.5, 0)
+--@commit
+SELECT id, v FROM ty_19 ORDER BY id
+
+-- case b: type text collate nocase holding 'Abc'
+CREATE TABLE ty_20 (id INTEGER PRIMARY KEY, c text collate nocase, v INT NOT NULL)
+INSERT INTO ty_20 VALUES (1, 'Abc', 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_20 WHERE id = 1
+UPDATE ty_20 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_20 WHERE id = 2
+--@prepared
+UPDATE ty_20 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_20 WHERE id = 3
+INSERT INTO ty_20 VALUES (3, 'Abc', 0)
+--@commit
+SELECT id, v FROM ty_20 ORDER BY id
+
+-- case b: type text collate rtrim holding 'Abc '
+CREATE TABLE ty_21 (id INTEGER PRIMARY KEY, c text collate rtrim, v INT NOT NULL)
+INSERT INTO ty_21 VALUES (1, 'Abc ', 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_21 WHERE id = 1
+UPDATE ty_21 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_21 WHERE id = 2
+--@prepared
+UPDATE ty_21 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_21 WHERE id = 3
+INSERT INTO ty_21 VALUES (3, 'Abc ', 0)
+--@commit
+SELECT id, v FROM ty_21 ORDER BY id
+
+-- case b: type integer holding '12'
+CREATE TABLE ty_22 (id INTEGER PRIMARY KEY, c integer, v INT NOT NULL)
+INSERT INTO ty_22 VALUES (1, '12', 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_22 WHERE id = 1
+UPDATE ty_22 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_22 WHERE id = 2
+--@prepared
+UPDATE ty_22 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_22 WHERE id = 3
+INSERT INTO ty_22 VALUES (3, '12', 0)
+--@commit
+SELECT id, v FROM ty_22 ORDER BY id
+
+-- case b: type real holding 'not a number'
+CREATE TABLE ty_23 (id INTEGER PRIMARY KEY, c real, v INT NOT NULL)
+INSERT INTO ty_23 VALUES (1, 'not a number', 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_23 WHERE id = 1
+UPDATE ty_23 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_23 WHERE id = 2
+--@prepared
+UPDATE ty_23 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_23 WHERE id = 3
+INSERT INTO ty_23 VALUES (3, 'not a number', 0)
+--@commit
+SELECT id, v FROM ty_23 ORDER BY id
+
+-- case b: type text holding 12
+CREATE TABLE ty_24 (id INTEGER PRIMARY KEY, c text, v INT NOT NULL)
+INSERT INTO ty_24 VALUES (1, 12, 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_24 WHERE id = 1
+UPDATE ty_24 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_24 WHERE id = 2
+--@prepared
+UPDATE ty_24 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_24 WHERE id = 3
+INSERT INTO ty_24 VALUES (3, 12, 0)
+--@commit
+SELECT id, v FROM ty_24 ORDER BY id
+
+-- case b: type bigint holding 42
+CREATE TABLE ty_25 (id INTEGER PRIMARY KEY, c bigint, v INT NOT NULL)
+INSERT INTO ty_25 VALUES (1, 42, 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_25 WHERE id = 1
+UPDATE ty_25 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_25 WHERE id = 2
+--@prepared
+UPDATE ty_25 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_25 WHERE id = 3
+INSERT INTO ty_25 VALUES (3, 42, 0)
+--@commit
+SELECT id, v FROM ty_25 ORDER BY id
+
+-- case b: type double holding -0.0
+CREATE TABLE ty_26 (id INTEGER PRIMARY KEY, c double, v INT NOT NULL)
+INSERT INTO ty_26 VALUES (1, -0.0, 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_26 WHERE id = 1
+UPDATE ty_26 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_26 WHERE id = 2
+--@prepared
+UPDATE ty_26 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_26 WHERE id = 3
+INSERT INTO ty_26 VALUES (3, -0.0, 0)
+--@commit
+SELECT id, v FROM ty_26 ORDER BY id
+
+-- case b: type timestamp holding 1700000000
+CREATE TABLE ty_27 (id INTEGER PRIMARY KEY, c timestamp, v INT NOT NULL)
+INSERT INTO ty_27 VALUES (1, 1700000000, 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_27 WHERE id = 1
+UPDATE ty_27 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_27 WHERE id = 2
+--@prepared
+UPDATE ty_27 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_27 WHERE id = 3
+INSERT INTO ty_27 VALUES (3, 1700000000, 0)
+--@commit
+SELECT id, v FROM ty_27 ORDER BY id
+
+-- case b: type clob holding 'c'
+CREATE TABLE ty_28 (id INTEGER PRIMARY KEY, c clob, v INT NOT NULL)
+INSERT INTO ty_28 VALUES (1, 'c', 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_28 WHERE id = 1
+UPDATE ty_28 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_28 WHERE id = 2
+--@prepared
+UPDATE ty_28 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_28 WHERE id = 3
+INSERT INTO ty_28 VALUES (3, 'c', 0)
+--@commit
+SELECT id, v FROM ty_28 ORDER BY id
+
+-- case b: type nvarchar(5) holding 'n'
+CREATE TABLE ty_29 (id INTEGER PRIMARY KEY, c nvarchar(5), v INT NOT NULL)
+INSERT INTO ty_29 VALUES (1, 'n', 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_29 WHERE id = 1
+UPDATE ty_29 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_29 WHERE id = 2
+--@prepared
+UPDATE ty_29 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_29 WHERE id = 3
+INSERT INTO ty_29 VALUES (3, 'n', 0)
+--@commit
+SELECT id, v FROM ty_29 ORDER BY id
+
+-- case b: type int8 holding 8
+CREATE TABLE ty_30 (id INTEGER PRIMARY KEY, c int8, v INT NOT NULL)
+INSERT INTO ty_30 VALUES (1, 8, 0), (2, NULL, 0)
+--@commit
+SELECT id, c, v FROM ty_30 WHERE id = 1
+UPDATE ty_30 SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM ty_30 WHERE id = 2
+--@prepared
+UPDATE ty_30 SET v = 1 WHERE id = 2
+SELECT id, c, v FROM ty_30 WHERE id = 3
+INSERT INTO ty_30 VALUES (3, 8, 0)
+--@commit
+SELECT id, v FROM ty_30 ORDER BY id
+
 -- Ordinary shapes the guard must leave exactly as the raw driver gives them (the same on the four databases).
 -- case plain shapes: tables
 CREATE TABLE gen (id INT PRIMARY KEY, v INT NOT NULL, note VARCHAR(20))

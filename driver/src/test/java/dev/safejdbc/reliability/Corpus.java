@@ -79,8 +79,15 @@ final class Corpus {
      * session on the same database (the raw driver, in autocommit), whose change the first does not see.
      */
     static List<String> outcomes(Connection c, List<Entry> corpus, String schema, Connection other) {
+        return outcomes(c, corpus, schema, other, false);
+    }
+
+    /** The same, every statement prepared when {@code prepareAll} (a query directive still runs a query). */
+    static List<String> outcomes(Connection c, List<Entry> corpus, String schema, Connection other,
+            boolean prepareAll) {
         List<String> outcomes = new ArrayList<>(corpus.size());
-        Call next = Call.EXECUTE;
+        Call plain = prepareAll ? Call.PREPARED : Call.EXECUTE;
+        Call next = plain;
         for (Entry entry : corpus) {
             if (entry.isDirective() && entry.directive().startsWith("other ")) {
                 String sql = entry.directive().substring(6).replace("${schema}", schema == null ? "" : schema);
@@ -90,16 +97,18 @@ final class Corpus {
             if (entry.isDirective()) {
                 try {
                     next = apply(c, entry.directive());
+                    next = !prepareAll ? next : next == Call.EXECUTE ? plain
+                            : next == Call.QUERY ? Call.PREPARED_QUERY : next;
                     outcomes.add("ok");
                 } catch (SQLException e) {
-                    next = Call.EXECUTE;
+                    next = plain;
                     outcomes.add("ERROR " + error(e));
                 }
                 continue;
             }
             outcomes.add(run(c, schema == null ? entry.sql() : entry.sql().replace("${schema}", schema), next)
                     .replace(schema == null ? "${schema}" : schema, "${schema}"));
-            next = Call.EXECUTE;
+            next = plain;
         }
         return outcomes;
     }
@@ -218,6 +227,20 @@ final class Corpus {
         }
         if (value instanceof byte[] bytes) {
             return "bytes:" + HexFormat.of().formatHex(bytes);
+        }
+        if (value instanceof java.sql.Blob blob) { // by content: a LOB's toString names its handle (H2: blob4)
+            try {
+                return "blob:" + HexFormat.of().formatHex(blob.getBytes(1, (int) blob.length()));
+            } catch (SQLException e) {
+                return "blob: unreadable " + e.getSQLState();
+            }
+        }
+        if (value instanceof java.sql.Clob clob) {
+            try {
+                return "clob:" + clob.getSubString(1, (int) clob.length());
+            } catch (SQLException e) {
+                return "clob: unreadable " + e.getSQLState();
+            }
         }
         if (value instanceof java.sql.SQLXML xml) {
             try {

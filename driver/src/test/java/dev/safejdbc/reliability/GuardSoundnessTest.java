@@ -99,6 +99,18 @@ class GuardSoundnessTest {
                 "USE %s", "DROP DATABASE IF EXISTS %s"));
     }
 
+    /**
+     * MariaDB's corpus again, every statement prepared on the server ({@code useServerPrepStmts}): values come back
+     * in the binary protocol, not as text.
+     */
+    @Test
+    void mariadbServerPrepared() throws Exception {
+        String maria = TestDatabases.mariadb();
+        maria += (maria.contains("?") ? "&" : "?") + "useServerPrepStmts=true";
+        check("mariadb-server-prepared", "mariadb", true, "jdbc:" + maria, "jdbc:safe:" + maria,
+                new OnServer("jdbc:" + maria, "CREATE DATABASE %s", "USE %s", "DROP DATABASE IF EXISTS %s"));
+    }
+
     /** MariaDB counting rows changed rather than rows matched: an UPDATE to the same values counts 0. */
     @Test
     void mariadbCountingAffectedRows() throws Exception {
@@ -149,12 +161,18 @@ class GuardSoundnessTest {
     }
 
     private static void check(String database, String rawUrl, String safeUrl, Target target) throws Exception {
-        List<Corpus.Entry> corpus = Corpus.load("/reliability/soundness-" + database + ".sql");
-        List<String> raw = outcomes(target, rawUrl, new Properties(), corpus);
+        check(database, database, false, rawUrl, safeUrl, target);
+    }
+
+    /** Runs {@code soundness-<corpusName>.sql}, every statement prepared when {@code prepareAll}. */
+    private static void check(String database, String corpusName, boolean prepareAll, String rawUrl, String safeUrl,
+            Target target) throws Exception {
+        List<Corpus.Entry> corpus = Corpus.load("/reliability/soundness-" + corpusName + ".sql");
+        List<String> raw = outcomes(target, rawUrl, new Properties(), corpus, prepareAll);
         List<String> differences = new ArrayList<>();
         Set<String> differing = new TreeSet<>();
         for (Setting setting : Setting.values()) {
-            List<String> safe = outcomes(target, safeUrl, setting.options, corpus);
+            List<String> safe = outcomes(target, safeUrl, setting.options, corpus, prepareAll);
             for (int i = 0; i < corpus.size(); i++) {
                 if (!raw.get(i).equals(safe.get(i))) {
                     Corpus.Entry entry = corpus.get(i);
@@ -186,11 +204,11 @@ class GuardSoundnessTest {
                 .containsExactlyElementsOf(known(database));
     }
 
-    private static List<String> outcomes(Target target, String url, Properties options, List<Corpus.Entry> corpus)
-            throws SQLException {
+    private static List<String> outcomes(Target target, String url, Properties options, List<Corpus.Entry> corpus,
+            boolean prepareAll) throws SQLException {
         String name = TestDatabases.unique("sound");
         try (Connection c = target.open(url, name, options); Connection other = target.other(name)) {
-            return Corpus.outcomes(c, corpus, name, other);
+            return Corpus.outcomes(c, corpus, name, other, prepareAll);
         } finally {
             target.drop(name);
         }
