@@ -90,11 +90,10 @@ final class ConnectionMethods implements ClassFileTransformer {
         if ((reader.getAccess() & (Opcodes.ACC_INTERFACE | Opcodes.ACC_SYNTHETIC)) != 0) {
             return null;
         }
-        ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
-        Methods methods = new Methods(writer, className);
-        reader.accept(methods, 0);
-        if (methods.found == 0) {
-            return null;
+        Methods found = new Methods(null, className);
+        reader.accept(found, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+        if (found.found == 0) {
+            return null; // it only calls such a method: most classes that pass the byte scan
         }
         if (!seesHook(loader)) {
             AgentLog.warning("cannot protect the connections of " + className.replace('/', '.') + ": its class loader "
@@ -102,6 +101,8 @@ final class ConnectionMethods implements ClassFileTransformer {
                     + " on the system class path");
             return null;
         }
+        ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
+        reader.accept(new Methods(writer, className), 0);
         return writer.toByteArray();
     }
 
@@ -119,7 +120,10 @@ final class ConnectionMethods implements ClassFileTransformer {
         }
     }
 
-    /** Finds the connection methods of one class and hands their bodies to {@link HookCalls}. */
+    /**
+     * Finds the connection methods of one class and, writing to {@code writer}, hands their bodies
+     * to {@link HookCalls}; with no writer it only counts them.
+     */
     private static final class Methods extends ClassVisitor {
         private final String owner;
         private boolean withFrames;
@@ -147,7 +151,7 @@ final class ConnectionMethods implements ClassFileTransformer {
             if (connect || name.equals("getConnection")
                     && (descriptor.equals(GET_CONNECTION) || descriptor.equals(GET_CONNECTION_AS))) {
                 found++;
-                return new HookCalls(method, owner, connect, withFrames);
+                return method == null ? null : new HookCalls(method, owner, connect, withFrames);
             }
             return method;
         }
