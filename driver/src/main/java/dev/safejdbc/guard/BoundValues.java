@@ -172,14 +172,21 @@ public final class BoundValues {
         return index >= 1 && index <= values.length && states[index - 1] == BOUND ? values[index - 1] : null;
     }
 
-    /** Whether parameters 1..count are all bound and can be bound again elsewhere. */
-    boolean replayable(int count) {
+    /**
+     * Why parameters 1..count cannot all be bound again on another statement, for a finding; null
+     * when they can.
+     */
+    String unreplayable(int count) {
         for (int i = 1; i <= count; i++) {
-            if (i > states.length || states[i - 1] != BOUND && states[i - 1] != REPLAYABLE) {
-                return false;
+            if (i > states.length || states[i - 1] == UNBOUND) {
+                return "parameter " + i + " is not bound through a setter safe-jdbc saw";
+            }
+            if (states[i - 1] == OPAQUE) {
+                return "parameter " + i + " was bound with a stream, reader, LOB, array, URL, ref, row id or SQLXML,"
+                        + " which cannot be bound twice";
             }
         }
-        return true;
+        return null;
     }
 
     /** Binds parameters 1..count onto {@code statement} through the setters the application called. */

@@ -435,7 +435,7 @@ public final class Guard {
         }
         String why = dialect == null ? "safe-jdbc has no guard dialect for this database"
                 : body == null ? "the statement's text cannot take a condition (RETURNING, LIMIT, comments)"
-                : !bound.replayable(parameters) ? "a parameter is a stream or LOB" : null;
+                : bound.unreplayable(parameters);
         if (why != null) {
             record(FindingKind.UNGUARDED_CHECK_THEN_ACT, verb, table, read, why);
             return false;
