@@ -42,20 +42,23 @@ final class WriteReach {
         Boolean known = tables.get(table.name());
         if (known == null) {
             known = read(table.name(), dialect, physical);
+            if (known == null) {
+                return true; // not kept: the catalog may answer next time (a PostgreSQL transaction aborted)
+            }
             tables.put(table.name(), known);
         }
         return known;
     }
 
-    /** Any doubt (no dialect, metadata the driver will not give) is a yes. */
-    private static boolean read(String name, Dialect dialect, Connection physical) {
+    /** No dialect is a yes; null when the catalog did not answer (which, for this write, is a yes too). */
+    private static Boolean read(String name, Dialect dialect, Connection physical) {
         if (dialect == null) {
             return true;
         }
         try {
             return hasTriggersOrIsNoPlainTable(name, dialect, physical) || cascades(name, physical.getMetaData());
         } catch (SQLException e) {
-            return true;
+            return null;
         }
     }
 
