@@ -67,6 +67,46 @@ final class Corpus {
     }
 
     /**
+     * The ordinary shapes of {@code soundness-shapes.sql} three ways, each on tables of its own
+     * ({@code ${t}} is {@code gen}, {@code genp}, {@code genq}): as written; every statement prepared;
+     * every SELECT through {@code executeQuery}.
+     */
+    static List<Entry> threeWays(List<Entry> shapes) {
+        List<Entry> all = new ArrayList<>(way(shapes, "plain: ", "gen", null));
+        all.addAll(way(shapes, "prepared: ", "genp", "prepared"));
+        all.addAll(way(shapes, "queried: ", "genq", "query"));
+        return all;
+    }
+
+    /** {@code shapes} with {@code how} ("prepared" or "query", or null) asked before each statement it concerns. */
+    private static List<Entry> way(List<Entry> shapes, String prefix, String table, String how) {
+        List<Entry> out = new ArrayList<>();
+        for (Entry entry : shapes) {
+            String caseName = prefix + entry.caseName();
+            if (entry.isDirective()) {
+                out.add(new Entry(entry.line(), null, entry.directive(), caseName));
+                continue;
+            }
+            String sql = entry.sql().replace("${t}", table);
+            boolean concerned = "prepared".equals(how)
+                    || "query".equals(how) && sql.regionMatches(true, 0, "SELECT", 0, 6);
+            if (concerned) {
+                Entry before = out.isEmpty() ? null : out.get(out.size() - 1);
+                String asked = before != null && before.isDirective()
+                        && List.of("prepared", "query", "prepared query").contains(before.directive())
+                        ? before.directive() : "";
+                if (asked.isEmpty()) {
+                    out.add(new Entry(entry.line(), null, how, caseName));
+                } else if (!asked.equals(how) && !asked.equals("prepared query")) { // the other of the two: both
+                    out.set(out.size() - 1, new Entry(before.line(), null, "prepared query", caseName));
+                }
+            }
+            out.add(new Entry(entry.line(), sql, null, caseName));
+        }
+        return out;
+    }
+
+    /**
      * Runs every entry of {@code corpus} in order on {@code c}: what each gave, rendered, in the corpus's order
      * (directives give "ok" or their error), with each {@code ${schema}} replaced by {@code schema}.
      */
