@@ -41,7 +41,8 @@ final class KeyCatalog {
         TableKeys known = tables.get(resolved);
         if (known == null) {
             try {
-                known = new TableLookup(physical, dialect).keys(resolved);
+                TableName lookedUp = resolved;
+                known = ContainedRead.run(physical, dialect, () -> new TableLookup(physical, dialect).keys(lookedUp));
             } catch (SQLException e) {
                 return TableKeys.UNKNOWN; // a catalog that cannot describe it (sqlite-jdbc: a TEMP table): not guarded
             }
@@ -51,7 +52,8 @@ final class KeyCatalog {
             tables.put(resolved, known);
         }
         if (known instanceof TableKeys.Declined && resolved.schema() == null) {
-            TableName onPath = TableLookup.asServerResolves(table, dialect, physical);
+            TableName onPath = ContainedRead.run(physical, dialect,
+                    () -> TableLookup.asServerResolves(table, dialect, physical));
             return onPath == null ? known : keys(onPath, dialect, physical);
         }
         return known;

@@ -56,7 +56,8 @@ final class WriteReach {
             return true;
         }
         try {
-            return hasTriggersOrIsNoPlainTable(name, dialect, physical) || cascades(name, physical.getMetaData());
+            return ContainedRead.run(physical, dialect,
+                    () -> hasTriggersOrIsNoPlainTable(name, dialect, physical) || cascades(name, physical.getMetaData()));
         } catch (SQLException e) {
             return null;
         }

@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.util.List;
 
 /**
@@ -27,32 +26,18 @@ final class ZeroRowCheck {
      */
     static Boolean finds(Connection physical, Dialect dialect, String query, List<Object> values) {
         String sql = dialect == Dialect.MARIADB ? query + " FOR UPDATE" : query;
-        Savepoint savepoint = null;
         try {
-            if (dialect == Dialect.POSTGRESQL && !physical.getAutoCommit()) {
-                savepoint = physical.setSavepoint();
-            }
-            boolean found;
-            try (PreparedStatement check = physical.prepareStatement(sql)) {
-                for (int i = 0; i < values.size(); i++) {
-                    GuardedWrite.bindObserved(check, i + 1, values.get(i));
+            return ContainedRead.run(physical, dialect, () -> {
+                try (PreparedStatement check = physical.prepareStatement(sql)) {
+                    for (int i = 0; i < values.size(); i++) {
+                        GuardedWrite.bindObserved(check, i + 1, values.get(i));
+                    }
+                    try (ResultSet rs = check.executeQuery()) {
+                        return rs.next();
+                    }
                 }
-                try (ResultSet rs = check.executeQuery()) {
-                    found = rs.next();
-                }
-            }
-            if (savepoint != null) {
-                physical.releaseSavepoint(savepoint);
-            }
-            return found;
+            });
         } catch (SQLException e) {
-            if (savepoint != null) {
-                try {
-                    physical.rollback(savepoint);
-                } catch (SQLException ignored) {
-                    // the application's next statement meets the same broken connection
-                }
-            }
             return null;
         }
     }
