@@ -45,6 +45,10 @@ public final class Guard {
     /** No guard: nothing is analyzed. */
     public static final Guard OFF = new Guard(null, false, ConflictPolicy.THROW);
     private static final int[] NOTHING_COMPARED = {};
+    /** Why the reads before an opaque statement guard nothing. */
+    private static final String OPAQUE = "a statement that may change any row (a call of a function or procedure that"
+            + " is not a known built-in, an upsert, a data-modifying WITH, several statements in one, SET, or"
+            + " text safe-jdbc cannot parse) ran between the read and this write";
 
     private final Database db;
     /** The database's identity, as findings name it. */
@@ -147,7 +151,7 @@ public final class Guard {
                 read = log.claim(insert.table(), row::matches);
             }
         } else {
-            log.clear();
+            log.invalidate(OPAQUE);
             if (analysis == SchemaChange.INSTANCE) {
                 catalog.forget();
             }
@@ -177,7 +181,8 @@ public final class Guard {
      */
     private void endReachedReads(TableName table, ReadLog log, Connection physical) {
         if (table != null && !log.isEmpty() && reach.reachesOthers(table, dialect, catalog, physical)) {
-            log.clear();
+            log.invalidate("a write of " + table.name() + ", whose triggers, rules or cascading foreign keys reach"
+                    + " other rows, ran between the read and this write");
         }
     }
 
@@ -216,7 +221,7 @@ public final class Guard {
             return insert(insert, bound, log, physical);
         }
         if (analysis == OtherWrite.INSTANCE) {
-            log.clear(); // it may have changed any row read: none of those reads can guard a later write
+            log.invalidate(OPAQUE); // it may have changed any row read: none of those reads can guard a later write
         }
         return null;
     }
@@ -235,7 +240,7 @@ public final class Guard {
             } else if (write.analysis() instanceof KeyedDelete delete) {
                 reportBatched("DELETE", delete.table(), delete.equalities(), write.bound(), log, physical);
             } else if (write.analysis() == OtherWrite.INSTANCE) {
-                log.clear();
+                log.invalidate(OPAQUE);
             } else if (write.analysis() instanceof RowInsert insert) {
                 KeyValues row = KeyValues.ofColumns(insert.columns(), insert.values(), write.bound());
                 Observation read = row == null ? null : log.claim(insert.table(), row::matches);
@@ -286,6 +291,9 @@ public final class Guard {
             return null;
         }
         Observation read = log.claim(row);
+        if (read == null) {
+            reportStale(verb, table, log);
+        }
         if (!naming.isKey() || read == null || !read.present()) {
             return null; // more than the key, or another column: its rows changed, and their reads went
         }
@@ -375,6 +383,9 @@ public final class Guard {
                 continue;
             }
             Observation read = log.claim(row.rowKey(insert.table(), key));
+            if (read == null && reportStale("INSERT", insert.table(), log)) {
+                return null;
+            }
             if (read == null || read.present() || !read.exact()) {
                 continue;
             }
@@ -424,6 +435,18 @@ public final class Guard {
         }
         Boolean found = ZeroRowCheck.finds(physical, dialect, query.toString(), values);
         return found == null ? unchecked("INSERT", insert.table(), read) : !found;
+    }
+
+    /**
+     * The write's row was read, but a statement since may have changed it: the read guards nothing, the write
+     * is sent as written, and the finding says what came between. Returns whether there was such a read.
+     */
+    private boolean reportStale(String verb, TableName table, ReadLog log) {
+        Observation stale = log.staleClaim();
+        if (stale != null) {
+            record(FindingKind.UNGUARDED_CHECK_THEN_ACT, verb, table, stale, log.staleBecause() + ": sent as written");
+        }
+        return stale != null;
     }
 
     /** In report mode, or where no guarded form can be built, the site is recorded instead. */

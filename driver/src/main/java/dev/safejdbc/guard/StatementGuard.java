@@ -179,7 +179,8 @@ public final class StatementGuard {
      * {@code deleteRow}) in {@code session}: which read that makes stale is not known, so none is kept.
      */
     public void wroteThroughCursor(Session session) {
-        session.attachment(ReadLog.OF_SESSION).clear();
+        session.attachment(ReadLog.OF_SESSION).invalidate("a row written through an updatable result set ran between"
+                + " the read and this write");
     }
 
     /** A plain statement's {@code addBatch(sql)}. */

@@ -242,7 +242,8 @@ public final class SafeConnection implements Connection {
     public void rollback(Savepoint savepoint) throws SQLException {
         inSession(() -> {
             physical.rollback(savepoint);
-            session().attachment(ReadLog.OF_SESSION).clear();
+            session().attachment(ReadLog.OF_SESSION).invalidate("a rollback to a savepoint ran between the read and"
+                    + " this write");
             return null;
         });
     }

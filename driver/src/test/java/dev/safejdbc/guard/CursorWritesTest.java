@@ -3,6 +3,7 @@ package dev.safejdbc.guard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.safejdbc.findings.FindingKind;
 import dev.safejdbc.it.TestDatabases;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -21,10 +22,11 @@ class CursorWritesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgresql"})
-    void aRowWrittenThroughTheCursorEndsTheReadsBeforeIt(String database) throws SQLException {
+    void aRowWrittenThroughTheCursorEndsTheReadsBeforeIt(String database) throws Exception {
         String table = TestDatabases.unique("cursor");
         String url = database.equals("h2") ? "jdbc:safe:h2:mem:" + table : "jdbc:safe:" + TestDatabases.postgres();
-        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+        try (CapturedFindings findings = CapturedFindings.onThisThread(); Connection c = DriverManager.getConnection(url);
+                Statement s = c.createStatement()) {
             s.execute("CREATE TABLE " + table + " (id INT PRIMARY KEY, v INT NOT NULL)");
             s.execute("INSERT INTO " + table + " VALUES (1, 0), (2, 0)");
             c.setAutoCommit(false);
@@ -37,6 +39,8 @@ class CursorWritesTest {
                     }
                 });
                 assertThat(s.executeUpdate("UPDATE " + table + " SET v = 7 WHERE id = 1")).isEqualTo(1);
+                assertThat(findings.of(FindingKind.UNGUARDED_CHECK_THEN_ACT)).as("why the write was not guarded")
+                        .anySatisfy(f -> assertThat(f.detail()).contains("updatable result set"));
 
                 read(s, table, 2);
                 throughCursor(c, table, rs -> {

@@ -74,7 +74,26 @@ class ReadLogTest {
 
         log.forget(LOCKS);
 
-        assertThat(log.isEmpty()).isTrue();
+        assertThat(log.claim(key(new TableName("app", "locks"), 1))).isNull();
+        assertThat(log.claim(key(LOCKS, 2))).isNull();
+        assertThat(log.staleBecause()).contains("names no row by key");
+    }
+
+    @Test
+    void aReadMadeStaleIsNoReadButSaysWhy() {
+        Observation stale = read();
+        log.record(key(LOCKS, 1), stale);
+        log.invalidate("a call of f()");
+        Observation fresh = read();
+        log.record(key(LOCKS, 2), fresh);
+
+        assertThat(log.claim(key(LOCKS, 1))).isNull();
+        assertThat(log.staleClaim()).isSameAs(stale);
+        assertThat(log.staleBecause()).isEqualTo("a call of f()");
+        assertThat(log.claim(key(LOCKS, 1))).as("claimed once").isNull();
+        assertThat(log.staleClaim()).isNull();
+        assertThat(log.claim(key(LOCKS, 2))).as("read after the call").isSameAs(fresh);
+        assertThat(log.staleClaim()).isNull();
     }
 
     @Test
@@ -89,8 +108,12 @@ class ReadLogTest {
         assertThat(log.claim(key(LOCKS, 1))).isSameAs(mine);
         assertThat(log.claim(key(LOCKS, 2))).as("another row by the same key").isNotNull();
         assertThat(log.claim(key(JOBS, 1))).isNotNull();
-        assertThat(log.isEmpty()).as("app.locks and locks may be one table; the row read by code may be this one")
-                .isTrue();
+        assertThat(log.claim(key(new TableName("app", "locks"), 1))).as("app.locks and locks may be one table")
+                .isNull();
+        assertThat(log.staleBecause()).contains("another key or under another name");
+        assertThat(log.claim(new RowKey(LOCKS, List.of("code"), new Object[] {"a"})))
+                .as("the row read by code may be this one").isNull();
+        assertThat(log.staleClaim()).isNotNull();
     }
 
     @Test
