@@ -52,8 +52,12 @@ final class KeyCatalog {
             tables.put(resolved, known);
         }
         if (known instanceof TableKeys.Declined && resolved.schema() == null) {
-            TableName onPath = ContainedRead.run(physical, dialect,
-                    () -> TableLookup.asServerResolves(table, dialect, physical));
+            TableName onPath;
+            try {
+                onPath = ContainedRead.run(physical, dialect, () -> TableLookup.asServerResolves(table, dialect, physical));
+            } catch (SQLException e) {
+                return known; // the server cannot say now (a transaction already aborted): declined, never an error
+            }
             return onPath == null ? known : keys(onPath, dialect, physical);
         }
         return known;
