@@ -8,8 +8,8 @@ import dev.safejdbc.findings.AppFrames;
 import dev.safejdbc.findings.Findings;
 import dev.safejdbc.function.SqlSupplier;
 import dev.safejdbc.guard.Guard;
-import dev.safejdbc.nested.HeldConnections;
 import dev.safejdbc.jdbc.SafeConnection;
+import dev.safejdbc.nested.HeldConnections;
 import dev.safejdbc.session.Boundaries;
 import dev.safejdbc.session.Boundary;
 import dev.safejdbc.session.ConnectionLease;
@@ -156,7 +156,7 @@ public final class Protection {
         public Connection protect(Connection handedOut) throws SQLException {
             Connection result = learn(handedOut) ? handedOut
                     : Protection.protect(handedOut, databaseOf(handedOut), options);
-            held.handedOut(result);
+            hold(result);
             return result;
         }
 
@@ -167,7 +167,14 @@ public final class Protection {
          */
         public void handedOut(Connection connection) throws SQLException {
             learn(connection);
-            held.handedOut(connection);
+            hold(connection);
+        }
+
+        /** Off mode checks no checkout, so it keeps no record of what this thread holds either. */
+        private void hold(Connection connection) {
+            if (options.mode() != Mode.OFF) {
+                held.handedOut(connection);
+            }
         }
 
         /**
