@@ -138,7 +138,9 @@ final class Observation {
         if (row == null) {
             return;
         }
-        wasNullBeforeGuard = wasNull(row);
+        if (anyMissing()) {
+            wasNullBeforeGuard = wasNull(row); // asked only when the guard reads the row itself: a JNI call on SQLite
+        }
         for (int i = 0; i < values.length; i++) {
             if (!isTaken(i)) {
                 readNow(i);
@@ -146,6 +148,15 @@ final class Observation {
             taken[i] &= ValueDomain.MASK; // from here on only how each value compares matters
         }
         row = null;
+    }
+
+    private boolean anyMissing() {
+        for (int i = 0; i < values.length; i++) {
+            if (!isTaken(i)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static byte wasNull(ResultSet row) {
