@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.safejdbc.error.GuardConflictException;
 import dev.safejdbc.findings.FindingKind;
+import dev.safejdbc.function.SqlFunction;
 import dev.safejdbc.it.TestDatabases;
 import java.nio.file.Path;
 import java.sql.BatchUpdateException;
@@ -142,18 +143,12 @@ class BatchGuardTest {
     @EnumSource(Db.class)
     void aLostRaceFailsTheBatchWith40001AndTheCountsOfTheEntriesBeforeIt(Db database) throws Exception {
         given(database);
-        BatchUpdateException failure;
-        try (Connection c = safe(new Properties())) {
-            c.setAutoCommit(!database.racesInTransaction());
-            read(c, 1, 2, 3);
-            execute("UPDATE " + table + " SET v = 77 WHERE id = 2"); // another connection, committed
-            try (PreparedStatement update = c.prepareStatement(sql(UPDATE))) {
-                failure = catchThrowableOfType(() -> batch(update, 4, 1, 2, 3), BatchUpdateException.class);
-            }
-            if (!c.getAutoCommit()) {
-                c.rollback();
-            }
-        }
+        BatchUpdateException failure = afterARace(new Properties(), new int[] {1, 2, 3},
+                "UPDATE " + table + " SET v = 77 WHERE id = 2", c -> {
+                    try (PreparedStatement update = c.prepareStatement(sql(UPDATE))) {
+                        return catchThrowableOfType(() -> batch(update, 4, 1, 2, 3), BatchUpdateException.class);
+                    }
+                });
 
         assertThat(failure.getSQLState()).isEqualTo("40001");
         assertThat(failure.getUpdateCounts()).containsExactly(1, 1);
@@ -168,18 +163,16 @@ class BatchGuardTest {
     @EnumSource(Db.class)
     void withZeroRowsTheLostEntryCountsZeroAndTheBatchGoesOn(Db database) throws Exception {
         given(database);
-        long[] counts;
-        try (Connection c = safe(GuardTestDb.options("safe.onConflict", "zero-rows"))) {
-            c.setAutoCommit(!database.racesInTransaction());
-            read(c, 1, 2, 3);
-            execute("UPDATE " + table + " SET v = 77 WHERE id = 2");
-            try (PreparedStatement update = c.prepareStatement(sql(UPDATE))) {
-                counts = batch(update, 1, 2, 3, 4);
-            }
-            if (!c.getAutoCommit()) {
-                c.commit();
-            }
-        }
+        long[] counts = afterARace(GuardTestDb.options("safe.onConflict", "zero-rows"), new int[] {1, 2, 3},
+                "UPDATE " + table + " SET v = 77 WHERE id = 2", c -> {
+                    try (PreparedStatement update = c.prepareStatement(sql(UPDATE))) {
+                        long[] ran = batch(update, 1, 2, 3, 4);
+                        if (!c.getAutoCommit()) {
+                            c.commit();
+                        }
+                        return ran;
+                    }
+                });
 
         assertThat(counts).containsExactly(1, 0, 1, 1);
         assertThat(rows()).containsEntry(1, 101).containsEntry(2, 77).containsEntry(3, 103).containsEntry(4, 104);
@@ -189,22 +182,16 @@ class BatchGuardTest {
     @EnumSource(Db.class)
     void aBatchedDeleteOfARowChangedSinceTheReadIsALostRace(Db database) throws Exception {
         given(database);
-        BatchUpdateException failure;
-        try (Connection c = safe(new Properties())) {
-            c.setAutoCommit(!database.racesInTransaction());
-            read(c, 2);
-            execute("UPDATE " + table + " SET v = 77 WHERE id = 2");
-            try (PreparedStatement delete = c.prepareStatement("DELETE FROM " + table + " WHERE id = ?")) {
-                for (int id : new int[] {1, 2}) {
-                    delete.setInt(1, id);
-                    delete.addBatch();
-                }
-                failure = catchThrowableOfType(delete::executeBatch, BatchUpdateException.class);
-            }
-            if (!c.getAutoCommit()) {
-                c.rollback();
-            }
-        }
+        BatchUpdateException failure = afterARace(new Properties(), new int[] {2},
+                "UPDATE " + table + " SET v = 77 WHERE id = 2", c -> {
+                    try (PreparedStatement delete = c.prepareStatement("DELETE FROM " + table + " WHERE id = ?")) {
+                        for (int id : new int[] {1, 2}) {
+                            delete.setInt(1, id);
+                            delete.addBatch();
+                        }
+                        return catchThrowableOfType(delete::executeBatch, BatchUpdateException.class);
+                    }
+                });
 
         assertThat(failure.getSQLState()).isEqualTo("40001");
         assertThat(failure.getUpdateCounts()).containsExactly(1);
@@ -214,23 +201,17 @@ class BatchGuardTest {
     @EnumSource(value = Db.class, names = {"POSTGRESQL", "SQLITE"})
     void aBatchedInsertOfAKeyReadAsAbsentIsConditionalAndTakenKeyIsALostRace(Db database) throws Exception {
         given(database);
-        BatchUpdateException failure;
-        try (Connection c = safe(new Properties())) {
-            c.setAutoCommit(!database.racesInTransaction());
-            read(c, 5);
-            execute("INSERT INTO " + table + " VALUES (5, 55)");
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO " + table + " (id, v) VALUES (?, ?)")) {
-                for (int id : new int[] {6, 5, 7}) {
-                    insert.setInt(1, id);
-                    insert.setInt(2, id * 10);
-                    insert.addBatch();
-                }
-                failure = catchThrowableOfType(insert::executeBatch, BatchUpdateException.class);
-            }
-            if (!c.getAutoCommit()) {
-                c.rollback();
-            }
-        }
+        BatchUpdateException failure = afterARace(new Properties(), new int[] {5},
+                "INSERT INTO " + table + " VALUES (5, 55)", c -> {
+                    try (PreparedStatement insert = c.prepareStatement("INSERT INTO " + table + " (id, v) VALUES (?, ?)")) {
+                        for (int id : new int[] {6, 5, 7}) {
+                            insert.setInt(1, id);
+                            insert.setInt(2, id * 10);
+                            insert.addBatch();
+                        }
+                        return catchThrowableOfType(insert::executeBatch, BatchUpdateException.class);
+                    }
+                });
 
         assertThat(failure.getSQLState()).isEqualTo("40001");
         assertThat(failure.getUpdateCounts()).containsExactly(1);
@@ -400,6 +381,25 @@ class BatchGuardTest {
 
     private static Map<Integer, Integer> given() {
         return Map.of(1, 10, 2, 20, 3, 30, 4, 40);
+    }
+
+    /**
+     * Reads rows {@code read} through safe-jdbc (in a transaction where the database lets another connection
+     * commit a write before it writes; else in autocommit), lets another connection run {@code race}, then runs
+     * {@code batch}; whatever is left uncommitted is rolled back.
+     */
+    private <T> T afterARace(Properties options, int[] read, String race, SqlFunction<Connection, T> batch)
+            throws SQLException {
+        try (Connection c = safe(options)) {
+            c.setAutoCommit(!db.racesInTransaction());
+            read(c, read);
+            execute(race); // another connection, committed
+            T result = batch.apply(c);
+            if (!c.getAutoCommit()) {
+                c.rollback();
+            }
+            return result;
+        }
     }
 
     private Connection raw() throws SQLException {
