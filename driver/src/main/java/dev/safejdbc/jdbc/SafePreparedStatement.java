@@ -190,7 +190,7 @@ public class SafePreparedStatement extends SafeStatement implements PreparedStat
     public void setAsciiStream(int parameterIndex, java.io.InputStream x, int length) throws SQLException {
         delegate.setAsciiStream(parameterIndex, x, length);
         if (bound != null) {
-            bound.opaque(parameterIndex);
+            bound.opaque(parameterIndex, "setAsciiStream(int, InputStream, int)");
         }
     }
 
@@ -200,7 +200,7 @@ public class SafePreparedStatement extends SafeStatement implements PreparedStat
     public void setUnicodeStream(int parameterIndex, java.io.InputStream x, int length) throws SQLException {
         delegate.setUnicodeStream(parameterIndex, x, length);
         if (bound != null) {
-            bound.opaque(parameterIndex);
+            bound.opaque(parameterIndex, "setUnicodeStream(int, InputStream, int)");
         }
     }
 
@@ -208,7 +208,7 @@ public class SafePreparedStatement extends SafeStatement implements PreparedStat
     public void setBinaryStream(int parameterIndex, java.io.InputStream x, int length) throws SQLException {
         delegate.setBinaryStream(parameterIndex, x, length);
         if (bound != null) {
-            bound.opaque(parameterIndex);
+            bound.opaque(parameterIndex, "setBinaryStream(int, InputStream, int)");
         }
     }
 
@@ -238,7 +238,7 @@ public class SafePreparedStatement extends SafeStatement implements PreparedStat
     public void setCharacterStream(int parameterIndex, java.io.Reader reader, int length) throws SQLException {
         delegate.setCharacterStream(parameterIndex, reader, length);
         if (bound != null) {
-            bound.opaque(parameterIndex);
+            bound.opaque(parameterIndex, "setCharacterStream(int, Reader, int)");
         }
     }
 
@@ -246,7 +246,7 @@ public class SafePreparedStatement extends SafeStatement implements PreparedStat
     public void setRef(int parameterIndex, Ref x) throws SQLException {
         delegate.setRef(parameterIndex, x);
         if (bound != null) {
-            bound.opaque(parameterIndex);
+            bound.opaque(parameterIndex, "setRef(int, Ref)");
         }
     }
 
@@ -254,7 +254,7 @@ public class SafePreparedStatement extends SafeStatement implements PreparedStat
     public void setBlob(int parameterIndex, Blob x) throws SQLException {
         delegate.setBlob(parameterIndex, x);
         if (bound != null) {
-            bound.opaque(parameterIndex);
+            bound.opaque(parameterIndex, "setBlob(int, Blob)");
         }
     }
 
@@ -262,7 +262,7 @@ public class SafePreparedStatement extends SafeStatement implements PreparedStat
     public void setClob(int parameterIndex, Clob x) throws SQLException {
         delegate.setClob(parameterIndex, x);
         if (bound != null) {
-            bound.opaque(parameterIndex);
+            bound.opaque(parameterIndex, "setClob(int, Clob)");
         }
     }
 
@@ -270,7 +270,7 @@ public class SafePreparedStatement extends SafeStatement implements PreparedStat
     public void setArray(int parameterIndex, Array x) throws SQLException {
         delegate.setArray(parameterIndex, x);
         if (bound != null) {
-            bound.opaque(parameterIndex);
+            bound.opaque(parameterIndex, "setArray(int, Array)");
         }
     }
 
@@ -315,7 +315,7 @@ public class SafePreparedStatement extends SafeStatement implements PreparedStat
     public void setURL(int parameterIndex, java.net.URL x) throws SQLException {
         delegate.setURL(parameterIndex, x);
         if (bound != null) {
-            bound.opaque(parameterIndex);
+            bound.opaque(parameterIndex, "setURL(int, URL)");
         }
     }
 
@@ -328,7 +328,7 @@ public class SafePreparedStatement extends SafeStatement implements PreparedStat
     public void setRowId(int parameterIndex, RowId x) throws SQLException {
         delegate.setRowId(parameterIndex, x);
         if (bound != null) {
-            bound.opaque(parameterIndex);
+            bound.opaque(parameterIndex, "setRowId(int, RowId)");
         }
     }
 
@@ -344,7 +344,7 @@ public class SafePreparedStatement extends SafeStatement implements PreparedStat
     public void setNCharacterStream(int parameterIndex, Reader value, long length) throws SQLException {
         delegate.setNCharacterStream(parameterIndex, value, length);
         if (bound != null) {
-            bound.opaque(parameterIndex);
+            bound.opaque(parameterIndex, "setNCharacterStream(int, Reader, long)");
         }
     }
 
@@ -352,7 +352,7 @@ public class SafePreparedStatement extends SafeStatement implements PreparedStat
     public void setNClob(int parameterIndex, NClob value) throws SQLException {
         delegate.setNClob(parameterIndex, value);
         if (bound != null) {
-            bound.opaque(parameterIndex);
+            bound.opaque(parameterIndex, "setNClob(int, NClob)");
         }
     }
 
@@ -360,7 +360,7 @@ public class SafePreparedStatement extends SafeStatement implements PreparedStat
     public void setClob(int parameterIndex, Reader reader, long length) throws SQLException {
         delegate.setClob(parameterIndex, reader, length);
         if (bound != null) {
-            bound.opaque(parameterIndex);
+            bound.opaque(parameterIndex, "setClob(int, Reader, long)");
         }
     }
 
@@ -368,7 +368,7 @@ public class SafePreparedStatement extends SafeStatement implements PreparedStat
     public void setBlob(int parameterIndex, InputStream inputStream, long length) throws SQLException {
         delegate.setBlob(parameterIndex, inputStream, length);
         if (bound != null) {
-            bound.opaque(parameterIndex);
+            bound.opaque(parameterIndex, "setBlob(int, InputStream, long)");
         }
     }
 
@@ -376,7 +376,7 @@ public class SafePreparedStatement extends SafeStatement implements PreparedStat
     public void setNClob(int parameterIndex, Reader reader, long length) throws SQLException {
         delegate.setNClob(parameterIndex, reader, length);
         if (bound != null) {
-            bound.opaque(parameterIndex);
+            bound.opaque(parameterIndex, "setNClob(int, Reader, long)");
         }
     }
 
@@ -384,7 +384,7 @@ public class SafePreparedStatement extends SafeStatement implements PreparedStat
     public void setSQLXML(int parameterIndex, SQLXML xmlObject) throws SQLException {
         delegate.setSQLXML(parameterIndex, xmlObject);
         if (bound != null) {
-            bound.opaque(parameterIndex);
+            bound.opaque(parameterIndex, "setSQLXML(int, SQLXML)");
         }
     }
 
@@ -400,7 +400,7 @@ public class SafePreparedStatement extends SafeStatement implements PreparedStat
     public void setAsciiStream(int parameterIndex, java.io.InputStream x, long length) throws SQLException {
         delegate.setAsciiStream(parameterIndex, x, length);
         if (bound != null) {
-            bound.opaque(parameterIndex);
+            bound.opaque(parameterIndex, "setAsciiStream(int, InputStream, long)");
         }
     }
 
@@ -408,7 +408,7 @@ public class SafePreparedStatement extends SafeStatement implements PreparedStat
     public void setBinaryStream(int parameterIndex, java.io.InputStream x, long length) throws SQLException {
         delegate.setBinaryStream(parameterIndex, x, length);
         if (bound != null) {
-            bound.opaque(parameterIndex);
+            bound.opaque(parameterIndex, "setBinaryStream(int, InputStream, long)");
         }
     }
 
@@ -416,7 +416,7 @@ public class SafePreparedStatement extends SafeStatement implements PreparedStat
     public void setCharacterStream(int parameterIndex, java.io.Reader reader, long length) throws SQLException {
         delegate.setCharacterStream(parameterIndex, reader, length);
         if (bound != null) {
-            bound.opaque(parameterIndex);
+            bound.opaque(parameterIndex, "setCharacterStream(int, Reader, long)");
         }
     }
 
@@ -424,7 +424,7 @@ public class SafePreparedStatement extends SafeStatement implements PreparedStat
     public void setAsciiStream(int parameterIndex, java.io.InputStream x) throws SQLException {
         delegate.setAsciiStream(parameterIndex, x);
         if (bound != null) {
-            bound.opaque(parameterIndex);
+            bound.opaque(parameterIndex, "setAsciiStream(int, InputStream)");
         }
     }
 
@@ -432,7 +432,7 @@ public class SafePreparedStatement extends SafeStatement implements PreparedStat
     public void setBinaryStream(int parameterIndex, java.io.InputStream x) throws SQLException {
         delegate.setBinaryStream(parameterIndex, x);
         if (bound != null) {
-            bound.opaque(parameterIndex);
+            bound.opaque(parameterIndex, "setBinaryStream(int, InputStream)");
         }
     }
 
@@ -440,7 +440,7 @@ public class SafePreparedStatement extends SafeStatement implements PreparedStat
     public void setCharacterStream(int parameterIndex, java.io.Reader reader) throws SQLException {
         delegate.setCharacterStream(parameterIndex, reader);
         if (bound != null) {
-            bound.opaque(parameterIndex);
+            bound.opaque(parameterIndex, "setCharacterStream(int, Reader)");
         }
     }
 
@@ -448,7 +448,7 @@ public class SafePreparedStatement extends SafeStatement implements PreparedStat
     public void setNCharacterStream(int parameterIndex, Reader value) throws SQLException {
         delegate.setNCharacterStream(parameterIndex, value);
         if (bound != null) {
-            bound.opaque(parameterIndex);
+            bound.opaque(parameterIndex, "setNCharacterStream(int, Reader)");
         }
     }
 
@@ -456,7 +456,7 @@ public class SafePreparedStatement extends SafeStatement implements PreparedStat
     public void setClob(int parameterIndex, Reader reader) throws SQLException {
         delegate.setClob(parameterIndex, reader);
         if (bound != null) {
-            bound.opaque(parameterIndex);
+            bound.opaque(parameterIndex, "setClob(int, Reader)");
         }
     }
 
@@ -464,7 +464,7 @@ public class SafePreparedStatement extends SafeStatement implements PreparedStat
     public void setBlob(int parameterIndex, InputStream inputStream) throws SQLException {
         delegate.setBlob(parameterIndex, inputStream);
         if (bound != null) {
-            bound.opaque(parameterIndex);
+            bound.opaque(parameterIndex, "setBlob(int, InputStream)");
         }
     }
 
@@ -472,7 +472,7 @@ public class SafePreparedStatement extends SafeStatement implements PreparedStat
     public void setNClob(int parameterIndex, Reader reader) throws SQLException {
         delegate.setNClob(parameterIndex, reader);
         if (bound != null) {
-            bound.opaque(parameterIndex);
+            bound.opaque(parameterIndex, "setNClob(int, Reader)");
         }
     }
 
