@@ -173,17 +173,30 @@ public final class BatchPlan {
         }
     }
 
+    /** Each entry as a single guarded write runs: its count checked, or its failure told from a lost race. */
     private void guardedOneByOne(long[] counts, int start, int end) throws SQLException {
         PreparedStatement form = forms.apply(formOf(start));
         for (int i = start; i < end; i++) {
-            long rows;
+            GuardedWrite write = guarded[i];
             try {
-                guarded[i].bind(form, entries.get(i).bound());
-                rows = form.executeLargeUpdate();
+                write.bind(form, entries.get(i).bound());
+                counts[i] = write.verify(form.executeLargeUpdate());
+            } catch (GuardConflictException lost) {
+                throw lostRace(lost, counts, i);
             } catch (SQLException e) {
-                throw failed(e, counts, i);
+                counts[i] = afterFailure(write, e, counts, i);
             }
-            counts[i] = checked(i, rows, counts);
+        }
+    }
+
+    /** Entry {@code i} failed with {@code e}: a duplicate of a key read as absent is a lost race; else the driver's own. */
+    private static long afterFailure(GuardedWrite write, SQLException e, long[] counts, int i) throws SQLException {
+        try {
+            return write.failed(e);
+        } catch (GuardConflictException lost) {
+            throw lostRace(lost, counts, i);
+        } catch (SQLException own) {
+            throw failed(own, counts, i);
         }
     }
 
@@ -192,11 +205,16 @@ public final class BatchPlan {
         try {
             return guarded[i].verify(rows);
         } catch (GuardConflictException lost) {
-            BatchUpdateException failure = new BatchUpdateException(lost.getMessage(), lost.getSQLState(),
-                    lost.getErrorCode(), Arrays.copyOf(counts, i), lost);
-            failure.setNextException(lost);
-            throw failure;
+            throw lostRace(lost, counts, i);
         }
+    }
+
+    /** A lost race at entry {@code i} fails the batch: 40001, with the counts of the entries before it. */
+    private static BatchUpdateException lostRace(GuardConflictException lost, long[] counts, int i) {
+        BatchUpdateException failure = new BatchUpdateException(lost.getMessage(), lost.getSQLState(),
+                lost.getErrorCode(), Arrays.copyOf(counts, i), lost);
+        failure.setNextException(lost);
+        return failure;
     }
 
     /**
