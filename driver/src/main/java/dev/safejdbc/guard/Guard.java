@@ -235,39 +235,18 @@ public final class Guard {
     }
 
     /**
-     * Writes sent in a batch are not guarded: a batched write of a key this transaction read is
-     * recorded instead, and the read forgotten.
+     * Whether a batch of {@code analysis}'s guarded form reports each entry's own count: an UPDATE or
+     * DELETE does, except on MariaDB, whose bulk batches may answer {@code SUCCESS_NO_INFO}; an INSERT
+     * may be rewritten into one multi-row statement (PostgreSQL's {@code reWriteBatchedInserts}).
+     * Where not, guarded entries run one by one.
      */
-    void batched(List<BatchedWrite> writes, ReadLog log, Connection physical) throws SQLException {
-        for (BatchedWrite write : writes) {
-            if (log.isEmpty()) {
-                return;
-            }
-            if (write.analysis() instanceof KeyedUpdate update) {
-                reportBatched("UPDATE", update.table(), update.equalities(), write.bound(), log, physical);
-            } else if (write.analysis() instanceof KeyedDelete delete) {
-                reportBatched("DELETE", delete.table(), delete.equalities(), write.bound(), log, physical);
-            } else if (write.analysis() == OtherWrite.INSTANCE) {
-                log.invalidate(OPAQUE);
-            } else if (write.analysis() instanceof RowInsert insert) {
-                KeyValues row = KeyValues.ofColumns(insert.columns(), insert.values(), write.bound());
-                Observation read = row == null ? null : log.claim(insert.table(), row::matches);
-                if (read != null) {
-                    record(FindingKind.UNGUARDED_CHECK_THEN_ACT, "INSERT", insert.table(), read,
-                            "batched writes are sent as written");
-                }
-            }
-            endReachedReads(writtenTable(write.analysis()), log, physical);
-        }
+    boolean countsEachBatchedEntry(Analysis analysis) {
+        return dialect != Dialect.MARIADB && !(analysis instanceof RowInsert);
     }
 
-    private void reportBatched(String verb, TableName table, List<Equality> equalities, BoundValues bound,
-            ReadLog log, Connection physical) throws SQLException {
-        RowKey row = new RowNaming(table, equalities, catalog.keys(table, dialect, physical)).keyedRow(bound);
-        Observation read = row == null ? null : log.claim(row);
-        if (read != null) {
-            record(FindingKind.UNGUARDED_CHECK_THEN_ACT, verb, table, read, "batched writes are sent as written");
-        }
+    /** A guarded batch entry that must be sent as written after all: recorded, with why. */
+    void sentAsWritten(Analysis analysis, GuardedWrite write, String why) {
+        record(FindingKind.UNGUARDED_CHECK_THEN_ACT, verb(analysis), writtenTable(analysis), write.read(), why);
     }
 
     /**

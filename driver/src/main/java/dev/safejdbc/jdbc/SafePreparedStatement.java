@@ -62,6 +62,11 @@ public class SafePreparedStatement extends SafeStatement implements PreparedStat
     }
 
     @Override
+    SqlFunction<String, PreparedStatement> guardedForms() {
+        return preparer;
+    }
+
+    @Override
     public void clearParameters() throws SQLException {
         delegate.clearParameters();
         guard.clearParameters();
