@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 /**
  * Incident 003's read-modify-write race, forced: in every round each racer reads the counter, waits at a
@@ -47,12 +48,29 @@ final class CounterRace {
     /** Runs the race on row {@code id}; {@code counter} reads the row's value once it is over. */
     static Outcome run(Increment increment, int id, SqlSupplier<Integer> counter) throws Exception {
         AtomicInteger conflicts = new AtomicInteger();
+        List<Throwable> errors = rounds((round, decided) -> increment.increment(id, decided), increment::lostRace,
+                conflicts);
+        return new Outcome(RACERS * ROUNDS, counter.get(), conflicts.get(), errors);
+    }
+
+    /** One racer's transaction in a round: it decides once every racer's first read is done. */
+    interface Attempt {
+        void run(int round, Runnable betweenReadAndWrite) throws Exception;
+    }
+
+    /**
+     * {@value #ROUNDS} rounds of {@value #RACERS} racers running {@code attempt}, each retried (without the
+     * barrier) while {@code lostRace} says so, counted in {@code conflicts}; returns the racers' errors.
+     */
+    static List<Throwable> rounds(Attempt attempt, Predicate<Exception> lostRace, AtomicInteger conflicts)
+            throws InterruptedException, TimeoutException {
         List<Throwable> errors = new ArrayList<>();
         ExecutorService racers = Executors.newFixedThreadPool(RACERS);
         try {
             for (int round = 0; round < ROUNDS; round++) {
                 CyclicBarrier allRead = new CyclicBarrier(RACERS);
                 List<Future<?>> running = new ArrayList<>();
+                int thisRound = round;
                 for (int racer = 0; racer < RACERS; racer++) {
                     running.add(racers.submit(() -> {
                         // only the first read of the round waits: retries, the library's own included, run freely
@@ -62,12 +80,12 @@ final class CounterRace {
                                 await(allRead);
                             }
                         };
-                        for (int attempt = 0; attempt < 50; attempt++) {
+                        for (int attempts = 0; attempts < 50; attempts++) {
                             try {
-                                increment.increment(id, decided);
+                                attempt.run(thisRound, decided);
                                 return null;
                             } catch (Exception e) {
-                                if (!increment.lostRace(e)) {
+                                if (!lostRace.test(e)) {
                                     throw e;
                                 }
                                 conflicts.incrementAndGet();
@@ -88,7 +106,7 @@ final class CounterRace {
             racers.shutdownNow();
             racers.awaitTermination(10, TimeUnit.SECONDS);
         }
-        return new Outcome(RACERS * ROUNDS, counter.get(), conflicts.get(), errors);
+        return errors;
     }
 
     /** Whether {@code e} or a cause is SQLState 40001, however the library wrapped it. */
