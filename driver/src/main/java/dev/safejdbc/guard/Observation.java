@@ -33,8 +33,8 @@ final class Observation {
     private final boolean exact;
     private final AppFrames readAt;
     /**
-     * Another table's observation of the same result row that completes first, so that its
-     * {@link #wasNullBeforeGuard} is the application's (a join's row records one per table); null: none.
+     * Another table's observation of the same result row that completes first (a join's row records one per
+     * table), so that the first of them to read the row itself takes the application's {@code wasNull()}.
      */
     private Observation completesAfter;
 
@@ -146,7 +146,9 @@ final class Observation {
         if (completesAfter != null) {
             completesAfter.complete();
         }
-        wasNullBeforeGuard = wasNull(row);
+        if (anyMissing()) {
+            wasNullBeforeGuard = wasNull(row); // asked only when the guard reads the row itself: a JNI call on SQLite
+        }
         for (int i = 0; i < values.length; i++) {
             if (!isTaken(i)) {
                 readNow(i);
@@ -154,6 +156,15 @@ final class Observation {
             taken[i] &= ValueDomain.MASK; // from here on only how each value compares matters
         }
         row = null;
+    }
+
+    private boolean anyMissing() {
+        for (int i = 0; i < values.length; i++) {
+            if (!isTaken(i)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static byte wasNull(ResultSet row) {
@@ -198,7 +209,7 @@ final class Observation {
         uncompared.set(kept);
     }
 
-    /** {@code first}, an observation of the same result row, completes before this one. */
+    /** {@code first}, an observation of the same result row, completes before this one does. */
     void completesAfter(Observation first) {
         completesAfter = first;
     }

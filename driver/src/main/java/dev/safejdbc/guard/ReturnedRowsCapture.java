@@ -28,7 +28,7 @@ final class ReturnedRowsCapture extends ReadCapture {
     private ReturnedRowsPlan plan;
     private int recorded;
     private boolean more = true;
-    /** The current row's observations, one per table whose key it returned; the first completes first. */
+    /** The current row's observations, one per table whose key it returned; each completes after the one before. */
     private Observation[] onRow;
     private int onRowCount;
 
@@ -69,7 +69,7 @@ final class ReturnedRowsCapture extends ReadCapture {
             Observation observation = table.columns().observe(rs, false, readAt);
             log.record(key, observation);
             if (onRowCount > 0) {
-                observation.completesAfter(onRow[0]);
+                observation.completesAfter(onRow[onRowCount - 1]);
             }
             onRow[onRowCount++] = observation;
         }
@@ -107,9 +107,16 @@ final class ReturnedRowsCapture extends ReadCapture {
         }
     }
 
+    /** The first observation that read the row itself saw the application's last getter: they complete in order. */
     @Override
     public int wasNull() {
-        return onRow[0].wasNullBeforeGuard();
+        for (int i = 0; i < onRowCount; i++) {
+            int wasNull = onRow[i].wasNullBeforeGuard();
+            if (wasNull >= 0) {
+                return wasNull;
+            }
+        }
+        return -1;
     }
 
     @Override

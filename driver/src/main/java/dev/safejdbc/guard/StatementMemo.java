@@ -31,13 +31,20 @@ public final class StatementMemo {
             new Database.Slot<>(ConcurrentHashMap::new);
     private static final int CAPACITY = 4096;
 
-    private volatile RowNaming naming;
+    private volatile Naming naming;
     private volatile Columns columns;
     private volatile GuardedForm guardedForm;
     private volatile ReturnedRows returnedRows;
 
     /** Which tables' rows a result returns, and the tables' keys it was worked out with. */
     private record ReturnedRows(ReturnedRowsPlan plan, List<TableKeys> keys) {
+    }
+
+    /**
+     * A row naming and the catalog generation it was worked out in; {@code settled} when the table's name
+     * resolves the same way on every connection, so that an unchanged generation means unchanged keys.
+     */
+    private record Naming(RowNaming naming, long generation, boolean settled) {
     }
 
     /** A column plan and the table's keys (read again after DDL, which changes results too) it was worked out with. */
@@ -70,16 +77,28 @@ public final class StatementMemo {
      */
     RowNaming naming(KeyCatalog catalog, Dialect dialect, TableName table, List<Equality> equalities,
             Connection physical) throws SQLException {
+        long generation = catalog.generation(); // read before the keys: a forgetting in between is seen next time
+        Naming known = naming;
+        if (known != null && known.settled() && known.generation() == generation) {
+            return known.naming(); // no catalog look-up on the hot path
+        }
         TableKeys keys = catalog.keys(table, dialect, physical);
-        RowNaming known = naming;
-        if (known != null && known.keys() == keys) {
-            return known;
+        if (known != null && known.naming().keys() == keys) {
+            return known.naming();
         }
         RowNaming fresh = new RowNaming(table, equalities, keys);
         if (!(keys instanceof TableKeys.Unknown)) { // an unknown table may be created: it is looked up again
-            naming = fresh;
+            naming = new Naming(fresh, generation, settles(table, dialect, keys));
         }
         return fresh;
+    }
+
+    /**
+     * Whether {@code table}'s keys stay {@code keys} until the catalog forgets: not for an unqualified name that
+     * MariaDB resolves in the connection's current database, or that several schemas hold (resolved on each use).
+     */
+    private static boolean settles(TableName table, Dialect dialect, TableKeys keys) {
+        return table.schema() != null || dialect != Dialect.MARIADB && !(keys instanceof TableKeys.Declined);
     }
 
     /** How the keyed read's result columns are read, for a table with {@code keys} (its real columns). */

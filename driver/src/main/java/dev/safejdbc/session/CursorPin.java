@@ -1,5 +1,8 @@
 package dev.safejdbc.session;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
 /**
  * Holds a session's physical connection while one cursor (result set) is open. Releasing twice is harmless: a result set may be exhausted, then closed, then its
  * statement closed.
@@ -7,9 +10,19 @@ package dev.safejdbc.session;
 public final class CursorPin {
     /** For cursors that hold nothing (generated keys, report mode). */
     public static final CursorPin NONE = new CursorPin(null);
+    /** One compare-and-set per cursor instead of a lock: every query takes and releases a pin. */
+    private static final VarHandle RELEASED;
+
+    static {
+        try {
+            RELEASED = MethodHandles.lookup().findVarHandle(CursorPin.class, "released", boolean.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private final Runnable onRelease;
-    private boolean released;
+    private volatile boolean released;
 
     public CursorPin(Runnable onRelease) {
         this.onRelease = onRelease;
@@ -17,14 +30,8 @@ public final class CursorPin {
     }
 
     public void release() {
-        Runnable action;
-        synchronized (this) {
-            if (released) {
-                return;
-            }
-            released = true;
-            action = onRelease;
+        if (!released && RELEASED.compareAndSet(this, false, true)) {
+            onRelease.run();
         }
-        action.run();
     }
 }

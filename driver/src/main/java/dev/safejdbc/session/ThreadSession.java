@@ -5,6 +5,7 @@ import dev.safejdbc.function.SqlFunction;
 import dev.safejdbc.nested.NestedWatch;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -19,7 +20,8 @@ final class ThreadSession implements Session {
     private final Settings settings;
     private volatile boolean inTransaction;
     private volatile AppFrames transactionStart = AppFrames.none();
-    private int pins;
+    /** Open cursors holding the lease; atomic rather than locked: each statement pins and unpins once. */
+    private final AtomicInteger pins = new AtomicInteger();
     /** One per session, not one per cursor. */
     private final Runnable unpin = this::unpin;
     private final Attachments attachments = new Attachments();
@@ -118,26 +120,19 @@ final class ThreadSession implements Session {
      */
     @Override
     public CursorPin pin() {
-        synchronized (this) {
-            pins++;
-        }
+        pins.incrementAndGet();
         return new CursorPin(unpin);
     }
 
     private void unpin() {
-        synchronized (this) {
-            pins--;
-        }
+        pins.getAndUpdate(open -> open > 0 ? open - 1 : 0); // a cursor of a session already ended counts no more
         releaseIfIdle();
     }
 
     private void releaseIfIdle() {
-        synchronized (this) {
-            if (inTransaction || pins > 0) {
-                return;
-            }
+        if (!inTransaction && pins.get() == 0) {
+            lease.release(this);
         }
-        lease.release(this);
     }
 
     private void acquireLease() throws SQLException {
@@ -281,9 +276,7 @@ final class ThreadSession implements Session {
 
     @Override
     public void end() throws SQLException {
-        synchronized (this) {
-            pins = 0;
-        }
+        pins.set(0);
         if (inTransaction) {
             rollback();
         } else {
@@ -311,9 +304,7 @@ final class ThreadSession implements Session {
 
     /** The thread died holding the lease; the lease rolls its work back. */
     void abandon() {
-        synchronized (this) {
-            pins = 0;
-        }
+        pins.set(0);
         inTransaction = false;
         transactionStart = AppFrames.none();
         attachments.clear();
