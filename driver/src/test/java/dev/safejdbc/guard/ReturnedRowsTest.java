@@ -85,6 +85,21 @@ class ReturnedRowsTest {
 
     @ParameterizedTest
     @EnumSource(GuardTestDb.class)
+    void wasNullStaysTheApplicationsWhenAWriteMakesTheGuardReadAJoinsRow(GuardTestDb database) throws Exception {
+        given(database);
+        db.execute(dir, "UPDATE " + job + " SET note = NULL WHERE id = 13");
+        try (Connection c = db.safe(dir, GuardTestDb.options()); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT j.id, j.note, o.id, o.name, j.v FROM " + job + " j JOIN " + owner
+                        + " o ON o.id = j.owner_id WHERE j.id = 13")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(2)).isNull();
+            assertThat(update(c, "UPDATE " + owner + " SET name = 'zed' WHERE id = 1")).isEqualTo(1);
+            assertThat(rs.wasNull()).isTrue();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(GuardTestDb.class)
     void theNullExtendedSideOfAnOuterJoinRecordsNothing(GuardTestDb database) throws Exception {
         given(database);
         try (Connection c = db.safe(dir, GuardTestDb.options())) {
