@@ -232,6 +232,28 @@ UPDATE ${t} SET v = 34 WHERE id = 34
 --@commit
 SELECT * FROM ${t} WHERE id = 34
 
+-- case absent read, the transaction's own row moved onto the key, insert of the key
+SELECT id, v FROM ${t} WHERE id = 135
+UPDATE ${t} SET id = 135 WHERE id = 35
+INSERT INTO ${t} (id, v, note) VALUES (135, 1, 'dup')
+--@rollback
+SELECT * FROM ${t} WHERE id = 135
+
+-- case absent read, insert that fails for another reason than its key
+SELECT id, v FROM ${t} WHERE id = 136
+INSERT INTO ${t} (id, v, note) VALUES (136, NULL, 'no v')
+--@rollback
+SELECT * FROM ${t} WHERE id = 136
+
+-- case absent read in autocommit, the key inserted twice
+--@autocommit on
+SELECT id, v FROM ${t} WHERE id = 137
+INSERT INTO ${t} (id, v, note) VALUES (137, 1, 'first')
+INSERT INTO ${t} (id, v, note) VALUES (137, 2, 'second')
+--@autocommit off
+SELECT * FROM ${t} WHERE id = 137
+--@commit
+
 -- case rows read through a join, each table's rows written, one twice
 SELECT g.id, g.v, h.id, h.w FROM ${t} g JOIN ${t}2 h ON h.gen_id = g.id WHERE g.v >= 0 AND g.id BETWEEN 35 AND 37 ORDER BY g.id
 UPDATE ${t} SET v = 35 WHERE id = 35

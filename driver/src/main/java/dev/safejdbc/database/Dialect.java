@@ -1,5 +1,6 @@
 package dev.safejdbc.database;
 
+import java.sql.SQLException;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
@@ -8,8 +9,8 @@ import java.util.stream.Collectors;
 
 /**
  * How each database spells the guard's conditions: a null-safe equality with a bound value, and
- * an insert that does nothing when its key exists. A database without the latter only gets its
- * updates and deletes guarded.
+ * an insert that does nothing when its key exists. A database without the latter (H2, MariaDB)
+ * sends the insert as written, and says which of its errors is a duplicate key.
  */
 public enum Dialect {
     SQLITE("IS", false, true),
@@ -87,6 +88,18 @@ public enum Dialect {
 
     public boolean hasConditionalInsert() {
         return conditionalInsert;
+    }
+
+    /**
+     * Whether {@code e}, from an INSERT, is the database's duplicate-key error (MariaDB/MySQL 1062 and
+     * 1586, H2 23505): no other error (another constraint, truncation, a deadlock) is.
+     */
+    public boolean isDuplicateKey(SQLException e) {
+        return switch (this) {
+            case MARIADB -> "23000".equals(e.getSQLState()) && (e.getErrorCode() == 1062 || e.getErrorCode() == 1586);
+            case H2 -> e.getErrorCode() == 23505;
+            default -> false;
+        };
     }
 
     public String conditionalInsertSuffix(Collection<String> keyColumns) {

@@ -2,6 +2,6 @@ package dev.safejdbc.guard;
 
 import dev.safejdbc.guard.sql.Analysis;
 
-/** One write added to a batch, with the parameters it had when added. */
-record BatchedWrite(Analysis analysis, BoundValues bound) {
+/** One entry added to a batch: its SQL, what it is, and the parameters it had when added. */
+record BatchedWrite(String sql, Analysis analysis, BoundValues bound) {
 }

@@ -1,10 +1,15 @@
 package dev.safejdbc.guard;
 
+import java.io.InputStream;
+import java.io.Reader;
 import java.math.BigDecimal;
+import java.sql.Blob;
+import java.sql.Clob;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.SQLType;
+import java.sql.SQLXML;
 import java.sql.Time;
 import java.sql.Timestamp;
 import java.util.Arrays;
@@ -22,54 +27,41 @@ public final class BoundValues {
 
     /** The setter a parameter was bound with, replayed as it was called. */
     public enum Setter {
-        /** {@code setNull(i, sqlType)}. */
-        NULL,
-        /** {@code setNull(i, sqlType, typeName)}. */
-        NULL_NAMED,
-        /** {@code setBoolean}. */
-        BOOLEAN,
-        /** {@code setByte}. */
-        BYTE,
-        /** {@code setShort}. */
-        SHORT,
-        /** {@code setInt}. */
-        INT,
-        /** {@code setLong}. */
-        LONG,
-        /** {@code setFloat}. */
-        FLOAT,
-        /** {@code setDouble}. */
-        DOUBLE,
-        /** {@code setBigDecimal}. */
-        BIG_DECIMAL,
-        /** {@code setString}. */
-        STRING,
-        /** {@code setNString}. */
-        NSTRING,
-        /** {@code setBytes}. */
-        BYTES,
-        /** {@code setDate(i, x)}. */
-        DATE,
-        /** {@code setTime(i, x)}. */
-        TIME,
-        /** {@code setTimestamp(i, x)}. */
-        TIMESTAMP,
-        /** {@code setDate(i, x, calendar)}. */
-        DATE_CALENDAR,
-        /** {@code setTime(i, x, calendar)}. */
-        TIME_CALENDAR,
-        /** {@code setTimestamp(i, x, calendar)}. */
-        TIMESTAMP_CALENDAR,
-        /** {@code setObject(i, x)}. */
-        OBJECT,
-        /** {@code setObject(i, x, sqlType)}. */
-        OBJECT_TYPED,
-        /** {@code setObject(i, x, sqlType, scaleOrLength)}. */
-        OBJECT_SCALED,
-        /** {@code setObject(i, x, SQLType)}. */
-        OBJECT_SQL_TYPE,
-        /** {@code setObject(i, x, SQLType, scaleOrLength)}. */
-        OBJECT_SQL_TYPE_SCALED
+        NULL("setNull(int, int)"),
+        NULL_NAMED("setNull(int, int, String)"),
+        BOOLEAN("setBoolean(int, boolean)"),
+        BYTE("setByte(int, byte)"),
+        SHORT("setShort(int, short)"),
+        INT("setInt(int, int)"),
+        LONG("setLong(int, long)"),
+        FLOAT("setFloat(int, float)"),
+        DOUBLE("setDouble(int, double)"),
+        BIG_DECIMAL("setBigDecimal(int, BigDecimal)"),
+        STRING("setString(int, String)"),
+        NSTRING("setNString(int, String)"),
+        BYTES("setBytes(int, byte[])"),
+        DATE("setDate(int, Date)"),
+        TIME("setTime(int, Time)"),
+        TIMESTAMP("setTimestamp(int, Timestamp)"),
+        DATE_CALENDAR("setDate(int, Date, Calendar)"),
+        TIME_CALENDAR("setTime(int, Time, Calendar)"),
+        TIMESTAMP_CALENDAR("setTimestamp(int, Timestamp, Calendar)"),
+        OBJECT("setObject(int, Object)"),
+        OBJECT_TYPED("setObject(int, Object, int)"),
+        OBJECT_SCALED("setObject(int, Object, int, int)"),
+        OBJECT_SQL_TYPE("setObject(int, Object, SQLType)"),
+        OBJECT_SQL_TYPE_SCALED("setObject(int, Object, SQLType, int)");
+
+        private final String signature;
+
+        Setter(String signature) {
+            this.signature = signature;
+        }
+
+        /** The JDBC method, as findings name it: {@code setTimestamp(int, Timestamp, Calendar)}. */
+        public String signature() {
+            return signature;
+        }
     }
 
     private static final byte UNBOUND = 0;
@@ -77,7 +69,7 @@ public final class BoundValues {
     private static final byte BOUND = 1;
     /** Replayable, but what the database sees depends on more than the value (a scale, a calendar). */
     private static final byte REPLAYABLE = 2;
-    /** Streams, readers, LOBs: neither comparable nor replayable. */
+    /** Streams, readers, LOBs and the like: neither comparable nor replayable; the extra names the setter. */
     private static final byte OPAQUE = 3;
 
     private Object[] values = new Object[8];
@@ -123,8 +115,9 @@ public final class BoundValues {
         put(index, setter, value, 0, 0, calendar, REPLAYABLE);
     }
 
-    public void opaque(int index) {
-        put(index, null, null, 0, 0, null, OPAQUE);
+    /** A setter whose value safe-jdbc does not bind a second time, named for the finding ({@code setBlob(int, Blob)}). */
+    public void opaque(int index, String setter) {
+        put(index, null, null, 0, 0, setter, OPAQUE);
     }
 
     /** The parameters as bound now (a batch keeps one copy per row added). */
@@ -159,12 +152,25 @@ public final class BoundValues {
             states = Arrays.copyOf(states, length);
         }
         int i = index - 1;
+        if (state != OPAQUE && readOnce(value)) {
+            extra = setter.signature() + " with a " + value.getClass().getName();
+            state = OPAQUE;
+        }
         values[i] = value;
         setters[i] = setter;
         types[i] = sqlType;
         scales[i] = scale;
         extras[i] = extra;
         states[i] = state;
+    }
+
+    /**
+     * A value that the driver consumes as it sends it (a stream, a reader), or that may be backed by one
+     * (a LOB, an SQLXML): binding it again could send something else.
+     */
+    private static boolean readOnce(Object value) {
+        return value instanceof InputStream || value instanceof Reader || value instanceof Blob
+                || value instanceof Clob || value instanceof SQLXML;
     }
 
     /** The value at {@code index} as the database sees it; null when unknown: unbound, opaque, scaled, or SQL NULL. */
@@ -176,21 +182,21 @@ public final class BoundValues {
      * Why parameters 1..count cannot all be bound again on another statement, for a finding; null
      * when they can.
      */
-    String unreplayable(int count) {
+    public String unreplayable(int count) {
         for (int i = 1; i <= count; i++) {
             if (i > states.length || states[i - 1] == UNBOUND) {
                 return "parameter " + i + " is not bound through a setter safe-jdbc saw";
             }
             if (states[i - 1] == OPAQUE) {
-                return "parameter " + i + " was bound with a stream, reader, LOB, array, URL, ref, row id or SQLXML,"
-                        + " which cannot be bound twice";
+                return "parameter " + i + " was bound with " + extras[i - 1] + ", which safe-jdbc does not bind a"
+                        + " second time";
             }
         }
         return null;
     }
 
     /** Binds parameters 1..count onto {@code statement} through the setters the application called. */
-    void replayOnto(PreparedStatement statement, int count) throws SQLException {
+    public void replayOnto(PreparedStatement statement, int count) throws SQLException {
         for (int i = 0; i < count; i++) {
             replay(statement, i + 1, setters[i], values[i], types[i], scales[i], extras[i]);
         }

@@ -47,6 +47,10 @@ public final class Guard {
     /** No guard: nothing is analyzed. */
     public static final Guard OFF = new Guard(null, false, ConflictPolicy.THROW);
     private static final int[] NOTHING_COMPARED = {};
+    private static final String ZERO_UNCHECKED = "it wrote no row, and safe-jdbc could not look the row up again to"
+            + " tell a lost race from a trigger or rule that skipped it: the 0 is returned as the database gave it";
+    private static final String DUPLICATE_UNCHECKED = "it failed with a duplicate key, and safe-jdbc could not look"
+            + " the key up again to tell a lost race from a duplicate of another key: the driver's error is rethrown";
     /** Why the reads before an opaque statement guard nothing. */
     private static final String OPAQUE = "a statement that may change any row (a call of a function or procedure that"
             + " is not a known built-in, an upsert, a data-modifying WITH, several statements in one, SET, or"
@@ -155,8 +159,9 @@ public final class Guard {
             StatementMemo memo) throws SQLException {
         Observation read = null;
         if (analysis instanceof KeyedUpdate update) {
-            read = claimOrForget(update.table(),
-                    memo.naming(catalog, dialect, update.table(), update.equalities(), physical), bound, log);
+            RowNaming naming = memo.naming(catalog, dialect, update.table(), update.equalities(), physical);
+            read = claimOrForget(update.table(), naming, bound, log);
+            forgetIfKeyMoves(update, naming.keys(), log);
         } else if (analysis instanceof KeyedDelete delete) {
             read = claimOrForget(delete.table(),
                     memo.naming(catalog, dialect, delete.table(), delete.equalities(), physical), bound, log);
@@ -218,12 +223,15 @@ public final class Guard {
             StatementMemo memo) throws SQLException {
         if (analysis instanceof KeyedUpdate update) {
             RowNaming naming = memo.naming(catalog, dialect, update.table(), update.equalities(), physical);
+            GuardedWrite guarded = null;
             if (!update.onlyEqualities() || update.selfRelative()) {
-                claimOrForget(update.table(), naming, bound, log);
-                return null; // it carries its own condition, or computes from the row itself
+                claimOrForget(update.table(), naming, bound, log); // its own condition, or computed from the row
+            } else {
+                guarded = rowWrite("UPDATE", update.table(), naming, update.appendableBody(), update.parameterCount(),
+                        bound, log, memo, physical);
             }
-            return rowWrite("UPDATE", update.table(), naming, update.appendableBody(), update.parameterCount(), bound,
-                    log, memo, physical);
+            forgetIfKeyMoves(update, naming.keys(), log);
+            return guarded;
         }
         if (analysis instanceof KeyedDelete delete) {
             RowNaming naming = memo.naming(catalog, dialect, delete.table(), delete.equalities(), physical);
@@ -244,38 +252,32 @@ public final class Guard {
     }
 
     /**
-     * Writes sent in a batch are not guarded: a batched write of a key this transaction read is
-     * recorded instead, and the read forgotten.
+     * Whether a batch of {@code analysis}'s guarded form reports each entry's own count: an UPDATE or
+     * DELETE does, except on MariaDB, whose bulk batches may answer {@code SUCCESS_NO_INFO}; an INSERT
+     * may be rewritten into one multi-row statement (PostgreSQL's {@code reWriteBatchedInserts}).
+     * Where not, guarded entries run one by one.
      */
-    void batched(List<BatchedWrite> writes, ReadLog log, Connection physical) throws SQLException {
-        for (BatchedWrite write : writes) {
-            if (log.isEmpty()) {
-                return;
-            }
-            if (write.analysis() instanceof KeyedUpdate update) {
-                reportBatched("UPDATE", update.table(), update.equalities(), write.bound(), log, physical);
-            } else if (write.analysis() instanceof KeyedDelete delete) {
-                reportBatched("DELETE", delete.table(), delete.equalities(), write.bound(), log, physical);
-            } else if (write.analysis() == OtherWrite.INSTANCE) {
-                log.invalidate(OPAQUE);
-            } else if (write.analysis() instanceof RowInsert insert) {
-                KeyValues row = KeyValues.ofColumns(insert.columns(), insert.values(), write.bound());
-                Observation read = row == null ? null : log.claim(insert.table(), row::matches);
-                if (read != null) {
-                    record(FindingKind.UNGUARDED_CHECK_THEN_ACT, "INSERT", insert.table(), read,
-                            "batched writes are sent as written");
-                }
-            }
-            endReachedReads(writtenTable(write.analysis()), log, physical);
-        }
+    boolean countsEachBatchedEntry(Analysis analysis) {
+        return dialect != Dialect.MARIADB && !(analysis instanceof RowInsert);
     }
 
-    private void reportBatched(String verb, TableName table, List<Equality> equalities, BoundValues bound,
-            ReadLog log, Connection physical) throws SQLException {
-        RowKey row = new RowNaming(table, equalities, catalog.keys(table, dialect, physical)).keyedRow(bound);
-        Observation read = row == null ? null : log.claim(row);
-        if (read != null) {
-            record(FindingKind.UNGUARDED_CHECK_THEN_ACT, verb, table, read, "batched writes are sent as written");
+    /** A guarded batch entry that must be sent as written after all: recorded, with why. */
+    void sentAsWritten(Analysis analysis, GuardedWrite write, String why) {
+        record(FindingKind.UNGUARDED_CHECK_THEN_ACT, verb(analysis), writtenTable(analysis), write.read(), why);
+    }
+
+    /**
+     * An update that assigns a key column may move its row onto a key this transaction read as absent (or
+     * away from one read as present): no read of the table holds. An insert of that key would otherwise
+     * meet this transaction's own row and be taken for a lost race.
+     */
+    private static void forgetIfKeyMoves(KeyedUpdate update, TableKeys keys, ReadLog log) {
+        for (Set<String> key : keys.uniqueKeys()) {
+            if (update.setColumns().stream().map(KeyCatalog::normalize).anyMatch(key::contains)) {
+                log.forget(update.table(), "an UPDATE of " + update.table().name() + " that assigns a key column, and"
+                        + " so may have moved a row onto the key read, ran between the read and this write");
+                return;
+            }
         }
     }
 
@@ -329,7 +331,7 @@ public final class Guard {
         StatementMemo.GuardedForm guarded = form;
         return new GuardedWrite(form.sql(), parameters, read, form.compared(), onConflict,
                 () -> !stillAsRead(verb, table, body, guarded, parameters, bound, read, physical),
-                () -> conflict(verb, table, row.columns(), read, "changed or vanished", physical));
+                () -> conflict(verb, table, row.columns(), read, "changed or vanished", physical), null);
     }
 
     /**
@@ -352,14 +354,12 @@ public final class Guard {
             String comparisons = form.sql() == null ? "" : form.sql().substring(body.length());
             found = ZeroRowCheck.finds(physical, dialect, query.query() + comparisons, values);
         }
-        return found == null ? unchecked(verb, table, read) : found;
+        return found == null ? unchecked(verb, table, read, ZERO_UNCHECKED) : found;
     }
 
-    /** A zero-row result the guard could not check: returned as the database gave it, and recorded. */
-    private boolean unchecked(String verb, TableName table, Observation read) {
-        record(FindingKind.UNGUARDED_CHECK_THEN_ACT, verb, table, read,
-                "it wrote no row, and safe-jdbc could not look the row up again to tell a lost race from a"
-                        + " trigger or rule that skipped it: the 0 is returned as the database gave it");
+    /** A result the guard could not check (a zero-row write, a duplicate key): the database's, and recorded. */
+    private boolean unchecked(String verb, TableName table, Observation read, String why) {
+        record(FindingKind.UNGUARDED_CHECK_THEN_ACT, verb, table, read, why);
         return true;
     }
 
@@ -406,13 +406,17 @@ public final class Guard {
             if (read == null || read.present() || !read.exact()) {
                 continue;
             }
-            if (!canRewrite(insert.appendableBody(), insert.parameterCount(), bound, "INSERT", insert.table(), read)) {
+            // where the database has no conditional insert, the statement goes as written: nothing is bound again
+            boolean asWritten = dialect != null && !dialect.hasConditionalInsert();
+            if (!canRewrite(insert.appendableBody(), asWritten ? 0 : insert.parameterCount(), bound, "INSERT",
+                    insert.table(), read)) {
                 return null;
             }
-            if (!dialect.hasConditionalInsert()) {
-                record(FindingKind.UNGUARDED_CHECK_THEN_ACT, "INSERT", insert.table(), read,
-                        "safe-jdbc has no conditional insert for this database yet");
-                return null;
+            if (asWritten) {
+                return new GuardedWrite(null, insert.parameterCount(), read, NOTHING_COMPARED, onConflict,
+                        () -> !stillAbsent(insert, key, bound, read, physical, DUPLICATE_UNCHECKED),
+                        () -> conflict("INSERT", insert.table(), key, read, "appeared", physical),
+                        dialect::isDuplicateKey);
             }
             List<String> stored = key.stream().map(keys::stored).toList();
             if (stored.contains(null)) {
@@ -422,21 +426,23 @@ public final class Guard {
             }
             return new GuardedWrite(insert.appendableBody() + dialect.conditionalInsertSuffix(stored),
                     insert.parameterCount(), read, NOTHING_COMPARED, onConflict,
-                    () -> !stillAbsent(insert, key, bound, read, physical),
-                    () -> conflict("INSERT", insert.table(), key, read, "appeared", physical));
+                    () -> !stillAbsent(insert, key, bound, read, physical, ZERO_UNCHECKED),
+                    () -> conflict("INSERT", insert.table(), key, read, "appeared", physical), null);
         }
         return null;
     }
 
     /**
-     * After an INSERT guarded on a read that found no row wrote none: whether the key is still free (a
-     * trigger or rule kept the row out) rather than taken since the read.
+     * After an INSERT guarded on a read that found no row wrote none, or failed with a duplicate key:
+     * whether the key is still free (a trigger or rule kept the row out, another key was the duplicate)
+     * rather than taken since the read. MariaDB looks with a locking read, which sees the latest
+     * committed row as the INSERT's own duplicate check did.
      */
     private boolean stillAbsent(RowInsert insert, Set<String> key, BoundValues bound, Observation read,
-            Connection physical) {
+            Connection physical, String unchecked) {
         ProbeText.InsertRow text = ProbeText.insert(insert.appendableBody(), dialect == Dialect.MARIADB);
         if (text == null || text.columns().size() != insert.columns().size()) {
-            return unchecked("INSERT", insert.table(), read);
+            return unchecked("INSERT", insert.table(), read, unchecked);
         }
         StringBuilder query = new StringBuilder("SELECT 1 FROM ").append(text.table()).append(" WHERE ");
         List<Object> values = new ArrayList<>();
@@ -451,7 +457,7 @@ public final class Guard {
             }
         }
         Boolean found = ZeroRowCheck.finds(physical, dialect, query.toString(), values);
-        return found == null ? unchecked("INSERT", insert.table(), read) : !found;
+        return found == null ? unchecked("INSERT", insert.table(), read, unchecked) : !found;
     }
 
     /**

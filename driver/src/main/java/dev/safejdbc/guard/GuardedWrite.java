@@ -6,16 +6,19 @@ import dev.safejdbc.function.SqlSupplier;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
  * A write made conditional on what its transaction read: the statement to send instead (null:
  * the statement as written is condition enough), the read whose values are bound after the
  * application's own parameters (those of its kept columns at {@code compared}), and what a lost
- * race gets.
+ * race gets. A lost race shows as zero rows written, or, for an insert sent as written where the
+ * database has no conditional insert, as the error {@code duplicateKey} tells (null: none does).
  */
 record GuardedWrite(String sql, int applicationParameters, Observation read, int[] compared,
-                           ConflictPolicy onConflict, SqlSupplier<Boolean> lostRace, Supplier<String> conflictMessage) {
+                           ConflictPolicy onConflict, SqlSupplier<Boolean> lostRace, Supplier<String> conflictMessage,
+                           Predicate<SQLException> duplicateKey) {
 
     /** Binds the application's parameters, then the observed values, onto the guarded statement. */
     void bind(PreparedStatement guarded, BoundValues bound) throws SQLException {
@@ -41,9 +44,27 @@ record GuardedWrite(String sql, int applicationParameters, Observation read, int
      * database's own answer, and the application gets it as the raw driver gives it.
      */
     long verify(long rows) throws SQLException {
-        if (rows == 0 && onConflict == ConflictPolicy.THROW && lostRace.get()) {
+        if (rows == 0 && duplicateKey == null && onConflict == ConflictPolicy.THROW && lostRace.get()) {
             throw new GuardConflictException(conflictMessage.get()); // written only when lost: it walks the stack
         }
         return rows;
+    }
+
+    /**
+     * The write failed with {@code e}. A duplicate key on an insert whose key is now taken (looked up
+     * again) is the lost race: 40001, with the driver's error as its cause, or 0 rows with
+     * {@code zero-rows}; the database rolled back only the failed statement. Any other error, or a
+     * duplicate of another key, is the driver's own, rethrown as it came.
+     */
+    long failed(SQLException e) throws SQLException {
+        if (duplicateKey == null || !duplicateKey.test(e) || !lostRace.get()) {
+            throw e;
+        }
+        if (onConflict == ConflictPolicy.THROW) {
+            GuardConflictException conflict = new GuardConflictException(conflictMessage.get());
+            conflict.initCause(e);
+            throw conflict;
+        }
+        return 0;
     }
 }

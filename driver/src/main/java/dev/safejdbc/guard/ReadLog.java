@@ -215,7 +215,11 @@ public final class ReadLog implements TransactionState {
      * schema named the table.
      */
     synchronized void forget(TableName table) {
-        String why = "a write of " + table.name() + " that names no row by key ran between the read and this write";
+        forget(table, "a write of " + table.name() + " that names no row by key ran between the read and this write");
+    }
+
+    /** None of {@code table}'s reads holds any more, for the reason {@code why}. */
+    synchronized void forget(TableName table, String why) {
         for (int step = 1; step <= used; step++) {
             int slot = (next - step) & (keys.length - 1);
             if (keys[slot] != null && staleBecause[slot] == null && keys[slot].table().name().equals(table.name())) {

@@ -38,6 +38,7 @@ public final class StatementGuard {
     private final Connection physical;
     /** The prepared statement's analysis and memo; null for a plain statement, whose SQL comes with each call. */
     private final Analysis prepared;
+    private final String preparedSql;
     private final StatementMemo preparedMemo;
     /** Null when the guard needs no parameters of this statement: binding then costs nothing extra. */
     private final BoundValues bound;
@@ -57,10 +58,11 @@ public final class StatementGuard {
     private String guardedSql;
     private PreparedStatement guarded;
 
-    private StatementGuard(Guard guard, Connection physical, Analysis prepared, StatementMemo preparedMemo,
-            BoundValues bound) {
+    private StatementGuard(Guard guard, Connection physical, String preparedSql, Analysis prepared,
+            StatementMemo preparedMemo, BoundValues bound) {
         this.guard = guard;
         this.physical = physical;
+        this.preparedSql = preparedSql;
         this.prepared = prepared;
         this.preparedMemo = preparedMemo;
         this.bound = bound;
@@ -68,13 +70,13 @@ public final class StatementGuard {
 
     /** For a plain statement: each call brings its SQL. */
     public static StatementGuard plain(Guard guard, Connection physical) {
-        return new StatementGuard(guard, physical, null, null, null);
+        return new StatementGuard(guard, physical, null, null, null, null);
     }
 
     /** For a prepared (or callable) statement of {@code sql}. */
     public static StatementGuard prepared(Guard guard, Connection physical, String sql) {
         Analysis analysis = guard.analyze(sql);
-        return new StatementGuard(guard, physical, analysis, guard.memo(sql),
+        return new StatementGuard(guard, physical, sql, analysis, guard.memo(sql),
                 namesRows(analysis) ? new BoundValues() : null);
     }
 
@@ -184,26 +186,25 @@ public final class StatementGuard {
                 + " the read and this write");
     }
 
-    /** A plain statement's {@code addBatch(sql)}. */
+    /** A plain statement's {@code addBatch(sql)}: every entry is kept, so that the batch can be split. */
     public void addBatch(String sql) {
-        batched(analysis(sql), BoundValues.NONE);
+        if (guard != Guard.OFF) {
+            batched(new BatchedWrite(sql, analysis(sql), BoundValues.NONE));
+        }
     }
 
     /** A prepared statement's {@code addBatch()}: its parameters as bound now. */
     public void addBatch() {
         if (bound != null) {
-            batched(prepared, bound.copy());
+            batched(new BatchedWrite(preparedSql, prepared, bound.copy()));
         }
     }
 
-    private void batched(Analysis analysis, BoundValues values) {
-        if (analysis == Unrelated.INSTANCE) {
-            return;
-        }
+    private void batched(BatchedWrite entry) {
         if (batch == null) {
             batch = new ArrayList<>();
         }
-        batch.add(new BatchedWrite(analysis, values));
+        batch.add(entry);
     }
 
     public void clearBatch() {
@@ -216,13 +217,17 @@ public final class StatementGuard {
         }
     }
 
-    /** Before the batch runs in {@code session}: its writes are not guarded, but those of keys read are recorded. */
-    public void beforeBatch(Session session) throws SQLException {
-        if (batch != null) {
-            List<BatchedWrite> writes = batch;
-            batch = null;
-            guard.batched(writes, session.attachment(ReadLog.OF_SESSION), physical);
-        }
+    /**
+     * Before the batch runs in {@code session}: how to run it, decided entry by entry as if each ran alone;
+     * null to run it as the driver's own batch (no entry is guarded). Guarded forms are prepared with
+     * {@code preparer}, or taken from the connection's kept ones.
+     */
+    public BatchPlan beforeBatch(Session session, SqlFunction<String, PreparedStatement> preparer)
+            throws SQLException {
+        List<BatchedWrite> writes = batch;
+        batch = null;
+        return writes == null ? null : BatchPlan.of(guard, writes, session.attachment(ReadLog.OF_SESSION), physical,
+                this::memo, bound, sql -> guardedForm(sql, preparer));
     }
 
     /** The statement closes: so does the guarded form it kept. */

@@ -35,7 +35,10 @@ public class WritePlan {
         };
     }
 
-    /** Sent as written, which is condition enough: zero rows is a lost race. */
+    /**
+     * Sent as written, which is condition enough: zero rows is a lost race (or, for an insert where the
+     * database has no conditional one, a duplicate of the key read as absent).
+     */
     static WritePlan checked(GuardedWrite write) {
         return new WritePlan(write, null);
     }
@@ -54,7 +57,15 @@ public class WritePlan {
      */
     public long run(SqlSupplier<Long> asWritten, SqlFunction<PreparedStatement, Long> runGuarded)
             throws SQLException {
-        long rows = form == null ? asWritten.get() : runGuarded.apply(form);
+        long rows;
+        try {
+            rows = form == null ? asWritten.get() : runGuarded.apply(form);
+        } catch (SQLException e) {
+            if (verdict == null) {
+                throw e;
+            }
+            return verdict.failed(e);
+        }
         return verdict == null ? rows : verdict.verify(rows);
     }
 

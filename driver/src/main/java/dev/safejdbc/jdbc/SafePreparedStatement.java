@@ -62,6 +62,11 @@ public class SafePreparedStatement extends SafeStatement implements PreparedStat
     }
 
     @Override
+    SqlFunction<String, PreparedStatement> guardedForms() {
+        return preparer;
+    }
+
+    @Override
     public void clearParameters() throws SQLException {
         delegate.clearParameters();
         guard.clearParameters();
@@ -185,7 +190,7 @@ public class SafePreparedStatement extends SafeStatement implements PreparedStat
     public void setAsciiStream(int parameterIndex, java.io.InputStream x, int length) throws SQLException {
         delegate.setAsciiStream(parameterIndex, x, length);
         if (bound != null) {
-            bound.opaque(parameterIndex);
+            bound.opaque(parameterIndex, "setAsciiStream(int, InputStream, int)");
         }
     }
 
@@ -195,7 +200,7 @@ public class SafePreparedStatement extends SafeStatement implements PreparedStat
     public void setUnicodeStream(int parameterIndex, java.io.InputStream x, int length) throws SQLException {
         delegate.setUnicodeStream(parameterIndex, x, length);
         if (bound != null) {
-            bound.opaque(parameterIndex);
+            bound.opaque(parameterIndex, "setUnicodeStream(int, InputStream, int)");
         }
     }
 
@@ -203,7 +208,7 @@ public class SafePreparedStatement extends SafeStatement implements PreparedStat
     public void setBinaryStream(int parameterIndex, java.io.InputStream x, int length) throws SQLException {
         delegate.setBinaryStream(parameterIndex, x, length);
         if (bound != null) {
-            bound.opaque(parameterIndex);
+            bound.opaque(parameterIndex, "setBinaryStream(int, InputStream, int)");
         }
     }
 
@@ -233,7 +238,7 @@ public class SafePreparedStatement extends SafeStatement implements PreparedStat
     public void setCharacterStream(int parameterIndex, java.io.Reader reader, int length) throws SQLException {
         delegate.setCharacterStream(parameterIndex, reader, length);
         if (bound != null) {
-            bound.opaque(parameterIndex);
+            bound.opaque(parameterIndex, "setCharacterStream(int, Reader, int)");
         }
     }
 
@@ -241,7 +246,7 @@ public class SafePreparedStatement extends SafeStatement implements PreparedStat
     public void setRef(int parameterIndex, Ref x) throws SQLException {
         delegate.setRef(parameterIndex, x);
         if (bound != null) {
-            bound.opaque(parameterIndex);
+            bound.opaque(parameterIndex, "setRef(int, Ref)");
         }
     }
 
@@ -249,7 +254,7 @@ public class SafePreparedStatement extends SafeStatement implements PreparedStat
     public void setBlob(int parameterIndex, Blob x) throws SQLException {
         delegate.setBlob(parameterIndex, x);
         if (bound != null) {
-            bound.opaque(parameterIndex);
+            bound.opaque(parameterIndex, "setBlob(int, Blob)");
         }
     }
 
@@ -257,7 +262,7 @@ public class SafePreparedStatement extends SafeStatement implements PreparedStat
     public void setClob(int parameterIndex, Clob x) throws SQLException {
         delegate.setClob(parameterIndex, x);
         if (bound != null) {
-            bound.opaque(parameterIndex);
+            bound.opaque(parameterIndex, "setClob(int, Clob)");
         }
     }
 
@@ -265,7 +270,7 @@ public class SafePreparedStatement extends SafeStatement implements PreparedStat
     public void setArray(int parameterIndex, Array x) throws SQLException {
         delegate.setArray(parameterIndex, x);
         if (bound != null) {
-            bound.opaque(parameterIndex);
+            bound.opaque(parameterIndex, "setArray(int, Array)");
         }
     }
 
@@ -310,7 +315,7 @@ public class SafePreparedStatement extends SafeStatement implements PreparedStat
     public void setURL(int parameterIndex, java.net.URL x) throws SQLException {
         delegate.setURL(parameterIndex, x);
         if (bound != null) {
-            bound.opaque(parameterIndex);
+            bound.opaque(parameterIndex, "setURL(int, URL)");
         }
     }
 
@@ -323,7 +328,7 @@ public class SafePreparedStatement extends SafeStatement implements PreparedStat
     public void setRowId(int parameterIndex, RowId x) throws SQLException {
         delegate.setRowId(parameterIndex, x);
         if (bound != null) {
-            bound.opaque(parameterIndex);
+            bound.opaque(parameterIndex, "setRowId(int, RowId)");
         }
     }
 
@@ -339,7 +344,7 @@ public class SafePreparedStatement extends SafeStatement implements PreparedStat
     public void setNCharacterStream(int parameterIndex, Reader value, long length) throws SQLException {
         delegate.setNCharacterStream(parameterIndex, value, length);
         if (bound != null) {
-            bound.opaque(parameterIndex);
+            bound.opaque(parameterIndex, "setNCharacterStream(int, Reader, long)");
         }
     }
 
@@ -347,7 +352,7 @@ public class SafePreparedStatement extends SafeStatement implements PreparedStat
     public void setNClob(int parameterIndex, NClob value) throws SQLException {
         delegate.setNClob(parameterIndex, value);
         if (bound != null) {
-            bound.opaque(parameterIndex);
+            bound.opaque(parameterIndex, "setNClob(int, NClob)");
         }
     }
 
@@ -355,7 +360,7 @@ public class SafePreparedStatement extends SafeStatement implements PreparedStat
     public void setClob(int parameterIndex, Reader reader, long length) throws SQLException {
         delegate.setClob(parameterIndex, reader, length);
         if (bound != null) {
-            bound.opaque(parameterIndex);
+            bound.opaque(parameterIndex, "setClob(int, Reader, long)");
         }
     }
 
@@ -363,7 +368,7 @@ public class SafePreparedStatement extends SafeStatement implements PreparedStat
     public void setBlob(int parameterIndex, InputStream inputStream, long length) throws SQLException {
         delegate.setBlob(parameterIndex, inputStream, length);
         if (bound != null) {
-            bound.opaque(parameterIndex);
+            bound.opaque(parameterIndex, "setBlob(int, InputStream, long)");
         }
     }
 
@@ -371,7 +376,7 @@ public class SafePreparedStatement extends SafeStatement implements PreparedStat
     public void setNClob(int parameterIndex, Reader reader, long length) throws SQLException {
         delegate.setNClob(parameterIndex, reader, length);
         if (bound != null) {
-            bound.opaque(parameterIndex);
+            bound.opaque(parameterIndex, "setNClob(int, Reader, long)");
         }
     }
 
@@ -379,7 +384,7 @@ public class SafePreparedStatement extends SafeStatement implements PreparedStat
     public void setSQLXML(int parameterIndex, SQLXML xmlObject) throws SQLException {
         delegate.setSQLXML(parameterIndex, xmlObject);
         if (bound != null) {
-            bound.opaque(parameterIndex);
+            bound.opaque(parameterIndex, "setSQLXML(int, SQLXML)");
         }
     }
 
@@ -395,7 +400,7 @@ public class SafePreparedStatement extends SafeStatement implements PreparedStat
     public void setAsciiStream(int parameterIndex, java.io.InputStream x, long length) throws SQLException {
         delegate.setAsciiStream(parameterIndex, x, length);
         if (bound != null) {
-            bound.opaque(parameterIndex);
+            bound.opaque(parameterIndex, "setAsciiStream(int, InputStream, long)");
         }
     }
 
@@ -403,7 +408,7 @@ public class SafePreparedStatement extends SafeStatement implements PreparedStat
     public void setBinaryStream(int parameterIndex, java.io.InputStream x, long length) throws SQLException {
         delegate.setBinaryStream(parameterIndex, x, length);
         if (bound != null) {
-            bound.opaque(parameterIndex);
+            bound.opaque(parameterIndex, "setBinaryStream(int, InputStream, long)");
         }
     }
 
@@ -411,7 +416,7 @@ public class SafePreparedStatement extends SafeStatement implements PreparedStat
     public void setCharacterStream(int parameterIndex, java.io.Reader reader, long length) throws SQLException {
         delegate.setCharacterStream(parameterIndex, reader, length);
         if (bound != null) {
-            bound.opaque(parameterIndex);
+            bound.opaque(parameterIndex, "setCharacterStream(int, Reader, long)");
         }
     }
 
@@ -419,7 +424,7 @@ public class SafePreparedStatement extends SafeStatement implements PreparedStat
     public void setAsciiStream(int parameterIndex, java.io.InputStream x) throws SQLException {
         delegate.setAsciiStream(parameterIndex, x);
         if (bound != null) {
-            bound.opaque(parameterIndex);
+            bound.opaque(parameterIndex, "setAsciiStream(int, InputStream)");
         }
     }
 
@@ -427,7 +432,7 @@ public class SafePreparedStatement extends SafeStatement implements PreparedStat
     public void setBinaryStream(int parameterIndex, java.io.InputStream x) throws SQLException {
         delegate.setBinaryStream(parameterIndex, x);
         if (bound != null) {
-            bound.opaque(parameterIndex);
+            bound.opaque(parameterIndex, "setBinaryStream(int, InputStream)");
         }
     }
 
@@ -435,7 +440,7 @@ public class SafePreparedStatement extends SafeStatement implements PreparedStat
     public void setCharacterStream(int parameterIndex, java.io.Reader reader) throws SQLException {
         delegate.setCharacterStream(parameterIndex, reader);
         if (bound != null) {
-            bound.opaque(parameterIndex);
+            bound.opaque(parameterIndex, "setCharacterStream(int, Reader)");
         }
     }
 
@@ -443,7 +448,7 @@ public class SafePreparedStatement extends SafeStatement implements PreparedStat
     public void setNCharacterStream(int parameterIndex, Reader value) throws SQLException {
         delegate.setNCharacterStream(parameterIndex, value);
         if (bound != null) {
-            bound.opaque(parameterIndex);
+            bound.opaque(parameterIndex, "setNCharacterStream(int, Reader)");
         }
     }
 
@@ -451,7 +456,7 @@ public class SafePreparedStatement extends SafeStatement implements PreparedStat
     public void setClob(int parameterIndex, Reader reader) throws SQLException {
         delegate.setClob(parameterIndex, reader);
         if (bound != null) {
-            bound.opaque(parameterIndex);
+            bound.opaque(parameterIndex, "setClob(int, Reader)");
         }
     }
 
@@ -459,7 +464,7 @@ public class SafePreparedStatement extends SafeStatement implements PreparedStat
     public void setBlob(int parameterIndex, InputStream inputStream) throws SQLException {
         delegate.setBlob(parameterIndex, inputStream);
         if (bound != null) {
-            bound.opaque(parameterIndex);
+            bound.opaque(parameterIndex, "setBlob(int, InputStream)");
         }
     }
 
@@ -467,7 +472,7 @@ public class SafePreparedStatement extends SafeStatement implements PreparedStat
     public void setNClob(int parameterIndex, Reader reader) throws SQLException {
         delegate.setNClob(parameterIndex, reader);
         if (bound != null) {
-            bound.opaque(parameterIndex);
+            bound.opaque(parameterIndex, "setNClob(int, Reader)");
         }
     }
 

@@ -2,6 +2,7 @@ package dev.safejdbc.jdbc;
 
 import dev.safejdbc.function.SqlFunction;
 import dev.safejdbc.function.SqlSupplier;
+import dev.safejdbc.guard.BatchPlan;
 import dev.safejdbc.guard.ReadCapture;
 import dev.safejdbc.guard.StatementGuard;
 import dev.safejdbc.guard.WritePlan;
@@ -45,14 +46,26 @@ public class SafeStatement implements Statement {
         this.results = delegate;
     }
 
-    /** Runs a batch: its writes are not guarded, but those of keys the transaction read are recorded. */
-    private <T> T runBatch(String label, SqlSupplier<T> call) throws SQLException {
+    /**
+     * Runs a batch as the guard plans it: the driver's own batch when no entry is guarded; else split into
+     * runs, guarded entries on their guarded forms.
+     *
+     * @param asWritten the driver's own batch
+     * @param split     runs the guard's plan
+     */
+    private <T> T runBatch(String label, SqlSupplier<T> asWritten, SqlFunction<BatchPlan, T> split)
+            throws SQLException {
         try (Session.Scope scope = begin(label)) {
-            guard.beforeBatch(scope.session());
-            return call.get();
+            BatchPlan plan = guard.beforeBatch(scope.session(), guardedForms());
+            return plan == null ? asWritten.get() : split.apply(plan);
         } catch (SQLException e) {
             throw explained(e);
         }
+    }
+
+    /** How this statement prepares a guarded form: with no generated keys, as a plain statement's text has none asked. */
+    SqlFunction<String, PreparedStatement> guardedForms() {
+        return prepareWith(NO_GENERATED_KEYS);
     }
 
     /** Runs a query; its result set keeps the session's connection while open, and feeds the guard. */
@@ -256,12 +269,14 @@ public class SafeStatement implements Statement {
 
     @Override
     public int[] executeBatch() throws SQLException {
-        return runBatch("executeBatch", delegate::executeBatch);
+        return runBatch("executeBatch", delegate::executeBatch,
+                plan -> BatchPlan.narrow(plan.run(delegate, batch -> BatchPlan.widen(batch.executeBatch()))));
     }
 
     @Override
     public long[] executeLargeBatch() throws SQLException {
-        return runBatch("executeLargeBatch", delegate::executeLargeBatch);
+        return runBatch("executeLargeBatch", delegate::executeLargeBatch,
+                plan -> plan.run(delegate, Statement::executeLargeBatch));
     }
 
     @Override
@@ -339,7 +354,7 @@ public class SafeStatement implements Statement {
         return Wrappers.isWrapperFor(this, delegate, iface);
     }
 
-    // --- delegation (addBatch and clearBatch also keep the batch the guard reports on) ---
+    // --- delegation (addBatch and clearBatch also keep the batch the guard plans) ---
 
     @Override
     public int getMaxFieldSize() throws SQLException {

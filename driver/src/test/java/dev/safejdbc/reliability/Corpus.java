@@ -237,9 +237,10 @@ final class Corpus {
         return out.toString();
     }
 
+    /** The error as the application sees it; MariaDB's "(conn=N)" names the connection, which differs. */
     static String error(SQLException e) {
         return e.getClass().getName() + " state=" + e.getSQLState() + " code=" + e.getErrorCode() + " "
-                + firstLine(e.getMessage());
+                + firstLine(e.getMessage()).replaceFirst("^\\(conn=\\d+\\) ", "");
     }
 
     private static void render(ResultSet rs, StringBuilder out) throws SQLException {

@@ -11,15 +11,22 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import javax.sql.DataSource;
+import jakarta.persistence.OptimisticLockException;
 import org.apache.ibatis.mapping.Environment;
+import org.apache.ibatis.session.ExecutorType;
 import org.apache.ibatis.session.SqlSession;
 import org.apache.ibatis.session.SqlSessionFactory;
 import org.apache.ibatis.session.SqlSessionFactoryBuilder;
 import org.apache.ibatis.transaction.jdbc.JdbcTransactionFactory;
 import org.hibernate.SessionFactory;
+import org.hibernate.StaleStateException;
 import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.cfg.Configuration;
 import org.jdbi.v3.core.Jdbi;
@@ -38,7 +45,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Incident 003's lost update, written with each library as its users write it (a keyed read, a decision in
  * Java, a keyed write, in one transaction), on PostgreSQL over a HikariCP pool of 8: on the raw driver the
  * forced race loses increments; through {@code jdbc:safe:} (and {@code SafeDataSource}) it loses none, the
- * losers retrying with the library's own idiom.
+ * losers retrying with the library's own idiom. The batch variants read three counters and write them
+ * back in one JDBC batch ({@code hibernate.jdbc.batch_size}, MyBatis's BATCH executor, Spring's
+ * {@code batchUpdate}); the race is counted on the first.
  */
 class LostUpdateRaceTest {
     private final String schema = TestDatabases.unique("races");
@@ -52,7 +61,7 @@ class LostUpdateRaceTest {
         execute(url, "CREATE TABLE owners (id INT PRIMARY KEY, name VARCHAR(40) NOT NULL)");
         execute(url, "INSERT INTO owners VALUES (1, 'ann')");
         execute(url, "CREATE TABLE counters (id INT PRIMARY KEY, v INT NOT NULL, owner_id INT)");
-        execute(url, "INSERT INTO counters VALUES (1, 0, 1)");
+        execute(url, "INSERT INTO counters VALUES (1, 0, 1), (2, 0, 1), (3, 0, 1)");
     }
 
     @AfterEach
@@ -95,10 +104,7 @@ class LostUpdateRaceTest {
     @Test
     void myBatisSimpleExecutor() throws Exception {
         race(pool -> {
-            org.apache.ibatis.session.Configuration configuration = new org.apache.ibatis.session.Configuration(
-                    new Environment("race", new JdbcTransactionFactory(), pool));
-            configuration.addMapper(CounterMapper.class);
-            SqlSessionFactory sessions = new SqlSessionFactoryBuilder().build(configuration);
+            SqlSessionFactory sessions = myBatis(pool);
             return (id, decided) -> {
                 try (SqlSession session = sessions.openSession(false)) {
                     CounterMapper counters = session.getMapper(CounterMapper.class);
@@ -155,22 +161,154 @@ class LostUpdateRaceTest {
         });
     }
 
+    // --- the same race written as a JDBC batch of three counters ---
+
+    @Test
+    void springJdbcTemplateBatchUpdate() throws Exception {
+        race(LostUpdateRaceTest::springBatchIncrement);
+    }
+
+    @Test
+    void myBatisBatchExecutor() throws Exception {
+        race(LostUpdateRaceTest::myBatisBatchIncrement);
+    }
+
+    @Test
+    void hibernateBatchedUpdatesOfEntitiesWithoutVersion() throws Exception {
+        race(pool -> hibernateBatchIncrement(pool, CounterRace::lostRace));
+    }
+
+    /** With safe.onConflict=zero-rows the lost entry counts 0, which Hibernate itself reports as a stale row. */
+    @Test
+    void hibernateBatchedUpdatesWithZeroRowsGetHibernatesOwnOptimisticLockFailure() throws Exception {
+        Properties zeroRows = new Properties();
+        zeroRows.setProperty("safe.onConflict", "zero-rows");
+        race(pool -> hibernateBatchIncrement(pool, e -> causes(e, OptimisticLockException.class)
+                || causes(e, StaleStateException.class)), zeroRows);
+    }
+
+    /** Each library's batch, run by one thread through jdbc:safe:, five times: no error, no increment lost. */
+    @Test
+    void typicalSingleThreadedBatchesRunWithoutErrors() throws Exception {
+        try (HikariDataSource pool = Pools.hikari(safeUrl(), 2, 10_000, new Properties())) {
+            for (CounterRace.Increment library : List.of(hibernateBatchIncrement(pool, e -> false),
+                    myBatisBatchIncrement(pool), springBatchIncrement(pool))) {
+                for (int i = 0; i < 5; i++) {
+                    library.increment(1, () -> { });
+                }
+            }
+        }
+        assertThat(counter()).isEqualTo(15);
+    }
+
+    /** Reads three counters with JdbcTemplate, then writes them back plus one with {@code batchUpdate}. */
+    private static CounterRace.Increment springBatchIncrement(DataSource pool) {
+        JdbcTemplate jdbc = new JdbcTemplate(pool);
+        TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(pool));
+        return new CounterRace.Increment() {
+            @Override
+            public void increment(int id, Runnable decided) {
+                tx.executeWithoutResult(status -> {
+                    List<Object[]> writes = new ArrayList<>();
+                    for (int row : BATCHED_ROWS) {
+                        int v = jdbc.queryForObject("SELECT v FROM counters WHERE id = ?", Integer.class, row);
+                        writes.add(new Object[] {v + 1, row});
+                    }
+                    decided.run();
+                    jdbc.batchUpdate("UPDATE counters SET v = ? WHERE id = ?", writes);
+                });
+            }
+
+            @Override
+            public boolean lostRace(Exception e) {
+                return e instanceof ConcurrencyFailureException; // Spring's retryable family
+            }
+        };
+    }
+
+    /** Reads three counters through the mapper in a BATCH session, then writes them back plus one; commit flushes. */
+    private static CounterRace.Increment myBatisBatchIncrement(DataSource pool) {
+        SqlSessionFactory sessions = myBatis(pool);
+        return (id, decided) -> {
+            try (SqlSession session = sessions.openSession(ExecutorType.BATCH, false)) {
+                CounterMapper counters = session.getMapper(CounterMapper.class);
+                int[] read = new int[BATCHED_ROWS.length];
+                for (int i = 0; i < read.length; i++) {
+                    read[i] = counters.read(BATCHED_ROWS[i]);
+                }
+                decided.run();
+                for (int i = 0; i < read.length; i++) {
+                    counters.write(BATCHED_ROWS[i], read[i] + 1);
+                }
+                session.commit();
+            }
+        };
+    }
+
+    private static final int[] BATCHED_ROWS = {1, 2, 3};
+
+    private static SqlSessionFactory myBatis(DataSource pool) {
+        org.apache.ibatis.session.Configuration configuration = new org.apache.ibatis.session.Configuration(
+                new Environment("race", new JdbcTransactionFactory(), pool));
+        configuration.addMapper(CounterMapper.class);
+        return new SqlSessionFactoryBuilder().build(configuration);
+    }
+
+    /** Finds three counters, then increments each: Hibernate flushes the three UPDATEs as one JDBC batch. */
+    private static CounterRace.Increment hibernateBatchIncrement(DataSource pool, Predicate<Exception> lostRace) {
+        SessionFactory sessions = new Configuration().addAnnotatedClass(Counter.class)
+                .addProperties(properties(Map.of(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, pool,
+                        AvailableSettings.STATEMENT_BATCH_SIZE, "20")))
+                .buildSessionFactory();
+        return new CounterRace.Increment() {
+            @Override
+            public void increment(int id, Runnable decided) {
+                sessions.inTransaction(session -> {
+                    List<Counter> counters = new ArrayList<>();
+                    for (int row : BATCHED_ROWS) {
+                        counters.add(session.find(Counter.class, row));
+                    }
+                    decided.run();
+                    counters.forEach(counter -> counter.setV(counter.getV() + 1));
+                });
+            }
+
+            @Override
+            public boolean lostRace(Exception e) {
+                return lostRace.test(e);
+            }
+        };
+    }
+
+    private static boolean causes(Throwable e, Class<? extends Throwable> kind) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (kind.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The race on the raw driver (it must lose updates), then through jdbc:safe: (none lost, losers retried). */
     private void race(Function<DataSource, CounterRace.Increment> library) throws Exception {
+        race(library, new Properties());
+    }
+
+    /** The same, with safe-jdbc's {@code options} for both of its doors. */
+    private void race(Function<DataSource, CounterRace.Increment> library, Properties options) throws Exception {
         CounterRace.Outcome raw;
         try (HikariDataSource pool = Pools.hikari(url, CounterRace.RACERS, 10_000)) {
             raw = CounterRace.run(library.apply(pool), 1, this::counter);
         }
         reset();
         CounterRace.Outcome safe;
-        try (HikariDataSource pool = Pools.hikari("jdbc:safe:" + url.substring("jdbc:".length()), CounterRace.RACERS,
-                10_000)) {
+        try (HikariDataSource pool = Pools.hikari(safeUrl(), CounterRace.RACERS, 10_000, options)) {
             safe = CounterRace.run(library.apply(pool), 1, this::counter);
         }
         reset();
         CounterRace.Outcome wrapped;
         try (HikariDataSource pool = Pools.hikari(url, CounterRace.RACERS, 10_000)) {
-            wrapped = CounterRace.run(library.apply(SafeDataSource.wrap(pool)), 1, this::counter);
+            wrapped = CounterRace.run(library.apply(SafeDataSource.wrap(pool, options)), 1, this::counter);
         }
         System.out.printf("[races] %s raw: lost %d of %d; jdbc:safe: lost %d (%d conflicts retried); SafeDataSource:"
                 + " lost %d (%d conflicts retried)%n", schema, raw.lost(), raw.expected(), safe.lost(), safe.conflicts(),
@@ -181,6 +319,10 @@ class LostUpdateRaceTest {
             assertThat(through.errors()).as("errors through safe-jdbc").isEmpty();
             assertThat(through.lost()).as("increments lost through safe-jdbc").isZero();
         }
+    }
+
+    private String safeUrl() {
+        return "jdbc:safe:" + url.substring("jdbc:".length());
     }
 
     private int counter() throws SQLException {
