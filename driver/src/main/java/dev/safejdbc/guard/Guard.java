@@ -117,7 +117,18 @@ public final class Guard {
         return analysis == SchemaChange.INSTANCE ? schemaChange : WritePlan.AS_WRITTEN;
     }
 
+<<<<<<< HEAD
     /** Before a read runs: what to record of its result, or null when it records nothing. */
+=======
+    /** DDL ran in a batch, as written: the keys it may have changed are read again. */
+    void schemaChanged() {
+        if (catalog != null) {
+            catalog.forget();
+        }
+    }
+
+    /** Before a read runs: what to record of its result, or null when it is not a keyed read. */
+>>>>>>> main
     ReadCapture read(Analysis analysis, BoundValues bound, ReadLog log, Connection physical,
             StatementMemo memo, Supplier<AppFrames> site) throws SQLException {
         ResultRows rows;

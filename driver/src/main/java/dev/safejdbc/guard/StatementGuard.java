@@ -8,6 +8,7 @@ import dev.safejdbc.guard.sql.KeyedSelect;
 import dev.safejdbc.guard.sql.KeyedUpdate;
 import dev.safejdbc.guard.sql.RowInsert;
 import dev.safejdbc.guard.sql.RowsSelect;
+import dev.safejdbc.guard.sql.SchemaChange;
 import dev.safejdbc.guard.sql.Unrelated;
 import dev.safejdbc.session.Session;
 import java.sql.Connection;
@@ -50,6 +51,8 @@ public final class StatementGuard {
     private String lastSql;
     private Analysis lastAnalysis = Unrelated.INSTANCE;
     private List<BatchedWrite> batch;
+    /** The batch running now has DDL: after it, the key catalog forgets what it knew. */
+    private boolean batchChangesSchema;
     /**
      * The guarded form last run, kept for the next execution. One only: a prepared statement's
      * guarded text does not change, and a plain statement's carries its literals, so it rarely
@@ -226,8 +229,17 @@ public final class StatementGuard {
             throws SQLException {
         List<BatchedWrite> writes = batch;
         batch = null;
+        batchChangesSchema = writes != null && writes.stream().anyMatch(w -> w.analysis() == SchemaChange.INSTANCE);
         return writes == null ? null : BatchPlan.of(guard, writes, session.attachment(ReadLog.OF_SESSION), physical,
                 this::memo, bound, sql -> guardedForm(sql, preparer));
+    }
+
+    /** After the batch ran (or failed): DDL in it may have changed the keys of any table, as after a single DDL. */
+    public void afterBatch() {
+        if (batchChangesSchema) {
+            batchChangesSchema = false;
+            guard.schemaChanged();
+        }
     }
 
     /** The statement closes: so does the guarded form it kept. */

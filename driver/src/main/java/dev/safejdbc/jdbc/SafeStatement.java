@@ -60,6 +60,8 @@ public class SafeStatement implements Statement {
             return plan == null ? asWritten.get() : split.apply(plan);
         } catch (SQLException e) {
             throw explained(e);
+        } finally {
+            guard.afterBatch();
         }
     }
 

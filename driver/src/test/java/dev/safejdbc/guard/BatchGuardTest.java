@@ -358,6 +358,37 @@ class BatchGuardTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Db.class)
+    void ddlInABatchMakesTheGuardReadTheKeysAgain(Db database) throws Exception {
+        given(database);
+        String keyless = TestDatabases.unique("batch_k");
+        execute("CREATE TABLE " + keyless + " (id INT NOT NULL, v INT NOT NULL)");
+        execute("INSERT INTO " + keyless + " VALUES (1, 10)");
+        try (Connection c = safe(new Properties()); Statement s = c.createStatement()) {
+            s.executeQuery("SELECT v FROM " + keyless + " WHERE id = 1").close(); // the guard learns: no key
+            s.addBatch("CREATE UNIQUE INDEX " + keyless + "_id ON " + keyless + " (id)");
+            s.executeBatch();
+        }
+
+        SQLException failure = afterARace(new Properties(), new int[] {}, "SELECT 1", c -> {
+                    try (Statement s = c.createStatement();
+                            ResultSet rs = s.executeQuery("SELECT v FROM " + keyless + " WHERE id = 1")) {
+                        rs.next();
+                        rs.getInt(1);
+                    }
+                    execute("UPDATE " + keyless + " SET v = 78 WHERE id = 1");
+                    try (PreparedStatement update = c.prepareStatement("UPDATE " + keyless + " SET v = ? WHERE id = ?")) {
+                        update.setInt(1, 5);
+                        update.setInt(2, 1);
+                        return catchThrowableOfType(update::executeUpdate, SQLException.class);
+                    }
+                });
+        execute("DROP TABLE " + keyless);
+
+        assertThat((Throwable) failure).isInstanceOf(GuardConflictException.class);
+    }
+
     // --- helpers ---
 
     private void given(Db database) throws SQLException {
