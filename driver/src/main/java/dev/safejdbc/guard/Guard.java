@@ -117,9 +117,6 @@ public final class Guard {
         return analysis == SchemaChange.INSTANCE ? schemaChange : WritePlan.AS_WRITTEN;
     }
 
-<<<<<<< HEAD
-    /** Before a read runs: what to record of its result, or null when it records nothing. */
-=======
     /** DDL ran in a batch, as written: the keys it may have changed are read again. */
     void schemaChanged() {
         if (catalog != null) {
@@ -127,8 +124,7 @@ public final class Guard {
         }
     }
 
-    /** Before a read runs: what to record of its result, or null when it is not a keyed read. */
->>>>>>> main
+    /** Before a read runs: what to record of its result, or null when it records nothing. */
     ReadCapture read(Analysis analysis, BoundValues bound, ReadLog log, Connection physical,
             StatementMemo memo, Supplier<AppFrames> site) throws SQLException {
         ResultRows rows;
