@@ -11,11 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.hibernate.SessionFactory;
 import org.hibernate.cfg.AvailableSettings;
@@ -80,48 +76,46 @@ class ClaimRaceTest {
         for (int round = 0; round < CounterRace.ROUNDS; round++) {
             execute(url, "INSERT INTO resource_locks VALUES (" + (round + 1) + ", 'res-" + round + "', NULL, 0)");
         }
-        Map<Integer, AtomicInteger> holders = new ConcurrentHashMap<>();
-        List<Throwable> errors;
+        CounterRace.Rounds<Boolean> rounds;
         try (HikariDataSource pool = Pools.hikari(jdbcUrl, CounterRace.RACERS, 10_000)) {
             SessionFactory sessions = hibernate(pool, ResourceLock.class);
-            errors = CounterRace.rounds((round, decided) -> {
+            rounds = CounterRace.race((round, decided) -> {
                 String me = Thread.currentThread().getName();
                 long now = System.currentTimeMillis();
-                boolean took = sessions.fromTransaction(session -> {
+                return sessions.fromTransaction(session -> {
                     ResourceLock lock = session.bySimpleNaturalId(ResourceLock.class).load("res-" + round);
                     decided.run();
                     return lock.takeIfFree(me, now, now + 60_000);
                 });
-                if (took) {
-                    holders.computeIfAbsent(round, r -> new AtomicInteger()).incrementAndGet();
-                }
-            }, CounterRace::lostRace, new AtomicInteger());
+            }, CounterRace::lostRace);
             sessions.close();
         }
-        assertThat(errors).as("errors").isEmpty();
-        assertThat(holders).as("every round has a holder").hasSize(CounterRace.ROUNDS);
-        return (int) holders.values().stream().filter(count -> count.get() > 1).count();
+        assertThat(rounds.errors()).as("errors").isEmpty();
+        List<Long> holders = rounds.results().stream()
+                .map(round -> round.stream().filter(Boolean.TRUE::equals).count()).toList();
+        assertThat(holders).as("every round has a holder").allMatch(count -> count > 0);
+        return (int) holders.stream().filter(count -> count > 1).count();
     }
 
     /** Each racer claims one pending job per round; returns how many jobs were claimed more than once. */
     private int doubleClaims(String jdbcUrl) throws Exception {
         execute(url, "DELETE FROM queue");
         execute(url, "INSERT INTO queue SELECT g, 'PENDING', NULL FROM generate_series(1, 100) g");
-        List<Integer> claims = new CopyOnWriteArrayList<>();
-        List<Throwable> errors;
+        CounterRace.Rounds<Integer> rounds;
         try (HikariDataSource pool = Pools.hikari(jdbcUrl, CounterRace.RACERS, 10_000)) {
             JdbcTemplate jdbc = new JdbcTemplate(pool);
             TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(pool));
-            errors = CounterRace.rounds((round, decided) -> claims.add(tx.execute(status -> {
+            rounds = CounterRace.race((round, decided) -> tx.execute(status -> {
                 Integer job = jdbc.queryForObject("SELECT id, status FROM queue WHERE status = 'PENDING'"
                         + " ORDER BY id LIMIT 1", (rs, row) -> rs.getInt("id"));
                 decided.run();
                 jdbc.update("UPDATE queue SET status = 'DONE', claimed_by = ? WHERE id = ?",
                         Thread.currentThread().getName(), job);
                 return job;
-            })), e -> e instanceof ConcurrencyFailureException, new AtomicInteger());
+            }), e -> e instanceof ConcurrencyFailureException);
         }
-        assertThat(errors).as("errors").isEmpty();
+        assertThat(rounds.errors()).as("errors").isEmpty();
+        List<Integer> claims = rounds.results().stream().flatMap(List::stream).toList();
         assertThat(claims).hasSize(CounterRace.RACERS * CounterRace.ROUNDS);
         return claims.size() - new HashSet<>(claims).size();
     }
