@@ -373,11 +373,15 @@ public final class Guard {
 
     private GuardedWrite insert(RowInsert insert, BoundValues bound, ReadLog log, Connection physical)
             throws SQLException {
-        KeyValues row = KeyValues.ofColumns(insert.columns(), insert.values(), bound);
-        if (row == null) {
+        // the key's values are what matter: another column may be bound with a Calendar (Hibernate's Instant)
+        KeyValues row = KeyValues.known(insert.columns(), insert.values(), bound);
+        TableKeys keys = catalog.keys(insert.table(), dialect, physical);
+        if (row == null || !keys.uniqueKeys().stream().allMatch(row.columns()::containsAll)) {
+            // a key whose value is not known (SQL NULL, a scale, a Calendar) may be one read as absent
+            log.forget(insert.table(), "an INSERT into " + insert.table().name() + " whose key's value safe-jdbc"
+                    + " does not know ran between the read and this write");
             return null;
         }
-        TableKeys keys = catalog.keys(insert.table(), dialect, physical);
         if (!keys.hasKeys()) {
             Observation read = log.claim(insert.table(), row::matches);
             if (read != null && !read.present()) {
@@ -425,7 +429,7 @@ public final class Guard {
     /**
      * After an INSERT guarded on a read that found no row wrote none, or failed with a duplicate key:
      * whether the key is still free (a trigger or rule kept the row out, another key was the duplicate)
-     * rather than taken since the read. MariaDB looks with a locking read, which sees the latest
+     * rather than taken since the read. MariaDB looks with a shared locking read, which sees the latest
      * committed row as the INSERT's own duplicate check did.
      */
     private boolean stillAbsent(RowInsert insert, Set<String> key, BoundValues bound, Observation read,
@@ -446,7 +450,8 @@ public final class Guard {
                 }
             }
         }
-        Boolean found = ZeroRowCheck.finds(physical, dialect, query.toString(), values);
+        Boolean found = dialect.hasConditionalInsert() ? ZeroRowCheck.finds(physical, dialect, query.toString(), values)
+                : ZeroRowCheck.findsAfterDuplicate(physical, dialect, query.toString(), values);
         return found == null ? unchecked("INSERT", insert.table(), read, unchecked) : !found;
     }
 

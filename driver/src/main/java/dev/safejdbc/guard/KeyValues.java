@@ -15,14 +15,29 @@ record KeyValues(Map<String, Object> byColumn) {
 
     /** Null when a value is unknown (unbound, a stream, SQL NULL) or a column appears twice. */
     static KeyValues ofColumns(List<String> columns, List<ValueSource> sources, BoundValues bound) {
+        return of(columns, sources, bound, false);
+    }
+
+    /**
+     * The values that are known (a value bound with a {@code Calendar} or a scale is not, nor SQL NULL); null
+     * when none is, or a column appears twice. A key is named only where all of its columns are known.
+     */
+    static KeyValues known(List<String> columns, List<ValueSource> sources, BoundValues bound) {
+        return of(columns, sources, bound, true);
+    }
+
+    private static KeyValues of(List<String> columns, List<ValueSource> sources, BoundValues bound,
+            boolean skipUnknown) {
         Map<String, Object> values = new TreeMap<>();
         for (int i = 0; i < columns.size() && i < sources.size(); i++) {
             String column = KeyCatalog.normalize(columns.get(i));
             Object value = RowNaming.resolve(sources.get(i), bound);
-            if (value == null || values.containsKey(column)) {
+            if (values.containsKey(column) || value == null && !skipUnknown) {
                 return null;
             }
-            values.put(column, value);
+            if (value != null) {
+                values.put(column, value);
+            }
         }
         return values.isEmpty() ? null : new KeyValues(values);
     }

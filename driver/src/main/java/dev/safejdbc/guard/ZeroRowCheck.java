@@ -13,7 +13,9 @@ import java.util.List;
  * no row, so a write that wrote its row costs nothing more.
  *
  * <p>MariaDB reads with {@code FOR UPDATE}: like its UPDATE, the check then sees the latest
- * committed row, not the transaction's snapshot. PostgreSQL checks inside a savepoint, so that a
+ * committed row, not the transaction's snapshot. After a duplicate-key error it reads with
+ * {@code LOCK IN SHARE MODE} instead: InnoDB's duplicate check left a shared lock on that row, in
+ * every transaction that met it, and an exclusive one would wait on the others' (a deadlock). PostgreSQL checks inside a savepoint, so that a
  * check the server refuses cannot abort the application's transaction.
  */
 final class ZeroRowCheck {
@@ -25,7 +27,17 @@ final class ZeroRowCheck {
      * {@code values} bound in order; null when the check could not run.
      */
     static Boolean finds(Connection physical, Dialect dialect, String query, List<Object> values) {
-        String sql = dialect == Dialect.MARIADB ? query + " FOR UPDATE" : query;
+        return finds(physical, dialect, query, values, " FOR UPDATE");
+    }
+
+    /** {@link #finds}, after a duplicate-key error: MariaDB takes a shared lock. */
+    static Boolean findsAfterDuplicate(Connection physical, Dialect dialect, String query, List<Object> values) {
+        return finds(physical, dialect, query, values, " LOCK IN SHARE MODE");
+    }
+
+    private static Boolean finds(Connection physical, Dialect dialect, String query, List<Object> values,
+            String mariadbLock) {
+        String sql = dialect == Dialect.MARIADB ? query + mariadbLock : query;
         try {
             return ContainedRead.run(physical, dialect, () -> {
                 try (PreparedStatement check = physical.prepareStatement(sql)) {

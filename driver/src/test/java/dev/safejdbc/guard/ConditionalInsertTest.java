@@ -12,6 +12,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
+import java.util.Calendar;
+import java.util.TimeZone;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -65,7 +68,8 @@ class ConditionalInsertTest {
 
     private void given(Db database) throws SQLException {
         db = database;
-        exec("CREATE TABLE " + table + " (id INT PRIMARY KEY, code VARCHAR(20) UNIQUE, owner VARCHAR(20))",
+        exec("CREATE TABLE " + table + " (id INT PRIMARY KEY, code VARCHAR(20) UNIQUE, owner VARCHAR(20),"
+                + " at TIMESTAMP NULL)",
                 "INSERT INTO " + table + " (id, code, owner) VALUES (3, 'c3', 'seed')");
     }
 
@@ -149,6 +153,30 @@ class ConditionalInsertTest {
             }
             assertThat(ownerOf(id)).isEqualTo("other");
         }
+    }
+
+    /** Hibernate binds an {@code Instant} with a {@code Calendar}: the key's values are what name the row. */
+    @ParameterizedTest
+    @EnumSource(Db.class)
+    void anotherColumnBoundWithACalendarStillLetsTheKeyNameTheRow(Db database) throws SQLException {
+        given(database);
+        try (Connection safe = safe()) {
+            safe.setAutoCommit(db == Db.SQLITE); // see above: SQLite races only in autocommit
+            assertThat(readFinds(safe, 60)).isFalse();
+            takenByOther(60, "c60");
+            try (PreparedStatement insert = safe.prepareStatement(
+                    "INSERT INTO " + table + " (id, code, owner, at) VALUES (?, ?, ?, ?)")) {
+                insert.setInt(1, 60);
+                insert.setString(2, "m60");
+                insert.setString(3, "me");
+                insert.setTimestamp(4, Timestamp.valueOf("2026-12-06 12:00:00"),
+                        Calendar.getInstance(TimeZone.getTimeZone("UTC")));
+                GuardConflictException conflict = catchThrowableOfType(GuardConflictException.class,
+                        insert::executeUpdate);
+                assertThat((Throwable) conflict).isNotNull();
+            }
+        }
+        assertThat(ownerOf(60)).isEqualTo("other");
     }
 
     @ParameterizedTest

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 /**
  * Incident 003's read-modify-write race, forced: in every round each racer reads the counter, waits at a
@@ -46,13 +47,36 @@ final class CounterRace {
 
     /** Runs the race on row {@code id}; {@code counter} reads the row's value once it is over. */
     static Outcome run(Increment increment, int id, SqlSupplier<Integer> counter) throws Exception {
+        Rounds<Object> rounds = race((round, decided) -> {
+            increment.increment(id, decided);
+            return null;
+        }, increment::lostRace);
+        return new Outcome(RACERS * ROUNDS, counter.get(), rounds.conflicts(), rounds.errors());
+    }
+
+    /** One racer's transaction in a round; {@code decided} is to be run between its read and its write. */
+    interface Attempt<T> {
+        T run(int round, Runnable decided) throws Exception;
+    }
+
+    /** What each racer of each round got (null for one that failed), the lost races retried, the errors. */
+    record Rounds<T>(List<List<T>> results, int conflicts, List<Throwable> errors) {
+    }
+
+    /**
+     * {@link #ROUNDS} rounds of {@link #RACERS} racers each, forced: every racer's first read of a round waits
+     * for every other's before it writes. A racer that loses its race ({@code lostRace}) retries freely.
+     */
+    static <T> Rounds<T> race(Attempt<T> attempt, Predicate<Exception> lostRace) throws Exception {
         AtomicInteger conflicts = new AtomicInteger();
         List<Throwable> errors = new ArrayList<>();
+        List<List<T>> results = new ArrayList<>();
         ExecutorService racers = Executors.newFixedThreadPool(RACERS);
         try {
             for (int round = 0; round < ROUNDS; round++) {
+                int thisRound = round;
                 CyclicBarrier allRead = new CyclicBarrier(RACERS);
-                List<Future<?>> running = new ArrayList<>();
+                List<Future<T>> running = new ArrayList<>();
                 for (int racer = 0; racer < RACERS; racer++) {
                     running.add(racers.submit(() -> {
                         // only the first read of the round waits: retries, the library's own included, run freely
@@ -62,12 +86,11 @@ final class CounterRace {
                                 await(allRead);
                             }
                         };
-                        for (int attempt = 0; attempt < 50; attempt++) {
+                        for (int tries = 0; tries < 50; tries++) {
                             try {
-                                increment.increment(id, decided);
-                                return null;
+                                return attempt.run(thisRound, decided);
                             } catch (Exception e) {
-                                if (!increment.lostRace(e)) {
+                                if (!lostRace.test(e)) {
                                     throw e;
                                 }
                                 conflicts.incrementAndGet();
@@ -76,19 +99,22 @@ final class CounterRace {
                         throw new IllegalStateException("still losing after 50 attempts");
                     }));
                 }
-                for (Future<?> racer : running) {
+                List<T> got = new ArrayList<>();
+                for (Future<T> racer : running) {
                     try {
-                        racer.get(60, TimeUnit.SECONDS);
+                        got.add(racer.get(60, TimeUnit.SECONDS));
                     } catch (java.util.concurrent.ExecutionException e) {
                         errors.add(e.getCause());
+                        got.add(null);
                     }
                 }
+                results.add(got);
             }
         } finally {
             racers.shutdownNow();
             racers.awaitTermination(10, TimeUnit.SECONDS);
         }
-        return new Outcome(RACERS * ROUNDS, counter.get(), conflicts.get(), errors);
+        return new Rounds<>(results, conflicts.get(), errors);
     }
 
     /** Whether {@code e} or a cause is SQLState 40001, however the library wrapped it. */
