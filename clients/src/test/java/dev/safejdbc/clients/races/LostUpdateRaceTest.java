@@ -71,25 +71,11 @@ class LostUpdateRaceTest {
 
     @Test
     void springJdbcTemplate() throws Exception {
-        race(pool -> {
-            JdbcTemplate jdbc = new JdbcTemplate(pool);
-            TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(pool));
-            return new CounterRace.Increment() {
-                @Override
-                public void increment(int id, Runnable decided) {
-                    tx.executeWithoutResult(status -> {
-                        int v = jdbc.queryForObject("SELECT v FROM counters WHERE id = ?", Integer.class, id);
-                        decided.run();
-                        jdbc.update("UPDATE counters SET v = ? WHERE id = ?", v + 1, id);
-                    });
-                }
-
-                @Override
-                public boolean lostRace(Exception e) {
-                    return e instanceof ConcurrencyFailureException; // Spring's retryable family
-                }
-            };
-        });
+        race(pool -> spring(pool, (jdbc, id, decided) -> {
+            int v = jdbc.queryForObject("SELECT v FROM counters WHERE id = ?", Integer.class, id);
+            decided.run();
+            jdbc.update("UPDATE counters SET v = ? WHERE id = ?", v + 1, id);
+        }));
     }
 
     @Test
@@ -203,20 +189,30 @@ class LostUpdateRaceTest {
 
     /** Reads three counters with JdbcTemplate, then writes them back plus one with {@code batchUpdate}. */
     private static CounterRace.Increment springBatchIncrement(DataSource pool) {
+        return spring(pool, (jdbc, id, decided) -> {
+            List<Object[]> writes = new ArrayList<>();
+            for (int row : BATCHED_ROWS) {
+                int v = jdbc.queryForObject("SELECT v FROM counters WHERE id = ?", Integer.class, row);
+                writes.add(new Object[] {v + 1, row});
+            }
+            decided.run();
+            jdbc.batchUpdate("UPDATE counters SET v = ? WHERE id = ?", writes);
+        });
+    }
+
+    /** One increment's JDBC work with Spring's JdbcTemplate. */
+    private interface SpringWork {
+        void run(JdbcTemplate jdbc, int id, Runnable decided);
+    }
+
+    /** {@code work} in a TransactionTemplate; a lost race is Spring's retryable family. */
+    private static CounterRace.Increment spring(DataSource pool, SpringWork work) {
         JdbcTemplate jdbc = new JdbcTemplate(pool);
         TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(pool));
         return new CounterRace.Increment() {
             @Override
             public void increment(int id, Runnable decided) {
-                tx.executeWithoutResult(status -> {
-                    List<Object[]> writes = new ArrayList<>();
-                    for (int row : BATCHED_ROWS) {
-                        int v = jdbc.queryForObject("SELECT v FROM counters WHERE id = ?", Integer.class, row);
-                        writes.add(new Object[] {v + 1, row});
-                    }
-                    decided.run();
-                    jdbc.batchUpdate("UPDATE counters SET v = ? WHERE id = ?", writes);
-                });
+                tx.executeWithoutResult(status -> work.run(jdbc, id, decided));
             }
 
             @Override
