@@ -53,6 +53,9 @@ public final class BatchPlan {
     static BatchPlan of(Guard guard, List<BatchedWrite> entries, ReadLog log, Connection physical,
             Supplier<StatementMemo> memo, BoundValues current, SqlFunction<String, PreparedStatement> forms)
             throws SQLException {
+        if (log.isEmpty()) {
+            return null; // nothing read: no entry can be guarded, none reported, nothing forgotten
+        }
         GuardedWrite[] guarded = new GuardedWrite[entries.size()];
         boolean any = false;
         for (int i = 0; i < guarded.length; i++) {

@@ -137,6 +137,62 @@ class BatchGuardTest {
                 FindingKind.UNGUARDED_CHECK_THEN_ACT); // report mode records both batched writes of keys read
     }
 
+    @org.junit.jupiter.api.Test
+    void entriesSentAsWrittenKeepTheDriversBatchRewritingAndItsSuccessNoInfoCounts() throws Exception {
+        given(Db.POSTGRESQL);
+        String rewriting = db.rawUrl(dir, table) + "&reWriteBatchedInserts=true";
+        long[] raw;
+        try (Connection c = DriverManager.getConnection(rewriting)) {
+            raw = insertBatch(c, new int[] {5}, 6, 7, 5, 8, 9);
+        }
+        reset();
+        long[] safe;
+        try (Connection c = DriverManager.getConnection("jdbc:safe:" + rewriting.substring("jdbc:".length()))) {
+            safe = insertBatch(c, new int[] {5}, 6, 7, 5, 8, 9);
+        }
+
+        assertThat(raw).contains(Statement.SUCCESS_NO_INFO); // the driver rewrote the batch (in groups)
+        // the guarded entry is counted, the runs around it are rewritten by the driver as before
+        assertThat(safe).containsExactly(Statement.SUCCESS_NO_INFO, Statement.SUCCESS_NO_INFO, 1,
+                Statement.SUCCESS_NO_INFO, Statement.SUCCESS_NO_INFO);
+    }
+
+    /** In a transaction: reads rows {@code read}, then batches an insert of each of {@code ids}; commits. */
+    private long[] insertBatch(Connection c, int[] read, int... ids) throws SQLException {
+        c.setAutoCommit(false);
+        read(c, read);
+        long[] counts;
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO " + table + " (id, v) VALUES (?, ?)")) {
+            for (int id : ids) {
+                insert.setInt(1, id);
+                insert.setInt(2, id * 10);
+                insert.addBatch();
+            }
+            counts = BatchPlan.widen(insert.executeBatch());
+        }
+        c.commit();
+        return counts;
+    }
+
+    @ParameterizedTest
+    @EnumSource(Db.class)
+    void aClearedBatchRunsNothing(Db database) throws Exception {
+        given(database);
+        try (Connection c = safe(new Properties())) {
+            c.setAutoCommit(false);
+            read(c, 1, 2);
+            try (PreparedStatement update = c.prepareStatement(sql(UPDATE))) {
+                add(update, 1, 2);
+                update.clearBatch();
+                assertThat(update.executeBatch()).isEmpty();
+                add(update, 2);
+                assertThat(update.executeBatch()).containsExactly(1);
+            }
+            c.commit();
+        }
+        assertThat(rows()).containsEntry(1, 10).containsEntry(2, 102);
+    }
+
     // --- a lost race ---
 
     @ParameterizedTest
@@ -292,6 +348,32 @@ class BatchGuardTest {
         assertThat(counts).containsExactly(1, 1);
         assertThat(rows().get(1)).isEqualTo(5);
         assertThat(findings.kinds()).containsExactly(FindingKind.UNGUARDED_CHECK_THEN_ACT); // why it went as written
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Db.class, names = {"POSTGRESQL", "SQLITE"})
+    void aTriggerFiredByAnEarlierEntryEndsTheReadsOfTheLaterOnes(Db database) throws Exception {
+        given(database);
+        if (database == Db.POSTGRESQL) {
+            execute("CREATE FUNCTION " + table + "_f() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+                    + " UPDATE " + table + " SET v = v + 1000 WHERE id = 1; RETURN NULL; END $$");
+            execute("CREATE TRIGGER " + table + "_t AFTER UPDATE ON " + table + " FOR EACH ROW WHEN (NEW.id = 2)"
+                    + " EXECUTE FUNCTION " + table + "_f()");
+        } else {
+            execute("CREATE TRIGGER " + table + "_t AFTER UPDATE ON " + table + " WHEN NEW.id = 2 BEGIN"
+                    + " UPDATE " + table + " SET v = v + 1000 WHERE id = 1; END");
+        }
+        long[] counts;
+        try {
+            counts = readThenBatch(safe(new Properties()), new int[] {1, 2}, new int[] {2, 1});
+        } finally {
+            if (database == Db.POSTGRESQL) {
+                execute("DROP TABLE " + table);
+                execute("DROP FUNCTION " + table + "_f()");
+            }
+        }
+
+        assertThat(counts).containsExactly(1, 1); // row 1 changed by the trigger, not by a race: no 40001
     }
 
     @ParameterizedTest

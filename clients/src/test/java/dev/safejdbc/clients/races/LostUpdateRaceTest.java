@@ -58,8 +58,10 @@ class LostUpdateRaceTest {
         String admin = "jdbc:" + TestDatabases.postgres();
         execute(admin, "CREATE SCHEMA " + schema);
         url = "jdbc:" + TestDatabases.postgres() + "&currentSchema=" + schema;
-        execute(url, "CREATE TABLE counters (id INT PRIMARY KEY, v INT NOT NULL)");
-        execute(url, "INSERT INTO counters VALUES (1, 0), (2, 0), (3, 0)");
+        execute(url, "CREATE TABLE owners (id INT PRIMARY KEY, name VARCHAR(40) NOT NULL)");
+        execute(url, "INSERT INTO owners VALUES (1, 'ann')");
+        execute(url, "CREATE TABLE counters (id INT PRIMARY KEY, v INT NOT NULL, owner_id INT)");
+        execute(url, "INSERT INTO counters VALUES (1, 0, 1), (2, 0, 1), (3, 0, 1)");
     }
 
     @AfterEach
@@ -69,25 +71,11 @@ class LostUpdateRaceTest {
 
     @Test
     void springJdbcTemplate() throws Exception {
-        race(pool -> {
-            JdbcTemplate jdbc = new JdbcTemplate(pool);
-            TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(pool));
-            return new CounterRace.Increment() {
-                @Override
-                public void increment(int id, Runnable decided) {
-                    tx.executeWithoutResult(status -> {
-                        int v = jdbc.queryForObject("SELECT v FROM counters WHERE id = ?", Integer.class, id);
-                        decided.run();
-                        jdbc.update("UPDATE counters SET v = ? WHERE id = ?", v + 1, id);
-                    });
-                }
-
-                @Override
-                public boolean lostRace(Exception e) {
-                    return e instanceof ConcurrencyFailureException; // Spring's retryable family
-                }
-            };
-        });
+        race(pool -> spring(pool, (jdbc, id, decided) -> {
+            int v = jdbc.queryForObject("SELECT v FROM counters WHERE id = ?", Integer.class, id);
+            decided.run();
+            jdbc.update("UPDATE counters SET v = ? WHERE id = ?", v + 1, id);
+        }));
     }
 
     @Test
@@ -143,6 +131,22 @@ class LostUpdateRaceTest {
         });
     }
 
+    /** {@code find} joins the EAGER {@code @ManyToOne}: the counter's row is recorded by the key the join returns. */
+    @Test
+    void hibernateEntityWithAnEagerManyToOne() throws Exception {
+        race(pool -> {
+            SessionFactory sessions = new Configuration().addAnnotatedClass(OwnedCounter.class)
+                    .addAnnotatedClass(Owner.class)
+                    .addProperties(properties(Map.of(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, pool)))
+                    .buildSessionFactory();
+            return (id, decided) -> sessions.inTransaction(session -> {
+                OwnedCounter counter = session.find(OwnedCounter.class, id);
+                decided.run();
+                counter.setV(counter.getV() + 1);
+            });
+        });
+    }
+
     // --- the same race written as a JDBC batch of three counters ---
 
     @Test
@@ -185,20 +189,30 @@ class LostUpdateRaceTest {
 
     /** Reads three counters with JdbcTemplate, then writes them back plus one with {@code batchUpdate}. */
     private static CounterRace.Increment springBatchIncrement(DataSource pool) {
+        return spring(pool, (jdbc, id, decided) -> {
+            List<Object[]> writes = new ArrayList<>();
+            for (int row : BATCHED_ROWS) {
+                int v = jdbc.queryForObject("SELECT v FROM counters WHERE id = ?", Integer.class, row);
+                writes.add(new Object[] {v + 1, row});
+            }
+            decided.run();
+            jdbc.batchUpdate("UPDATE counters SET v = ? WHERE id = ?", writes);
+        });
+    }
+
+    /** One increment's JDBC work with Spring's JdbcTemplate. */
+    private interface SpringWork {
+        void run(JdbcTemplate jdbc, int id, Runnable decided);
+    }
+
+    /** {@code work} in a TransactionTemplate; a lost race is Spring's retryable family. */
+    private static CounterRace.Increment spring(DataSource pool, SpringWork work) {
         JdbcTemplate jdbc = new JdbcTemplate(pool);
         TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(pool));
         return new CounterRace.Increment() {
             @Override
             public void increment(int id, Runnable decided) {
-                tx.executeWithoutResult(status -> {
-                    List<Object[]> writes = new ArrayList<>();
-                    for (int row : BATCHED_ROWS) {
-                        int v = jdbc.queryForObject("SELECT v FROM counters WHERE id = ?", Integer.class, row);
-                        writes.add(new Object[] {v + 1, row});
-                    }
-                    decided.run();
-                    jdbc.batchUpdate("UPDATE counters SET v = ? WHERE id = ?", writes);
-                });
+                tx.executeWithoutResult(status -> work.run(jdbc, id, decided));
             }
 
             @Override
