@@ -337,6 +337,15 @@ UPDATE acc SET v = 1 WHERE id = 19
 --@commit
 SELECT * FROM acc WHERE id = 19
 
+-- case queue claim with FOR UPDATE SKIP LOCKED, written by key, then a list read and writes through a join
+SELECT id, v FROM acc WHERE v >= 0 AND id BETWEEN 20 AND 21 ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED
+UPDATE acc SET v = 5 WHERE id = 20
+SELECT a.id, a.v, b.id, b.note FROM acc a LEFT JOIN acc b ON b.id = a.id + 1000 WHERE a.id BETWEEN 20 AND 21 ORDER BY a.id FOR UPDATE OF a
+UPDATE acc SET v = 6 WHERE id = 20
+UPDATE acc SET v = 6 WHERE id = 21
+--@commit
+SELECT * FROM acc WHERE id BETWEEN 20 AND 21 ORDER BY id
+
 -- Issue #13 classes 1, 2 and 8: writes the guard must see (or must take as ending the reads they may have
 -- changed), zero-row results that are no race, and transaction boundaries; with the ordinary shapes beside them.
 -- case more rows

@@ -253,3 +253,55 @@ INSERT INTO ${t} (id, v, note) VALUES (137, 2, 'second')
 --@autocommit off
 SELECT * FROM ${t} WHERE id = 137
 --@commit
+
+-- case rows read through a join, each table's rows written, one twice
+SELECT g.id, g.v, h.id, h.w FROM ${t} g JOIN ${t}2 h ON h.gen_id = g.id WHERE g.v >= 0 AND g.id BETWEEN 35 AND 37 ORDER BY g.id
+UPDATE ${t} SET v = 35 WHERE id = 35
+UPDATE ${t} SET v = 36 WHERE id = 35
+UPDATE ${t}2 SET w = 36 WHERE id = 36
+--@commit
+SELECT g.id, g.v, h.w FROM ${t} g JOIN ${t}2 h ON h.gen_id = g.id WHERE g.id BETWEEN 35 AND 37 ORDER BY g.id
+
+-- case outer join whose other side is missing, that row inserted, then written
+SELECT g.id, g.v, h.id, h.w FROM ${t} g LEFT JOIN ${t}2 h ON h.id = g.id + 100 WHERE g.id = 38
+INSERT INTO ${t}2 (id, gen_id, w) VALUES (138, 38, 1)
+UPDATE ${t}2 SET w = 2 WHERE id = 138
+--@commit
+SELECT * FROM ${t}2 WHERE id = 138
+
+-- case claim by another column, written by key
+SELECT id, v, note FROM ${t} WHERE note = 'n' AND id BETWEEN 39 AND 40 ORDER BY id LIMIT 1
+UPDATE ${t} SET note = 'claimed' WHERE id = 39
+--@commit
+SELECT * FROM ${t} WHERE id BETWEEN 39 AND 40 ORDER BY id
+
+-- case list read of the whole table, an early and a late row written
+SELECT * FROM ${t} ORDER BY id
+UPDATE ${t} SET v = 40 WHERE id = 40
+UPDATE ${t} SET v = 60 WHERE id = 60
+--@commit
+SELECT * FROM ${t} WHERE id IN (40, 60) ORDER BY id
+
+-- case three reads of one row with different columns, then a write
+SELECT id, v FROM ${t} WHERE id = 41
+SELECT id, note FROM ${t} WHERE note = 'n' AND id = 41
+SELECT g.id, g.note FROM ${t} g JOIN ${t}2 h ON h.gen_id = g.id WHERE h.id = 41
+UPDATE ${t} SET v = 41, note = 'x' WHERE id = 41
+--@commit
+SELECT * FROM ${t} WHERE id = 41
+
+-- case list read, own write of a row, read through a join, written
+SELECT id, v FROM ${t} WHERE v >= 0 AND id BETWEEN 42 AND 43 ORDER BY id
+UPDATE ${t} SET v = v + 1 WHERE id = 42
+SELECT g.id, g.v FROM ${t} g JOIN ${t}2 h ON h.gen_id = g.id WHERE h.w >= 0 AND g.id = 42
+UPDATE ${t} SET v = 10 WHERE id = 42
+UPDATE ${t} SET v = 10 WHERE id = 43
+--@commit
+SELECT * FROM ${t} WHERE id BETWEEN 42 AND 43 ORDER BY id
+
+-- case self-join read, both rows written
+SELECT a.id, a.v, b.id, b.v FROM ${t} a JOIN ${t} b ON b.id = a.id + 1 WHERE a.id = 44
+UPDATE ${t} SET v = 45 WHERE id = 45
+UPDATE ${t} SET v = 44 WHERE id = 44
+--@commit
+SELECT * FROM ${t} WHERE id BETWEEN 44 AND 45 ORDER BY id

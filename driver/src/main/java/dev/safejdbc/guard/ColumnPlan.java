@@ -3,6 +3,7 @@ package dev.safejdbc.guard;
 import dev.safejdbc.database.Dialect;
 import dev.safejdbc.findings.AppFrames;
 import dev.safejdbc.guard.sql.KeyedSelect;
+import dev.safejdbc.guard.sql.TableName;
 import java.sql.Array;
 import java.sql.Blob;
 import java.sql.Clob;
@@ -54,6 +55,9 @@ final class ColumnPlan {
      */
     private record Kept(int index, String label, String column, String stored, String typeName, boolean text,
             Class<?> exactType, int exactGetters) {
+        Kept at(int position) {
+            return new Kept(position, label, column, stored, typeName, text, exactType, exactGetters);
+        }
     }
 
     private final List<Kept> kept;
@@ -61,8 +65,14 @@ final class ColumnPlan {
     /** Result column index to kept column, -1 when not kept. */
     private final int[] keptByIndex;
     private final boolean strictTypes;
+    /**
+     * The first of the table's unique keys whose every column is kept, sorted, and the result
+     * position of each: the key each row returns; null when the result carries none.
+     */
+    private final List<String> key;
+    private final int[] keyIndexes;
 
-    private ColumnPlan(List<Kept> kept, List<String> skipped, int columnCount, boolean strictTypes) {
+    private ColumnPlan(List<Kept> kept, List<String> skipped, int columnCount, boolean strictTypes, TableKeys keys) {
         this.kept = kept;
         this.skipped = skipped;
         this.strictTypes = strictTypes;
@@ -71,6 +81,26 @@ final class ColumnPlan {
         for (int i = 0; i < kept.size(); i++) {
             keptByIndex[kept.get(i).index()] = i;
         }
+        List<String> returned = null;
+        for (Set<String> unique : keys == null ? List.<Set<String>>of() : keys.uniqueKeys()) {
+            if (unique.stream().allMatch(column -> keptColumn(column) >= 0)) {
+                returned = unique.stream().sorted().toList();
+                break;
+            }
+        }
+        this.key = returned;
+        this.keyIndexes = returned == null ? null
+                : returned.stream().mapToInt(column -> kept.get(keptColumn(column)).index()).toArray();
+    }
+
+    /** The kept column that is table column {@code column} (normalized), or -1. */
+    int keptColumn(String column) {
+        for (int i = 0; i < kept.size(); i++) {
+            if (kept.get(i).column().equals(column)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**
@@ -79,6 +109,24 @@ final class ColumnPlan {
      * values are (no strict types).
      */
     static ColumnPlan of(ResultSetMetaData meta, KeyedSelect select, TableKeys keys, Dialect dialect)
+            throws SQLException {
+        List<String> labels = new ArrayList<>();
+        for (int i = 1; i <= meta.getColumnCount(); i++) {
+            labels.add(meta.getColumnLabel(i).toLowerCase(Locale.ROOT));
+        }
+        String[] columnAt = new String[labels.size() + 1];
+        for (int i = 1; i <= labels.size(); i++) {
+            columnAt[i] = tableColumn(select, labels.get(i - 1), labels);
+        }
+        return of(meta, columnAt, keys, dialect);
+    }
+
+    /**
+     * The same for a result whose columns are known by position: {@code columnAt[i]} is the table
+     * column (normalized) of result column {@code i}, or null. A label the result has twice is
+     * read by position only: the application's getter by label reads the first of them.
+     */
+    static ColumnPlan of(ResultSetMetaData meta, String[] columnAt, TableKeys keys, Dialect dialect)
             throws SQLException {
         boolean javaTime = dialect == Dialect.POSTGRESQL || dialect == Dialect.H2;
         boolean strictTypes = dialect != Dialect.SQLITE;
@@ -90,8 +138,10 @@ final class ColumnPlan {
             labels.add(meta.getColumnLabel(i).toLowerCase(Locale.ROOT));
         }
         for (int i = 1; i <= meta.getColumnCount(); i++) {
-            String label = meta.getColumnLabel(i);
-            String column = tableColumn(select, label, labels);
+            String lower = labels.get(i - 1);
+            // a label the result has twice names no kept column: getters by label read the first of them
+            String label = labels.indexOf(lower) == labels.lastIndexOf(lower) ? meta.getColumnLabel(i) : null;
+            String column = i < columnAt.length ? columnAt[i] : null;
             String stored = column == null ? null : keys.stored(column);
             if (stored == null || seen.contains(column)) {
                 continue; // an expression, or a name the catalog cannot quote apart from another
@@ -111,7 +161,49 @@ final class ColumnPlan {
                 skipped.add(column);
             }
         }
-        return new ColumnPlan(List.copyOf(kept), List.copyOf(skipped), meta.getColumnCount(), strictTypes);
+        return new ColumnPlan(List.copyOf(kept), List.copyOf(skipped), meta.getColumnCount(), strictTypes, keys);
+    }
+
+    /**
+     * The columns of this plan and, after them, those of {@code older} this one lacks: what two
+     * reads of one row saw together, positioned anew. Null when {@code older} adds no column.
+     */
+    ColumnPlan union(ColumnPlan older) {
+        List<Kept> all = new ArrayList<>();
+        for (Kept column : kept) {
+            all.add(column.at(all.size() + 1));
+        }
+        for (Kept column : older.kept) {
+            if (keptColumn(column.column()) < 0) {
+                all.add(column.at(all.size() + 1));
+            }
+        }
+        if (all.size() == kept.size()) {
+            return null;
+        }
+        List<String> skippedBoth = new ArrayList<>(skipped);
+        older.skipped.stream().filter(column -> !skippedBoth.contains(column)).forEach(skippedBoth::add);
+        return new ColumnPlan(List.copyOf(all), List.copyOf(skippedBoth), all.size(), strictTypes, null);
+    }
+
+    /** The table's key the result carries, sorted; null when it carries none. */
+    List<String> key() {
+        return key;
+    }
+
+    /**
+     * The key the current row returns, as {@link #key()} names it; null when the plan has none or
+     * a key value is NULL (the null-extended side of an outer join).
+     */
+    RowKey returnedKey(ResultSet rs, TableName table, int baseHash) throws SQLException {
+        Object[] values = new Object[keyIndexes.length];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = RowKey.comparable(rs.getObject(keyIndexes[i]));
+            if (values[i] == null) {
+                return null;
+            }
+        }
+        return new RowKey(table, key, values, baseHash);
     }
 
     /** The first row, as the application is about to read it: its values are taken as it reads them. */
@@ -136,7 +228,7 @@ final class ColumnPlan {
     /** The kept column labelled {@code label} (as JDBC matches labels: ignoring case), or -1. */
     int kept(String label) {
         for (int i = 0; i < kept.size(); i++) {
-            if (kept.get(i).label().equalsIgnoreCase(label)) {
+            if (label.equalsIgnoreCase(kept.get(i).label())) {
                 return i;
             }
         }

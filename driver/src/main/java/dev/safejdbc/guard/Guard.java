@@ -16,7 +16,9 @@ import dev.safejdbc.guard.sql.KeyedSelect;
 import dev.safejdbc.guard.sql.KeyedUpdate;
 import dev.safejdbc.guard.sql.OtherWrite;
 import dev.safejdbc.guard.sql.ProbeText;
+import dev.safejdbc.guard.sql.ResultRows;
 import dev.safejdbc.guard.sql.RowInsert;
+import dev.safejdbc.guard.sql.RowsSelect;
 import dev.safejdbc.guard.sql.SchemaChange;
 import dev.safejdbc.guard.sql.SqlAnalyzer;
 import dev.safejdbc.guard.sql.TableName;
@@ -122,22 +124,37 @@ public final class Guard {
         }
     }
 
-    /** Before a read runs: what to record of its result, or null when it is not a keyed read. */
+    /** Before a read runs: what to record of its result, or null when it records nothing. */
     ReadCapture read(Analysis analysis, BoundValues bound, ReadLog log, Connection physical,
             StatementMemo memo, Supplier<AppFrames> site) throws SQLException {
-        if (!(analysis instanceof KeyedSelect select)) {
+        ResultRows rows;
+        if (analysis instanceof KeyedSelect select) {
+            RowNaming naming = memo.naming(catalog, dialect, select.table(), select.equalities(), physical);
+            RowKey row = naming.rowKey(bound);
+            if (row != null) {
+                boolean exact = select.onlyEqualities() && naming.whereIsKey();
+                return new KeyedReadCapture(log, row, select, exact, dialect, naming.keys(), memo, site.get());
+            }
+            rows = select.rows(); // its WHERE names no row by key: the rows it returns may carry their keys
+        } else if (analysis instanceof RowsSelect select) {
+            rows = select.rows();
+        } else {
             if (analysis != Unrelated.INSTANCE && !log.isEmpty()) {
                 queriedWrite(analysis, bound, log, physical, memo);
             }
             return null;
         }
-        RowNaming naming = memo.naming(catalog, dialect, select.table(), select.equalities(), physical);
-        RowKey row = naming.rowKey(bound);
-        if (row == null) {
+        if (rows == null) {
             return null;
         }
-        boolean exact = select.onlyEqualities() && naming.whereIsKey();
-        return new ReadCapture(log, row, select, exact, dialect, naming.keys(), memo, site.get());
+        List<TableKeys> keys = new ArrayList<>(rows.tables().size());
+        boolean anyKeys = false;
+        for (TableName table : rows.tables()) {
+            TableKeys tableKeys = catalog.keys(table, dialect, physical);
+            keys.add(tableKeys);
+            anyKeys |= tableKeys.hasKeys();
+        }
+        return anyKeys ? new ReturnedRowsCapture(log, rows, keys, dialect, memo, site.get()) : null;
     }
 
     /**
@@ -300,8 +317,8 @@ public final class Guard {
             return null;
         }
         Observation read = log.claim(row);
-        if (read == null) {
-            reportStale(verb, table, log);
+        if (read == null && !reportStale(verb, table, log)) {
+            reportDropped(verb, table, row, log);
         }
         if (!naming.isKey() || read == null || !read.present()) {
             return null; // more than the key, or another column: its rows changed, and their reads went
@@ -465,6 +482,15 @@ public final class Guard {
             record(FindingKind.UNGUARDED_CHECK_THEN_ACT, verb, table, stale, log.staleBecause() + ": sent as written");
         }
         return stale != null;
+    }
+
+    /** The write's row may have been read, but the log dropped that read (it keeps a bounded number). */
+    private void reportDropped(String verb, TableName table, RowKey row, ReadLog log) {
+        String why = log.dropped(row);
+        if (why != null) {
+            Findings.record(FindingKind.UNGUARDED_CHECK_THEN_ACT, database, table.name(), AppFrames.here(),
+                    verb + " on " + table.name() + ": " + why);
+        }
     }
 
     /** In report mode, or where no guarded form can be built, the site is recorded instead. */

@@ -32,6 +32,11 @@ final class Observation {
     private BitSet uncompared;
     private final boolean exact;
     private final AppFrames readAt;
+    /**
+     * Another table's observation of the same result row that completes first (a join's row records one per
+     * table), so that the first of them to read the row itself takes the application's {@code wasNull()}.
+     */
+    private Observation completesAfter;
 
     /**
      * The row's {@code wasNull()} as the application's last getter left it, once the guard has
@@ -138,6 +143,9 @@ final class Observation {
         if (row == null) {
             return;
         }
+        if (completesAfter != null) {
+            completesAfter.complete();
+        }
         if (anyMissing()) {
             wasNullBeforeGuard = wasNull(row); // asked only when the guard reads the row itself: a JNI call on SQLite
         }
@@ -199,6 +207,35 @@ final class Observation {
     private void uncompare(int kept) {
         uncompared = uncompared == null ? new BitSet() : uncompared;
         uncompared.set(kept);
+    }
+
+    /** {@code first}, an observation of the same result row, completes before this one does. */
+    void completesAfter(Observation first) {
+        completesAfter = first;
+    }
+
+    /**
+     * This read and an {@code older} one of the same row, both holding: each column either saw, with
+     * the value this one saw where both did. This one when {@code older} read no other column.
+     */
+    Observation mergedWith(Observation older) {
+        complete();
+        older.complete();
+        ColumnPlan union = columns.union(older.columns);
+        if (union == null) {
+            return this;
+        }
+        Observation merged = new Observation(union, null, exact, readAt);
+        for (int i = 0; i < union.size(); i++) {
+            Observation from = i < columns.size() ? this : older;
+            int kept = from == this ? i : older.columns.keptColumn(union.column(i));
+            merged.values[i] = from.values[kept];
+            merged.taken[i] = from.taken[kept];
+            if (!from.compared(kept)) {
+                merged.uncompare(i);
+            }
+        }
+        return merged;
     }
 
     /** Whether the read returned the row. */

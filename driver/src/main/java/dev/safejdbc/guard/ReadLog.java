@@ -1,5 +1,6 @@
 package dev.safejdbc.guard;
 
+import dev.safejdbc.findings.AppFrames;
 import dev.safejdbc.guard.sql.TableName;
 import dev.safejdbc.session.Attachment;
 import dev.safejdbc.session.TransactionState;
@@ -15,6 +16,12 @@ import java.util.function.Predicate;
  * stores, with no allocation once the ring has grown. Only a write looks reads up, scanning the
  * slots used since the last {@link #clear}: one or two in a short transaction, at most
  * {@value #CAPACITY}, by hash first.
+ *
+ * <p>A read pushed out of the full ring, or a row past the first {@link ReturnedRowsCapture#MAX_ROWS}
+ * a statement returned, is dropped: a later write of its key finds no read and goes as written, never
+ * conditional on a read the log no longer has. The log remembers that it dropped reads (the hashes of
+ * the latest {@value #PUSHED_OUT_KEPT} keys pushed out, the tables of rows never recorded), so that such a
+ * write is reported.
  */
 public final class ReadLog implements TransactionState {
     /** Each session's read log, kept with the session for its transaction. */
@@ -22,6 +29,8 @@ public final class ReadLog implements TransactionState {
     private static final int CAPACITY = 256;
     /** Most sessions read a few keys per transaction: the ring starts small and grows to its capacity. */
     private static final int INITIAL = 8;
+    /** How many pushed-out reads are remembered (by hash) for a finding: a power of two. */
+    private static final int PUSHED_OUT_KEPT = 1024;
 
     // lengths are powers of two: slots wrap with a mask
     private RowKey[] keys = new RowKey[INITIAL];
@@ -41,6 +50,16 @@ public final class ReadLog implements TransactionState {
     private int used;
     /** Slots holding a read. */
     private int live;
+    /** The hashes of the latest holding reads pushed out of the full ring (made when the first is). */
+    private int[] pushedOut;
+    private int pushedOutCount;
+    private int pushedOutNext;
+    /** Whether a read was pushed out or left unrecorded since the last {@link #clear}. */
+    private boolean droppedAny;
+    /** Tables of which a statement returned more rows than are recorded, and where the first was read. */
+    private TableName[] unrecordedTables;
+    private AppFrames[] unrecordedAt;
+    private int unrecorded;
 
     synchronized void record(RowKey key, Observation observation) {
         if (used == keys.length && used < CAPACITY) {
@@ -48,6 +67,8 @@ public final class ReadLog implements TransactionState {
         }
         if (keys[next] == null) {
             live++;
+        } else if (staleBecause[next] == null) {
+            pushOut(hashes[next]);
         }
         keys[next] = key;
         hashes[next] = key.hashCode();
@@ -55,6 +76,60 @@ public final class ReadLog implements TransactionState {
         staleBecause[next] = null;
         next = (next + 1) & (keys.length - 1);
         used = Math.min(used + 1, keys.length);
+    }
+
+    private void pushOut(int hash) {
+        if (pushedOut == null) {
+            pushedOut = new int[PUSHED_OUT_KEPT];
+        }
+        pushedOut[pushedOutNext] = hash;
+        pushedOutNext = (pushedOutNext + 1) & (PUSHED_OUT_KEPT - 1);
+        pushedOutCount = Math.min(pushedOutCount + 1, PUSHED_OUT_KEPT);
+        droppedAny = true;
+    }
+
+    /** A statement returned more rows of {@code table} than are recorded: the rest were read at {@code readAt}. */
+    synchronized void dropped(TableName table, AppFrames readAt) {
+        droppedAny = true;
+        for (int i = 0; i < unrecorded; i++) {
+            if (unrecordedTables[i].name().equals(table.name())) {
+                return;
+            }
+        }
+        if (unrecordedTables == null) {
+            unrecordedTables = new TableName[4];
+            unrecordedAt = new AppFrames[4];
+        } else if (unrecorded == unrecordedTables.length) {
+            unrecordedTables = Arrays.copyOf(unrecordedTables, unrecorded * 2);
+            unrecordedAt = Arrays.copyOf(unrecordedAt, unrecorded * 2);
+        }
+        unrecordedTables[unrecorded] = table;
+        unrecordedAt[unrecorded++] = readAt;
+    }
+
+    /**
+     * Why a write of {@code key}, which found no read, may yet be a check-then-act the log dropped;
+     * null when it dropped none that could be this row's.
+     */
+    synchronized String dropped(RowKey key) {
+        if (!droppedAny) {
+            return null;
+        }
+        for (int i = 0; i < unrecorded; i++) {
+            if (unrecordedTables[i].name().equals(key.table().name())) {
+                return "a read at " + unrecordedAt[i].site() + " returned more rows of " + key.table().name()
+                        + " than safe-jdbc records per statement (" + ReturnedRowsCapture.MAX_ROWS + "); if this row"
+                        + " was among them, this write is not guarded: sent as written";
+            }
+        }
+        int hash = key.hashCode();
+        for (int i = 0; i < pushedOutCount; i++) {
+            if (pushedOut[i] == hash) {
+                return "this transaction read more rows than safe-jdbc keeps (" + CAPACITY + "), and a read of this"
+                        + " row was dropped to make room: sent as written";
+            }
+        }
+        return null;
     }
 
     /** Doubles the ring, which has not gone round yet (it is full only now): its slots are in order. */
@@ -73,7 +148,8 @@ public final class ReadLog implements TransactionState {
 
     /**
      * The latest read of {@code key} that still holds, which the write is about to consume (with any older
-     * one); null when there is none, or when the latest was made stale ({@link #staleClaim} then tells by
+     * one), merged with the older reads of it that still hold: each column any of them read, with the value
+     * the latest of them saw; null when there is none, or when the latest was made stale ({@link #staleClaim} then tells by
      * what). The reads of the same table that may be of the same row under another name go stale: by another
      * key, or with the table spelt otherwise ({@code public.t} and {@code t} may be one table).
      */
@@ -82,6 +158,7 @@ public final class ReadLog implements TransactionState {
         Observation latest = null;
         String latestStale = null;
         boolean found = false;
+        boolean merging = false;
         for (int step = 1; step <= used; step++) {
             int slot = (next - step) & (keys.length - 1);
             RowKey read = keys[slot];
@@ -93,6 +170,12 @@ public final class ReadLog implements TransactionState {
                     found = true;
                     latest = reads[slot];
                     latestStale = staleBecause[slot];
+                    merging = latestStale == null && latest.present();
+                } else if (merging) {
+                    // an older read of the row that still holds: its columns are compared too (a stale one, or
+                    // "no row", ends what the row is known to have been: nothing before it is added)
+                    merging = staleBecause[slot] == null && reads[slot].present();
+                    latest = merging ? latest.mergedWith(reads[slot]) : latest;
                 }
                 empty(slot);
             } else if (read.table().name().equals(key.table().name()) && staleBecause[slot] == null
@@ -167,6 +250,15 @@ public final class ReadLog implements TransactionState {
             next = 0;
             used = 0;
             live = 0;
+        }
+        if (droppedAny) {
+            pushedOut = null;
+            pushedOutCount = 0;
+            pushedOutNext = 0;
+            unrecorded = 0;
+            unrecordedTables = null;
+            unrecordedAt = null;
+            droppedAny = false;
         }
     }
 

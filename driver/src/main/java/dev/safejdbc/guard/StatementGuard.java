@@ -7,6 +7,7 @@ import dev.safejdbc.guard.sql.KeyedDelete;
 import dev.safejdbc.guard.sql.KeyedSelect;
 import dev.safejdbc.guard.sql.KeyedUpdate;
 import dev.safejdbc.guard.sql.RowInsert;
+import dev.safejdbc.guard.sql.RowsSelect;
 import dev.safejdbc.guard.sql.SchemaChange;
 import dev.safejdbc.guard.sql.Unrelated;
 import dev.safejdbc.session.Session;
@@ -26,7 +27,7 @@ import java.util.function.Supplier;
 public final class StatementGuard {
     /** What an {@code execute(..)} runs, as far as the guard is concerned. */
     public enum Kind {
-        /** A read by key: its first row is recorded. */
+        /** A read whose rows the guard records: by the key its WHERE names, or by the keys they return. */
         KEYED_READ,
         /** A write (or DDL) the guard may act on or must know of. */
         WRITE,
@@ -131,13 +132,13 @@ public final class StatementGuard {
     /** What {@code sql} (ignored for a prepared statement) is, for {@code execute(..)}. */
     public Kind kindOf(String sql) {
         Analysis analysis = analysis(sql);
-        if (analysis instanceof KeyedSelect) {
+        if (analysis instanceof KeyedSelect || analysis instanceof RowsSelect) {
             return Kind.KEYED_READ;
         }
         return analysis == Unrelated.INSTANCE ? Kind.OTHER : Kind.WRITE;
     }
 
-    /** Before a read runs in {@code session}: what to record of its result; null when it is not a keyed read. */
+    /** Before a read runs in {@code session}: what to record of its result; null when it records nothing. */
     public ReadCapture beforeQuery(String sql, Session session) throws SQLException {
         return guard.read(analysis(sql), boundValues(), session.attachment(ReadLog.OF_SESSION), physical, memo(),
                 lazySite);

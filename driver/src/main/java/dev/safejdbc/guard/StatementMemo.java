@@ -4,6 +4,7 @@ import dev.safejdbc.database.Database;
 import dev.safejdbc.database.Dialect;
 import dev.safejdbc.guard.sql.Equality;
 import dev.safejdbc.guard.sql.KeyedSelect;
+import dev.safejdbc.guard.sql.ResultRows;
 import dev.safejdbc.guard.sql.TableName;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -33,6 +34,11 @@ public final class StatementMemo {
     private volatile Naming naming;
     private volatile Columns columns;
     private volatile GuardedForm guardedForm;
+    private volatile ReturnedRows returnedRows;
+
+    /** Which tables' rows a result returns, and the tables' keys it was worked out with. */
+    private record ReturnedRows(ReturnedRowsPlan plan, List<TableKeys> keys) {
+    }
 
     /**
      * A row naming and the catalog generation it was worked out in; {@code settled} when the table's name
@@ -104,6 +110,27 @@ public final class StatementMemo {
         ColumnPlan plan = ColumnPlan.of(rs.getMetaData(), select, keys, dialect);
         columns = new Columns(plan, keys);
         return plan;
+    }
+
+    /** Which tables' rows the result of {@code rows} returns by key, with these tables' {@code keys}. */
+    ReturnedRowsPlan returnedRows(ResultSet rs, ResultRows rows, List<TableKeys> keys, Dialect dialect)
+            throws SQLException {
+        ReturnedRows known = returnedRows;
+        if (known != null && sameKeys(known.keys(), keys)) {
+            return known.plan();
+        }
+        ReturnedRowsPlan plan = ReturnedRowsPlan.of(rs.getMetaData(), rows, keys, dialect);
+        returnedRows = new ReturnedRows(plan, keys);
+        return plan;
+    }
+
+    private static boolean sameKeys(List<TableKeys> known, List<TableKeys> now) {
+        for (int i = 0; i < known.size(); i++) {
+            if (known.get(i) != now.get(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The guarded form last built for reads like {@code read}, or null. */

@@ -19,12 +19,12 @@ public final class SafeResultSet implements ResultSet {
     private final ResultSet delegate;
     private final CursorPin pin;
     private ReadCapture capture;
-    /** The keyed read's first row while the cursor is on it: getters hand it what they read. */
+    /** The guard's capture while the cursor is on a row it records: getters hand it what they read. */
     private ReadCapture onRow;
     /** While {@code onRow} is set: whether getters may convert its values in place. */
     private boolean convertingRow;
 
-    /** @param capture records the first row for the check-then-act guard; null for other reads */
+    /** @param capture records rows for the check-then-act guard as the cursor lands on them; null: none */
     SafeResultSet(Statement statement, ResultSet delegate, CursorPin pin, ReadCapture capture) {
         this.statement = statement;
         this.delegate = delegate;
@@ -32,7 +32,7 @@ public final class SafeResultSet implements ResultSet {
         this.capture = capture;
     }
 
-    /** Hands a value the application read on a keyed read's first row to the guard, and returns it. */
+    /** Hands a value the application read on a row the guard records to the guard, and returns it. */
     private <T> T seen(int columnIndex, int getter, T value) {
         if (onRow != null) {
             onRow.read(columnIndex, getter, value);
@@ -93,10 +93,12 @@ public final class SafeResultSet implements ResultSet {
         leaveRow();
         boolean more = delegate.next();
         if (capture != null) {
-            ReadCapture first = capture;
-            capture = null;
-            onRow = first.firstRow(delegate, more) ? first : null;
-            convertingRow = onRow != null && first.convertsInPlace();
+            ReadCapture reading = capture;
+            onRow = reading.onRow(delegate, more) ? reading : null;
+            convertingRow = onRow != null && reading.convertsInPlace();
+            if (!reading.recordsMore()) {
+                capture = null;
+            }
         }
         if (!more && delegate.getType() == ResultSet.TYPE_FORWARD_ONLY) {
             pin.release();

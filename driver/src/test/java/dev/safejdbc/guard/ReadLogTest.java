@@ -55,6 +55,25 @@ class ReadLogTest {
     }
 
     @Test
+    void aWriteOfARowWhoseReadWasDroppedIsToldSoAndOfAnyOtherNot() {
+        log.record(key(LOCKS, 0), read());
+        for (int id = 1; id <= CAPACITY; id++) {
+            log.record(key(JOBS, id), read());
+        }
+        assertThat(log.claim(key(LOCKS, 0))).isNull();
+        assertThat(log.dropped(key(LOCKS, 0))).contains("dropped to make room");
+        assertThat(log.dropped(key(LOCKS, 1))).as("never read").isNull();
+
+        log.dropped(JOBS, AppFrames.none());
+        assertThat(log.dropped(key(JOBS, 5_000))).contains("more rows of jobs than safe-jdbc records");
+        assertThat(log.dropped(key(LOCKS, 1))).isNull();
+
+        log.clear();
+        assertThat(log.dropped(key(LOCKS, 0))).isNull();
+        assertThat(log.dropped(key(JOBS, 5_000))).isNull();
+    }
+
+    @Test
     void forgettingATableLeavesTheOtherTablesReads() {
         log.record(key(LOCKS, 1), read());
         log.record(key(JOBS, 1), read());

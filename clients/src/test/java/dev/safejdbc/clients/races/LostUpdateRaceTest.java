@@ -58,8 +58,10 @@ class LostUpdateRaceTest {
         String admin = "jdbc:" + TestDatabases.postgres();
         execute(admin, "CREATE SCHEMA " + schema);
         url = "jdbc:" + TestDatabases.postgres() + "&currentSchema=" + schema;
-        execute(url, "CREATE TABLE counters (id INT PRIMARY KEY, v INT NOT NULL)");
-        execute(url, "INSERT INTO counters VALUES (1, 0), (2, 0), (3, 0)");
+        execute(url, "CREATE TABLE owners (id INT PRIMARY KEY, name VARCHAR(40) NOT NULL)");
+        execute(url, "INSERT INTO owners VALUES (1, 'ann')");
+        execute(url, "CREATE TABLE counters (id INT PRIMARY KEY, v INT NOT NULL, owner_id INT)");
+        execute(url, "INSERT INTO counters VALUES (1, 0, 1), (2, 0, 1), (3, 0, 1)");
     }
 
     @AfterEach
@@ -123,6 +125,22 @@ class LostUpdateRaceTest {
                     .buildSessionFactory();
             return (id, decided) -> sessions.inTransaction(session -> {
                 Counter counter = session.find(Counter.class, id);
+                decided.run();
+                counter.setV(counter.getV() + 1);
+            });
+        });
+    }
+
+    /** {@code find} joins the EAGER {@code @ManyToOne}: the counter's row is recorded by the key the join returns. */
+    @Test
+    void hibernateEntityWithAnEagerManyToOne() throws Exception {
+        race(pool -> {
+            SessionFactory sessions = new Configuration().addAnnotatedClass(OwnedCounter.class)
+                    .addAnnotatedClass(Owner.class)
+                    .addProperties(properties(Map.of(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, pool)))
+                    .buildSessionFactory();
+            return (id, decided) -> sessions.inTransaction(session -> {
+                OwnedCounter counter = session.find(OwnedCounter.class, id);
                 decided.run();
                 counter.setV(counter.getV() + 1);
             });

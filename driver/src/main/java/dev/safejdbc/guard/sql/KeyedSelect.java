@@ -12,9 +12,12 @@ import java.util.Objects;
  * @param columnsByLabel result label (lower-case) to table column, for plain column items only
  * @param selectsAll     the select list contains {@code *} or {@code t.*}
  * @param parameterCount number of JDBC {@code ?} placeholders in the statement
+ * @param rows           the result's columns by item, for when the equalities name no row by a key
+ *                       (null: no column of the table); see {@link RowsSelect}
  */
 public record KeyedSelect(TableName table, List<Equality> equalities, boolean onlyEqualities,
-                          Map<String, String> columnsByLabel, boolean selectsAll, int parameterCount)
+                          Map<String, String> columnsByLabel, boolean selectsAll, int parameterCount,
+                          ResultRows rows)
         implements Analysis {
     public KeyedSelect {
         Objects.requireNonNull(table, "table");

@@ -11,7 +11,11 @@ import net.sf.jsqlparser.statement.select.PlainSelect;
 import net.sf.jsqlparser.statement.select.Select;
 import net.sf.jsqlparser.statement.select.SelectItem;
 
-/** Recognizes keyed reads: a plain single-table SELECT filtered by {@code column = value} conjuncts. */
+/**
+ * Recognizes the reads the guard records: a keyed read (a plain single-table SELECT filtered by
+ * {@code column = value} conjuncts), or any other SELECT whose rows are rows of tables it names
+ * (joins, any WHERE, LIMIT, FOR UPDATE), whose result may carry their keys.
+ */
 final class SelectAnalyzer {
     private SelectAnalyzer() {
     }
@@ -21,20 +25,25 @@ final class SelectAnalyzer {
         while (body instanceof ParenthesedSelect p) {
             body = p.getSelect();
         }
-        // anything that merges, groups or derives rows makes the result no longer "the row with this key"
+        // anything that merges, groups or derives rows makes them no table's rows
         // (WITH never gets this far: the keyword filter turns it away)
-        if (!(body instanceof PlainSelect ps) || !Clauses.absent(ps.getJoins(), ps.getDistinct(), ps.getGroupBy(),
+        if (!(body instanceof PlainSelect ps) || !Clauses.absent(ps.getDistinct(), ps.getGroupBy(),
                 ps.getHaving(), ps.getQualify(), ps.getWindowDefinitions(), ps.getIntoTables(), ps.getIntoTempTable(),
-                ps.getLateralViews(), ps.getOracleHierarchical(), ps.getPreferringClause(), ps.getKsqlWindow())) {
+                ps.getLateralViews(), ps.getOracleHierarchical(), ps.getPreferringClause(), ps.getKsqlWindow())
+                || ps.getFromItem() == null) {
             return Unrelated.INSTANCE;
         }
-        TableScope scope = TableScope.of(ps.getFromItem());
-        if (scope == null) {
-            return Unrelated.INSTANCE;
+        for (SelectItem<?> item : ps.getSelectItems()) {
+            ExpressionProbe probe = ExpressionProbe.of(item.getExpression());
+            if (probe.hasAggregates() || probe.hasSubqueries()) {
+                return Unrelated.INSTANCE; // one row of many, or a value of other rows
+            }
         }
-        Conjunction where = Conjunction.of(ps.getWhere(), scope, parameterCount);
+        ResultRows rows = ResultRows.of(ps);
+        TableScope scope = Clauses.absent(ps.getJoins()) ? TableScope.of(ps.getFromItem()) : null;
+        Conjunction where = scope == null ? null : Conjunction.of(ps.getWhere(), scope, parameterCount);
         if (where == null) {
-            return Unrelated.INSTANCE;
+            return rows == null ? Unrelated.INSTANCE : new RowsSelect(rows);
         }
         Map<String, String> columnsByLabel = new HashMap<>();
         boolean selectsAll = false;
@@ -45,10 +54,6 @@ final class SelectAnalyzer {
             } else if (e instanceof AllColumns) {
                 selectsAll = true;
             } else {
-                ExpressionProbe probe = ExpressionProbe.of(e);
-                if (probe.hasAggregates() || probe.hasSubqueries()) {
-                    return Unrelated.INSTANCE;
-                }
                 String column = scope.columnOf(e);
                 if (column != null) {
                     String label = item.getAlias() == null ? column : Identifiers.normalize(item.getAlias().getName());
@@ -58,6 +63,6 @@ final class SelectAnalyzer {
             }
         }
         return new KeyedSelect(scope.table(), where.equalities(), where.onlyEqualities(), columnsByLabel,
-                selectsAll, parameterCount);
+                selectsAll, parameterCount, rows);
     }
 }

@@ -76,12 +76,12 @@ public final class SqlAnalyzer {
     }
 
     /**
-     * A SELECT with no WHERE, no call and a single statement (as {@code SELECT 1}, or a whole-table read) names
-     * no row by key and writes nothing: it need not be parsed. A parenthesis (a function call, a subquery) or a
-     * semicolon (a second statement), even inside a string, sends it to the parser.
+     * A SELECT with no FROM, no call and a single statement (as {@code SELECT 1}) reads no table's rows and
+     * writes nothing: it need not be parsed. A parenthesis (a function call, a subquery) or a semicolon (a
+     * second statement), even inside a string, sends it to the parser; so does the word FROM anywhere.
      */
     private static boolean plainRead(String sql) {
-        return !mentionsWhere(sql) && sql.indexOf('(') < 0 && sql.indexOf(';') < 0;
+        return !mentions(sql, "from") && sql.indexOf('(') < 0 && sql.indexOf(';') < 0;
     }
 
     private static Analysis keyedOrOther(Analysis write) {
@@ -89,12 +89,18 @@ public final class SqlAnalyzer {
     }
 
     /**
-     * A statement without the word WHERE anywhere (as {@code SELECT 1}, or a whole-table update)
-     * names no row by key: it need not be parsed. Any mention, even inside a name or a string, parses.
+     * A statement without the word WHERE anywhere (as a whole-table update) names no row by key: it need
+     * not be parsed. Any mention, even inside a name or a string, parses.
      */
     private static boolean mentionsWhere(String sql) {
-        for (int i = sql.length() - 5; i >= 0; i--) {
-            if ((sql.charAt(i) | 0x20) == 'w' && sql.regionMatches(true, i, "where", 0, 5)) {
+        return mentions(sql, "where");
+    }
+
+    /** Whether {@code word} (lower-case ASCII) occurs in {@code sql}, in any case. */
+    private static boolean mentions(String sql, String word) {
+        char first = word.charAt(0);
+        for (int i = sql.length() - word.length(); i >= 0; i--) {
+            if ((sql.charAt(i) | 0x20) == first && sql.regionMatches(true, i, word, 0, word.length())) {
                 return true;
             }
         }

@@ -30,7 +30,7 @@ final class Analyses {
                  "load", "explain", "runscript", "set", "begin", "start", "commit", "end", "rollback", "abort" ->
                     OtherWrite.INSTANCE;
             // a SELECT the parser does not take may be several statements, or call anything
-            case "select" -> lower.contains("where") || lower.contains("(") || lower.contains(";")
+            case "select" -> lower.contains("from") || lower.contains("(") || lower.contains(";")
                     ? OtherWrite.INSTANCE : Unrelated.INSTANCE;
             case "with" -> lower.matches("(?s).*\\b(insert|update|delete)\\b.*") ? OtherWrite.INSTANCE
                     : Unrelated.INSTANCE;

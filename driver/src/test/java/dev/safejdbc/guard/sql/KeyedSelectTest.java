@@ -188,7 +188,11 @@ class KeyedSelectTest {
             "SELECT a FROM t JOIN u ON t.id = u.tid WHERE t.id = ?",
             "SELECT a FROM t, u WHERE t.id = ?",
             "SELECT a FROM t LEFT JOIN u ON t.id = u.tid WHERE t.id = ?",
+            "SELECT t.a FROM t JOIN t ON t.id = t.pid WHERE t.id = ?",
             "SELECT a FROM (SELECT * FROM t) s WHERE s.id = ?",
+            "SELECT s.a FROM t JOIN (SELECT * FROM u) s ON s.id = t.id",
+            "SELECT t.a FROM t x JOIN (SELECT * FROM u) t ON t.id = x.id",
+            "SELECT * FROM t JOIN u ON t.id = u.tid",
             "SELECT a FROM t WHERE id = ? UNION SELECT a FROM u WHERE id = ?",
             "SELECT a FROM t WHERE id = ? GROUP BY a",
             "SELECT a FROM t WHERE id = ? GROUP BY a HAVING count(*) > 1",
@@ -198,18 +202,56 @@ class KeyedSelectTest {
             "SELECT coalesce(sum(a), 0) FROM t WHERE id = ?",
             "SELECT a, row_number() OVER (ORDER BY a) FROM t WHERE id = ?",
             "SELECT a, (SELECT b FROM u WHERE u.id = t.id) FROM t WHERE id = ?",
+            "SELECT 1",
+            "SELECT a INTO backup FROM t WHERE id = ?",
+            "SELECT a FROM cat.app.t WHERE id = ?",
+            "SELECT a FROM t AS x(a, b) WHERE a = ?",
+            "SELECT a FROM generate_series(1, 3) WHERE a = ?"})
+    void recordsNothing(String sql) {
+        assertThat(analyze(sql)).isSameAs(Unrelated.INSTANCE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
             "SELECT a FROM t",
             "SELECT a FROM t WHERE id > ?",
             "SELECT a FROM t WHERE id = ? OR id = ?",
             "SELECT a FROM t WHERE id = other_id",
             "SELECT a FROM t WHERE id IS NULL",
             "SELECT a FROM t WHERE id = now()",
-            "SELECT 1",
-            "SELECT a INTO backup FROM t WHERE id = ?",
-            "SELECT a FROM cat.app.t WHERE id = ?",
-            "SELECT a FROM t AS x(a, b) WHERE a = ?",
-            "SELECT a FROM generate_series(1, 3) WHERE a = ?"})
-    void notAKeyedRead(String sql) {
-        assertThat(analyze(sql)).isSameAs(Unrelated.INSTANCE);
+            "SELECT a FROM t WHERE status = 'PENDING' ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED"})
+    void readsThatNameNoRowByKeyStillReturnTheirRows(String sql) {
+        Analysis read = analyze(sql);
+        // an equality on a column that may be no key is a keyed select's, which keeps its rows for the other case
+        ResultRows rows = read instanceof KeyedSelect keyed ? keyed.rows() : ((RowsSelect) read).rows();
+        assertThat(rows.tables()).containsExactly(new TableName(null, "t"));
+        assertThat(rows.items()).containsExactly(new ResultRows.Item(0, "a", false));
+    }
+
+    @Test
+    void aJoinsColumnsBelongToTheAliasTheyAreQualifiedBy() {
+        ResultRows rows = analyze("select j1_0.id, j1_0.owner_id, o1_0.id, o1_0.name, j1_0.v + 1 as next"
+                + " from job j1_0 left join app.owner o1_0 on o1_0.id = j1_0.owner_id where j1_0.id = ?",
+                RowsSelect.class).rows();
+        assertThat(rows.tables()).containsExactly(new TableName(null, "job"), new TableName("app", "owner"));
+        assertThat(rows.items()).containsExactly(new ResultRows.Item(0, "id", false),
+                new ResultRows.Item(0, "owner_id", false), new ResultRows.Item(1, "id", false),
+                new ResultRows.Item(1, "name", false), new ResultRows.Item(-1, null, false));
+    }
+
+    @Test
+    void starsAndTableStars() {
+        assertThat(analyze("SELECT u.*, t.a FROM t JOIN u ON u.id = t.uid WHERE t.x > 1", RowsSelect.class)
+                .rows().items()).containsExactly(new ResultRows.Item(1, null, true), new ResultRows.Item(0, "a", false));
+        assertThat(analyze("SELECT * FROM t WHERE x > 1", RowsSelect.class).rows().items())
+                .containsExactly(new ResultRows.Item(0, null, true));
+        assertThat(analyze("SELECT t.id FROM t WHERE id IN (SELECT tid FROM u)", RowsSelect.class).rows().items())
+                .containsExactly(new ResultRows.Item(0, "id", false));
+    }
+
+    @Test
+    void aKeyedReadKeepsItsColumnsByItemForWhenItsWhereNamesNoKey() {
+        assertThat(analyze("SELECT id, name FROM t WHERE name = ?", KeyedSelect.class).rows().items())
+                .containsExactly(new ResultRows.Item(0, "id", false), new ResultRows.Item(0, "name", false));
     }
 }

@@ -21,7 +21,9 @@ class SeedStatementsTest {
 
         assertThat(read).isEqualTo(new KeyedSelect(LOCKS,
                 List.of(param("resource_type", 1), param("resource_id", 2)), true,
-                Map.of("owner_id", "owner_id", "expires_at", "expires_at"), false, 2));
+                Map.of("owner_id", "owner_id", "expires_at", "expires_at"), false, 2,
+                new ResultRows(List.of(LOCKS), List.of(new ResultRows.Item(0, "owner_id", false),
+                        new ResultRows.Item(0, "expires_at", false)))));
     }
 
     @Test

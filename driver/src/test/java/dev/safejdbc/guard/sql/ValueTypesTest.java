@@ -29,7 +29,7 @@ class ValueTypesTest {
     void recordsAreImmutableCopies() {
         List<Equality> equalities = new ArrayList<>(List.of(new Equality("id", ValueSource.parameter(1))));
         Map<String, String> labels = new HashMap<>(Map.of("a", "a"));
-        KeyedSelect select = new KeyedSelect(new TableName(null, "t"), equalities, true, labels, false, 1);
+        KeyedSelect select = new KeyedSelect(new TableName(null, "t"), equalities, true, labels, false, 1, null);
 
         equalities.clear();
         labels.clear();
