@@ -122,6 +122,30 @@ class BatchGuardTest {
 
     @ParameterizedTest
     @EnumSource(GuardTestDb.class)
+    void aBatchedWriteWithItsOwnConditionReachesTheDriverByteForByte(GuardTestDb database) throws Exception {
+        givenRecorded(database);
+        String versioned = "UPDATE " + table + " SET v = ? WHERE id = ? AND v = ?"; // as Hibernate writes @Version
+        try (Connection c = database.recorded(dir, sent, new Properties()).getConnection()) {
+            c.setAutoCommit(false);
+            read(c, 1, 2);
+            try (PreparedStatement update = c.prepareStatement(versioned)) {
+                for (int id : new int[] {1, 2}) {
+                    update.setInt(1, id + 100);
+                    update.setInt(2, id);
+                    update.setInt(3, id * 10);
+                    update.addBatch();
+                }
+                assertThat(update.executeBatch()).containsExactly(1, 1);
+            }
+            c.commit();
+        }
+
+        assertThat(sent.all()).filteredOn(s -> s.sql().startsWith("UPDATE")).extracting(SentStatements.Sent::sql)
+                .containsExactly(versioned, versioned);
+    }
+
+    @ParameterizedTest
+    @EnumSource(GuardTestDb.class)
     void reportModeAndGuardOffSendExactlyWhatTheRawDriverSends(GuardTestDb database) throws Exception {
         givenRecorded(database);
         long[] raw = readThenBatch(database.recordedRaw(dir, rawSent), new int[] {1, 2}, new int[] {1, 2, 3});

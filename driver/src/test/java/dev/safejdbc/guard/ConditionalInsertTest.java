@@ -309,6 +309,56 @@ class ConditionalInsertTest {
     }
 
     /**
+     * MariaDB: the guarded INSERT waits on another transaction's uncommitted insert of the key, which then
+     * waits on a row the guarded transaction holds: InnoDB ends the deadlock by rolling back the lighter
+     * transaction, the guarded one, whose INSERT fails with 1213 (SQLState 40001) exactly as the driver
+     * reports it: not a duplicate, so not the guard's conflict.
+     */
+    @ParameterizedTest
+    @EnumSource(names = "MARIADB")
+    void aDeadlockOfTheInsertIsTheDriversOwn(Db database) throws Exception {
+        given(database);
+        exec("INSERT INTO " + table + " (id, code, owner) VALUES (200, 'h1', 'x'), (201, 'h2', 'x'), (202, 'h3', 'x')");
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        CountDownLatch read = new CountDownLatch(1);
+        CountDownLatch inserted = new CountDownLatch(1);
+        try (Connection other = raw(); Connection monitor = raw()) {
+            other.setAutoCommit(false);
+            Future<Integer> mine = pool.submit(() -> {
+                try (Connection safe = safe(); Statement s = safe.createStatement()) {
+                    safe.setAutoCommit(false);
+                    s.executeUpdate("UPDATE " + table + " SET owner = 'mine' WHERE id = 3");
+                    assertThat(readFinds(safe, 70)).isFalse();
+                    read.countDown();
+                    assertThat(inserted.await(30, TimeUnit.SECONDS)).isTrue();
+                    try {
+                        return insert(safe, 70, "m70", "me");
+                    } finally {
+                        safe.rollback();
+                    }
+                }
+            });
+            assertThat(read.await(30, TimeUnit.SECONDS)).isTrue();
+            try (Statement s = other.createStatement()) {
+                s.executeUpdate("UPDATE " + table + " SET owner = 'other' WHERE id >= 200"); // the heavier one
+                insert(other, 70, "c70", "other");
+                inserted.countDown();
+                awaitLockWait(monitor);
+                s.executeUpdate("UPDATE " + table + " SET owner = 'other' WHERE id = 3"); // waits: a deadlock
+            }
+            Throwable victim = catchThrowableOfType(ExecutionException.class, () -> mine.get(30, TimeUnit.SECONDS))
+                    .getCause();
+            assertThat(victim).isInstanceOf(SQLException.class).isNotInstanceOf(GuardConflictException.class);
+            assertThat(((SQLException) victim).getErrorCode()).isEqualTo(1213);
+            assertThat(((SQLException) victim).getSQLState()).isEqualTo("40001");
+            other.commit();
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(ownerOf(70)).isEqualTo("other");
+    }
+
+    /**
      * Until some transaction waits on a row lock of this table; bounded. InnoDB's view is a cache that
      * reading more often than every 100 ms keeps from being refreshed.
      */
