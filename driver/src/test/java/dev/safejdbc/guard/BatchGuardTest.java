@@ -15,6 +15,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -122,6 +123,30 @@ class BatchGuardTest {
 
     @ParameterizedTest
     @EnumSource(GuardTestDb.class)
+    void aBatchedWriteWithItsOwnConditionReachesTheDriverByteForByte(GuardTestDb database) throws Exception {
+        givenRecorded(database);
+        String versioned = "UPDATE " + table + " SET v = ? WHERE id = ? AND v = ?"; // as Hibernate writes @Version
+        try (Connection c = database.recorded(dir, sent, new Properties()).getConnection()) {
+            c.setAutoCommit(false);
+            read(c, 1, 2);
+            try (PreparedStatement update = c.prepareStatement(versioned)) {
+                for (int id : new int[] {1, 2}) {
+                    update.setInt(1, id + 100);
+                    update.setInt(2, id);
+                    update.setInt(3, id * 10);
+                    update.addBatch();
+                }
+                assertThat(update.executeBatch()).containsExactly(1, 1);
+            }
+            c.commit();
+        }
+
+        assertThat(sent.all()).filteredOn(s -> s.sql().startsWith("UPDATE")).extracting(SentStatements.Sent::sql)
+                .containsExactly(versioned, versioned);
+    }
+
+    @ParameterizedTest
+    @EnumSource(GuardTestDb.class)
     void reportModeAndGuardOffSendExactlyWhatTheRawDriverSends(GuardTestDb database) throws Exception {
         givenRecorded(database);
         long[] raw = readThenBatch(database.recordedRaw(dir, rawSent), new int[] {1, 2}, new int[] {1, 2, 3});
@@ -213,6 +238,30 @@ class BatchGuardTest {
         assertThat(failure.getMessage()).contains(table).contains("lost its race").contains("read at")
                 .contains("write at");
         assertThat(rows().get(2)).isEqualTo(77);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Db.class, names = {"POSTGRESQL", "SQLITE"})
+    void rowsFoundByAListReadAreGuardedInTheBatchThatWritesThem(Db database) throws Exception {
+        given(database);
+        BatchUpdateException failure = afterARace(new Properties(), new int[] {}, "SELECT 1", c -> {
+            List<Integer> found = new ArrayList<>();
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT id, v FROM " + table + " WHERE v < 35 ORDER BY id")) {
+                while (rs.next()) {
+                    found.add(rs.getInt(1));
+                    rs.getInt(2);
+                }
+            }
+            assertThat(found).containsExactly(1, 2, 3);
+            execute("UPDATE " + table + " SET v = 77 WHERE id = 3"); // another connection, committed
+            try (PreparedStatement update = c.prepareStatement(sql(UPDATE))) {
+                return catchThrowableOfType(() -> batch(update, 1, 2, 3), BatchUpdateException.class);
+            }
+        });
+
+        assertThat(failure.getSQLState()).isEqualTo("40001");
+        assertThat(failure.getUpdateCounts()).containsExactly(1, 1);
     }
 
     @ParameterizedTest

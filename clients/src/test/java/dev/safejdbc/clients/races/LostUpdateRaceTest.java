@@ -25,6 +25,7 @@ import org.apache.ibatis.session.SqlSession;
 import org.apache.ibatis.session.SqlSessionFactory;
 import org.apache.ibatis.session.SqlSessionFactoryBuilder;
 import org.apache.ibatis.transaction.jdbc.JdbcTransactionFactory;
+import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 import org.hibernate.StaleStateException;
 import org.hibernate.cfg.AvailableSettings;
@@ -164,6 +165,13 @@ class LostUpdateRaceTest {
         race(pool -> hibernateBatchIncrement(pool, CounterRace::lostRace));
     }
 
+    /** The counters found by a query (not by key): each row is recorded by the id it returns. */
+    @Test
+    void hibernateQueriedEntitiesUpdatedInABatch() throws Exception {
+        race(pool -> hibernateBatchIncrement(pool, CounterRace::lostRace, session -> session
+                .createSelectionQuery("from Counter c where c.id <= 3 order by c.id", Counter.class).getResultList()));
+    }
+
     /** With safe.onConflict=zero-rows the lost entry counts 0, which Hibernate itself reports as a stale row. */
     @Test
     void hibernateBatchedUpdatesWithZeroRowsGetHibernatesOwnOptimisticLockFailure() throws Exception {
@@ -252,6 +260,18 @@ class LostUpdateRaceTest {
 
     /** Finds three counters, then increments each: Hibernate flushes the three UPDATEs as one JDBC batch. */
     private static CounterRace.Increment hibernateBatchIncrement(DataSource pool, Predicate<Exception> lostRace) {
+        return hibernateBatchIncrement(pool, lostRace, session -> {
+            List<Counter> counters = new ArrayList<>();
+            for (int row : BATCHED_ROWS) {
+                counters.add(session.find(Counter.class, row));
+            }
+            return counters;
+        });
+    }
+
+    /** Loads the counters with {@code load}, then increments each: one JDBC batch of UPDATEs at flush. */
+    private static CounterRace.Increment hibernateBatchIncrement(DataSource pool, Predicate<Exception> lostRace,
+            Function<Session, List<Counter>> load) {
         SessionFactory sessions = new Configuration().addAnnotatedClass(Counter.class)
                 .addProperties(properties(Map.of(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, pool,
                         AvailableSettings.STATEMENT_BATCH_SIZE, "20")))
@@ -260,10 +280,7 @@ class LostUpdateRaceTest {
             @Override
             public void increment(int id, Runnable decided) {
                 sessions.inTransaction(session -> {
-                    List<Counter> counters = new ArrayList<>();
-                    for (int row : BATCHED_ROWS) {
-                        counters.add(session.find(Counter.class, row));
-                    }
+                    List<Counter> counters = load.apply(session);
                     decided.run();
                     counters.forEach(counter -> counter.setV(counter.getV() + 1));
                 });
