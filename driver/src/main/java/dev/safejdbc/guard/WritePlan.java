@@ -16,6 +16,8 @@ public class WritePlan {
     private final GuardedWrite verdict;
     /** The guarded form to run instead, bound already; null: as written. */
     private final PreparedStatement form;
+    /** Whether the count {@link #run} returned stands for a failure of the driver's (a lost insert, zero-rows). */
+    private boolean answered;
 
     private WritePlan(GuardedWrite verdict, PreparedStatement form) {
         this.verdict = verdict;
@@ -64,9 +66,19 @@ public class WritePlan {
             if (verdict == null) {
                 throw e;
             }
-            return verdict.failed(e);
+            long rows = verdict.failed(e);
+            answered = true;
+            return rows;
         }
         return verdict == null ? rows : verdict.verify(rows);
+    }
+
+    /**
+     * Whether the count {@link #run} returned is the guard's, given where the driver failed (a lost race on an
+     * insert sent as written, with {@code zero-rows}): the statement then reports it as its update count.
+     */
+    public boolean answered() {
+        return answered;
     }
 
     /** The statement whose results are this execution's: the guarded form; null for the statement's own. */

@@ -34,6 +34,8 @@ public class SafeStatement implements Statement {
     /** Where the last execution's results are: the delegate, or a guarded form of it. */
     private Statement results;
     private long guardedCount = -1;
+    /** Whether this execution's update count is the guard's answer (guardedCount), the driver having failed. */
+    private boolean answered;
 
     SafeStatement(SafeConnection connection, Statement delegate) {
         this(connection, delegate, StatementGuard.plain(connection.guard(), connection.physicalConnection()));
@@ -99,7 +101,8 @@ public class SafeStatement implements Statement {
             results = guarded ? plan.guardedResults() : delegate;
             // what the driver's own getUpdateCount() says after this call (sqlite-jdbc: 0 after executeUpdate),
             // kept: another statement of the same text may run the shared guarded form before it is asked
-            guardedCount = guarded ? plan.guardedResults().getLargeUpdateCount() : -1;
+            guardedCount = guarded ? plan.guardedResults().getLargeUpdateCount() : plan.answered() ? rows : -1;
+            answered = plan.answered();
             return rows;
         } catch (SQLException e) {
             throw explained(e);
@@ -116,6 +119,7 @@ public class SafeStatement implements Statement {
             throws SQLException {
         results = delegate; // a previous guarded write's results are not this execution's
         guardedCount = -1;
+        answered = false;
         switch (guard.kindOf(sql)) {
             case KEYED_READ:
                 Boundaries.reached(Boundary.STATEMENT, sql, connection.physicalConnection());
@@ -169,6 +173,7 @@ public class SafeStatement implements Statement {
         releaseCursor();
         results = delegate;
         guardedCount = -1;
+        answered = false;
         return connection.session().enter(guard.site());
     }
 
@@ -296,12 +301,12 @@ public class SafeStatement implements Statement {
 
     @Override
     public int getUpdateCount() throws SQLException {
-        return results == delegate ? delegate.getUpdateCount() : (int) guardedCount;
+        return results == delegate && !answered ? delegate.getUpdateCount() : (int) guardedCount;
     }
 
     @Override
     public long getLargeUpdateCount() throws SQLException {
-        return results == delegate ? delegate.getLargeUpdateCount() : guardedCount;
+        return results == delegate && !answered ? delegate.getLargeUpdateCount() : guardedCount;
     }
 
     @Override

@@ -189,6 +189,15 @@ class ConditionalInsertTest {
             assertThat(readFinds(safe, 20)).isFalse();
             takenByOther(20, "c20");
             assertThat(insert(safe, 20, "mine20", "me")).isZero();
+            assertThat(readFinds(safe, 22)).isFalse();
+            takenByOther(22, "c22");
+            try (PreparedStatement insert = safe.prepareStatement(
+                    "INSERT INTO " + table + " (id, code, owner) VALUES (22, 'mine22', 'me')")) {
+                assertThat(insert.execute()).isFalse();
+                assertThat(insert.getUpdateCount()).as("the count, as PostgreSQL's DO NOTHING gives it").isZero();
+                assertThat(insert.getMoreResults()).isFalse();
+                assertThat(insert.getUpdateCount()).as("no more results").isEqualTo(-1);
+            }
             // MariaDB and H2 rolled back only the failed statement (PostgreSQL's and SQLite's did nothing)
             assertThat(insert(safe, 21, "c21", "me")).isEqualTo(1);
             if (transaction) {
