@@ -66,9 +66,9 @@ public class WritePlan {
             if (verdict == null) {
                 throw e;
             }
-            long rows = verdict.failed(e);
+            long answer = verdict.failed(e);
             answered = true;
-            return rows;
+            return answer;
         }
         return verdict == null ? rows : verdict.verify(rows);
     }

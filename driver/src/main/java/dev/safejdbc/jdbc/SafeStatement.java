@@ -313,7 +313,7 @@ public class SafeStatement implements Statement {
     public boolean getMoreResults() throws SQLException {
         releaseCursor();
         guardedCount = -1; // the guarded write's count was its only result
-        return moveToResult(results::getMoreResults);
+        return !answered && moveToResult(results::getMoreResults); // a failed statement has none to move to
     }
 
     @Override
@@ -322,7 +322,7 @@ public class SafeStatement implements Statement {
             releaseCursor();
         }
         guardedCount = -1;
-        return moveToResult(() -> results.getMoreResults(current));
+        return !answered && moveToResult(() -> results.getMoreResults(current));
     }
 
     /** Generated keys are read eagerly by the drivers, so their result set holds nothing. */
