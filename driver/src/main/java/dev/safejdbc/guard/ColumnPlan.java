@@ -191,6 +191,22 @@ final class ColumnPlan {
         return key;
     }
 
+    /** Whether the result carries a key of the table other than {@code columns} (sorted): no allocation. */
+    boolean returnsOtherKey(List<String> columns) {
+        if (key == null) {
+            return false;
+        }
+        if (key.size() != columns.size()) {
+            return true;
+        }
+        for (int i = 0; i < key.size(); i++) {
+            if (!key.get(i).equals(columns.get(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * The key the current row returns, as {@link #key()} names it; null when the plan has none or
      * a key value is NULL (the null-extended side of an outer join).

@@ -40,7 +40,7 @@ final class KeyedReadCapture extends ReadCapture {
         if (present) {
             ColumnPlan columns = memo.columns(rs, select, dialect, keys);
             observation = columns.observe(rs, exact, readAt);
-            if (columns.key() != null && !columns.key().equals(key.columns())) {
+            if (columns.returnsOtherKey(key.columns())) {
                 RowKey returned = columns.returnedKey(rs, key.table(), RowKey.baseHash(key.table(), columns.key()));
                 if (returned != null) {
                     log.record(returned, observation);

@@ -17,7 +17,7 @@ import java.util.List;
  * result set it comes from, it is used by one thread at a time: not synchronized, as getters are
  * on every application's hot path.
  */
-final class Observation {
+sealed class Observation permits JoinedRowObservation {
     private final ColumnPlan columns;
     /** The kept columns' values; null when the row was absent. */
     private final Object[] values;
@@ -32,11 +32,6 @@ final class Observation {
     private BitSet uncompared;
     private final boolean exact;
     private final AppFrames readAt;
-    /**
-     * Another table's observation of the same result row that completes first (a join's row records one per
-     * table), so that the first of them to read the row itself takes the application's {@code wasNull()}.
-     */
-    private Observation completesAfter;
 
     /**
      * The row's {@code wasNull()} as the application's last getter left it, once the guard has
@@ -143,9 +138,6 @@ final class Observation {
         if (row == null) {
             return;
         }
-        if (completesAfter != null) {
-            completesAfter.complete();
-        }
         if (anyMissing()) {
             wasNullBeforeGuard = wasNull(row); // asked only when the guard reads the row itself: a JNI call on SQLite
         }
@@ -207,11 +199,6 @@ final class Observation {
     private void uncompare(int kept) {
         uncompared = uncompared == null ? new BitSet() : uncompared;
         uncompared.set(kept);
-    }
-
-    /** {@code first}, an observation of the same result row, completes before this one does. */
-    void completesAfter(Observation first) {
-        completesAfter = first;
     }
 
     /**

@@ -66,11 +66,9 @@ final class ReturnedRowsCapture extends ReadCapture {
             if (key == null) {
                 continue;
             }
-            Observation observation = table.columns().observe(rs, false, readAt);
+            Observation observation = onRowCount == 0 ? table.columns().observe(rs, false, readAt)
+                    : new JoinedRowObservation(table.columns(), rs, readAt, onRow[onRowCount - 1]);
             log.record(key, observation);
-            if (onRowCount > 0) {
-                observation.completesAfter(onRow[onRowCount - 1]);
-            }
             onRow[onRowCount++] = observation;
         }
         return onRowCount > 0;
