@@ -3,7 +3,10 @@ package dev.safejdbc.guard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.safejdbc.findings.FindingKind;
 import dev.safejdbc.it.TestDatabases;
+import java.io.ByteArrayInputStream;
+import java.io.StringReader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -113,11 +116,7 @@ class SetterReplayTest {
         String table = TestDatabases.unique("replay");
         List<Case> cases = cases();
         try (Connection raw = DriverManager.getConnection(url)) {
-            StringBuilder ddl = new StringBuilder("CREATE TABLE " + table + " (id INT PRIMARY KEY, v INT NOT NULL");
-            for (int i = 0; i < COLUMNS.size(); i++) {
-                ddl.append(", ").append(COLUMNS.get(i)).append(' ').append(db.types[i]);
-            }
-            exec(raw, ddl.append(')').toString());
+            createTable(raw, db, table);
             for (int k = 0; k < cases.size(); k++) {
                 exec(raw, "INSERT INTO " + table + " (id, v) VALUES (" + k + ", 0), (" + (1000 + k) + ", 0), ("
                         + (2000 + k) + ", 0)");
@@ -146,6 +145,51 @@ class SetterReplayTest {
                 exec(raw, "DROP TABLE " + table);
             }
         }
+    }
+
+    /**
+     * A setter whose value is read as it is sent (a stream, a reader) is not replayed: the guarded write goes as
+     * written, stores what the raw driver stores, and is recorded as unguarded (the finding names the setter:
+     * SetterClassificationTest).
+     */
+    @ParameterizedTest
+    @EnumSource(Db.class)
+    void aStreamOrReaderSetterSendsTheWriteAsWrittenAndIsRecorded(Db db, @TempDir Path dir) throws Exception {
+        String url = db.url(dir);
+        String table = TestDatabases.unique("replay");
+        List<Case> cases = List.of(
+                new Case("setBinaryStream", "c_bytes", ps -> ps.setBinaryStream(1, new ByteArrayInputStream(
+                        new byte[] {0, 1, (byte) 0xff}), 3)),
+                new Case("setCharacterStream", "c_text", ps -> ps.setCharacterStream(1, new StringReader("r\u00e9ad"), 4)));
+        try (Connection raw = DriverManager.getConnection(url)) {
+            createTable(raw, db, table);
+            exec(raw, "INSERT INTO " + table + " (id, v) VALUES (0, 0), (1, 0), (1000, 0), (1001, 0)");
+            try (Connection safe = DriverManager.getConnection("jdbc:safe:" + url.substring(5));
+                    CapturedFindings findings = CapturedFindings.onThisThread()) {
+                safe.setAutoCommit(false);
+                for (int k = 0; k < cases.size(); k++) {
+                    Case c = cases.get(k);
+                    String rawOutcome = write(raw, table, c, k);
+                    read(safe, table, 1000 + k);
+                    assertThat(write(safe, table, c, 1000 + k)).as(c.name()).isEqualTo(rawOutcome);
+                    safe.commit();
+                    assertThat(stored(raw, table, c.column(), 1000 + k)).as(c.name())
+                            .isEqualTo(stored(raw, table, c.column(), k));
+                }
+                assertThat(findings.of(FindingKind.UNGUARDED_CHECK_THEN_ACT)).as("one per write").hasSize(2);
+            } finally {
+                exec(raw, "DROP TABLE " + table);
+            }
+        }
+    }
+
+    /** A row id, a value v, and a column of each kind in {@code db}'s types. */
+    private static void createTable(Connection raw, Db db, String table) throws SQLException {
+        StringBuilder ddl = new StringBuilder("CREATE TABLE " + table + " (id INT PRIMARY KEY, v INT NOT NULL");
+        for (int i = 0; i < COLUMNS.size(); i++) {
+            ddl.append(", ").append(COLUMNS.get(i)).append(' ').append(db.types[i]);
+        }
+        exec(raw, ddl.append(')').toString());
     }
 
     private static void read(Connection c, String table, int id) throws SQLException {

@@ -17,8 +17,8 @@ import org.hibernate.SessionFactory;
 import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.cfg.Configuration;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -26,46 +26,107 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Check-then-act races whose read names the row by something other than the key the write uses, on
- * PostgreSQL over a HikariCP pool of 8: incident 001's lock service as a Hibernate entity looked up by its
+ * PostgreSQL and MariaDB over a HikariCP pool of 8: incident 001's lock service as a Hibernate entity looked up by its
  * {@code @NaturalId} and written back by id, and a queue claim with Spring's {@code JdbcTemplate}
  * ({@code WHERE status = 'PENDING' ORDER BY id LIMIT 1}, then an update by id). Raw, the forced rounds have
  * several holders and claims; through {@code jdbc:safe:} the losers get 40001, retry with the library's
  * idiom, and every round has one holder, every job one claim.
  */
 class ClaimRaceTest {
-    private final String schema = TestDatabases.unique("claims");
+    /** Where the race runs: a schema of its own on PostgreSQL, a database of its own on MariaDB. */
+    enum Database {
+        POSTGRESQL {
+            @Override
+            String admin() {
+                return "jdbc:" + TestDatabases.postgres();
+            }
+
+            @Override
+            String create(String name) {
+                return "CREATE SCHEMA " + name;
+            }
+
+            @Override
+            String url(String name) {
+                return admin() + "&currentSchema=" + name;
+            }
+
+            @Override
+            String drop(String name) {
+                return "DROP SCHEMA IF EXISTS " + name + " CASCADE";
+            }
+        },
+        MARIADB {
+            @Override
+            String admin() {
+                return "jdbc:" + TestDatabases.mariadb();
+            }
+
+            @Override
+            String create(String name) {
+                return "CREATE DATABASE " + name;
+            }
+
+            @Override
+            String url(String name) {
+                return admin().replace("/test?", "/" + name + "?");
+            }
+
+            @Override
+            String drop(String name) {
+                return "DROP DATABASE IF EXISTS " + name;
+            }
+        };
+
+        abstract String admin();
+
+        abstract String create(String name);
+
+        abstract String url(String name);
+
+        abstract String drop(String name);
+    }
+
+    private final String name = TestDatabases.unique("claims");
+    private Database database;
     private String url;
 
-    @BeforeEach
-    void createTables() throws SQLException {
-        execute("jdbc:" + TestDatabases.postgres(), "CREATE SCHEMA " + schema);
-        url = "jdbc:" + TestDatabases.postgres() + "&currentSchema=" + schema;
+    private void given(Database on) throws SQLException {
+        database = on;
+        execute(database.admin(), database.create(name));
+        url = database.url(name);
         execute(url, "CREATE TABLE resource_locks (id BIGINT PRIMARY KEY, resource VARCHAR(40) NOT NULL UNIQUE,"
                 + " owner VARCHAR(40), expiresAt BIGINT NOT NULL)");
         execute(url, "CREATE TABLE queue (id INT PRIMARY KEY, status VARCHAR(20) NOT NULL, claimed_by VARCHAR(40))");
     }
 
     @AfterEach
-    void dropSchema() throws SQLException {
-        execute("jdbc:" + TestDatabases.postgres(), "DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+    void drop() throws SQLException {
+        if (database != null) {
+            execute(database.admin(), database.drop(name));
+        }
     }
 
-    @Test
-    void hibernateNaturalIdLockServiceHasOneHolderPerRound() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Database.class)
+    void hibernateNaturalIdLockServiceHasOneHolderPerRound(Database on) throws Exception {
+        given(on);
         int raw = doubleHolders(url);
         int safe = doubleHolders("jdbc:safe:" + url.substring("jdbc:".length()));
-        System.out.printf("[races] %s lock service by @NaturalId: rounds with several holders raw %d, jdbc:safe: %d"
-                + " of %d%n", schema, raw, safe, CounterRace.ROUNDS);
+        System.out.printf("[races] %s %s lock service by @NaturalId: rounds with several holders raw %d,"
+                + " jdbc:safe: %d of %d%n", on, name, raw, safe, CounterRace.ROUNDS);
         assertThat(raw).as("rounds with several holders, raw").isPositive();
         assertThat(safe).as("rounds with several holders through safe-jdbc").isZero();
     }
 
-    @Test
-    void jdbcTemplateQueueClaimClaimsEachJobOnce() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Database.class)
+    void jdbcTemplateQueueClaimClaimsEachJobOnce(Database on) throws Exception {
+        given(on);
         int raw = doubleClaims(url);
         int safe = doubleClaims("jdbc:safe:" + url.substring("jdbc:".length()));
-        System.out.printf("[races] %s queue claim: jobs claimed twice or more raw %d, jdbc:safe: %d%n", schema, raw,
-                safe);
+        System.out.printf("[races] %s %s queue claim: jobs claimed twice or more raw %d, jdbc:safe: %d%n", on, name,
+                raw, safe);
         assertThat(raw).as("double claims, raw").isPositive();
         assertThat(safe).as("double claims through safe-jdbc").isZero();
     }
@@ -100,7 +161,11 @@ class ClaimRaceTest {
     /** Each racer claims one pending job per round; returns how many jobs were claimed more than once. */
     private int doubleClaims(String jdbcUrl) throws Exception {
         execute(url, "DELETE FROM queue");
-        execute(url, "INSERT INTO queue SELECT g, 'PENDING', NULL FROM generate_series(1, 100) g");
+        StringBuilder jobs = new StringBuilder("INSERT INTO queue VALUES ");
+        for (int id = 1; id <= 100; id++) {
+            jobs.append(id == 1 ? "" : ", ").append("(").append(id).append(", 'PENDING', NULL)");
+        }
+        execute(url, jobs.toString());
         CounterRace.Rounds<Integer> rounds;
         try (HikariDataSource pool = Pools.hikari(jdbcUrl, CounterRace.RACERS, 10_000)) {
             JdbcTemplate jdbc = new JdbcTemplate(pool);
