@@ -200,6 +200,9 @@ public final class StatementGuard {
     public void addBatch() {
         if (bound != null) {
             batched(new BatchedWrite(preparedSql, prepared, bound.copy()));
+        } else if (prepared != Unrelated.INSTANCE) {
+            // an upsert, a call, DDL: what it may change counts, not its parameters (it is never guarded)
+            batched(new BatchedWrite(preparedSql, prepared, BoundValues.NONE));
         }
     }
 

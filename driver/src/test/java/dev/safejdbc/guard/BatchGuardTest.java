@@ -426,6 +426,32 @@ class BatchGuardTest {
     }
 
     @ParameterizedTest
+    @EnumSource(value = Db.class, names = {"POSTGRESQL", "SQLITE"})
+    void aBatchedUpsertEndsTheReadsItMayHaveChanged(Db database) throws Exception {
+        given(database);
+        int updated;
+        try (Connection c = safe(new Properties())) {
+            c.setAutoCommit(false);
+            read(c, 1);
+            try (PreparedStatement upsert = c.prepareStatement("INSERT INTO " + table + " (id, v) VALUES (?, ?)"
+                    + " ON CONFLICT (id) DO UPDATE SET v = excluded.v")) {
+                upsert.setInt(1, 1);
+                upsert.setInt(2, 50);
+                upsert.addBatch();
+                upsert.executeBatch();
+            }
+            try (PreparedStatement update = c.prepareStatement(sql(UPDATE))) {
+                update.setInt(1, 60);
+                update.setInt(2, 1);
+                updated = update.executeUpdate(); // this transaction changed the row: not a lost race
+            }
+            c.commit();
+        }
+        assertThat(updated).isEqualTo(1);
+        assertThat(rows().get(1)).isEqualTo(60);
+    }
+
+    @ParameterizedTest
     @EnumSource(Db.class)
     void selfRelativeAndVersionedBatchedWritesGoAsWritten(Db database) throws Exception {
         given(database);
