@@ -3,8 +3,10 @@
 methods and rewrites the table and the chart in docs/PERFORMANCE.md, standard library only.
 
     mvn -B -q -pl driver,bench -am -DskipTests package
-    python3 bench/standing.py              # everything, about 25 minutes on 2 cores
+    python3 bench/standing.py              # everything, about 35 minutes on 2 cores
     python3 bench/standing.py --quick      # 1 short round each: checks the script, not a result
+    python3 bench/standing.py --rounds 4   # at most 4 rounds per workload: a shorter, wider result
+    python3 bench/standing.py --only 'ps-|il-'   # only the workloads whose name matches
 
 Method 1 is bench/alternate.py (short JMH forks of each variant back to back, round after round);
 method 2 is InterleavedHarness (one JVM, every variant's connection in short slices, order
@@ -44,6 +46,14 @@ ALTERNATING = [
      "raw,safe,safe-guard-off,p6spy,datasource-proxy", 6, "-t 4", ">= 0.97"),
     ("e2e-sqlite", "end to end, SQLite WAL file, 1 thread", "sqlite-wal", "EndToEndBench.unitOfWork",
      "raw,safe,safe-guard-off,p6spy,datasource-proxy", 6, "-t 1", ">= 0.97"),
+    ("list-sqlite", "list read, 100 rows by a non-key predicate", "sqlite", "ListReadBench.listRead",
+     "raw-private,safe,safe-guard-off", 6, "", "side by side"),
+    ("list-pg", "list read, 100 rows by a non-key predicate", "postgresql", "ListReadBench.listRead",
+     "raw,safe,safe-guard-off", 4, "", "side by side"),
+    ("batch-sqlite", "guarded batch of 50 (50 keyed reads, one batch of 50 updates)", "sqlite",
+     "GuardedBatchBench.readThenBatchUpdate", "raw-private,safe", 6, "", "side by side"),
+    ("batch-pg", "guarded batch of 50 (50 keyed reads, one batch of 50 updates)", "postgresql",
+     "GuardedBatchBench.readThenBatchUpdate", "raw,safe", 4, "", "side by side"),
 ]
 
 # (name, db, rounds)
@@ -62,21 +72,21 @@ def run(command):
     subprocess.run(command, check=True)
 
 
-def alternating(entry, quick):
+def alternating(entry, quick, cap):
     name, _, db, pattern, variants, rounds, extra, _ = entry
     path = os.path.join(OUT, name + ".json")
     run([sys.executable, "bench/alternate.py", pattern, "-p", "db=" + db, "-v", variants,
-         "--rounds", "1" if quick else str(rounds), "--jmh", ((QUICK_JMH if quick else JMH) + " " + extra).strip(),
+         "--rounds", "1" if quick else str(min(rounds, cap)), "--jmh", ((QUICK_JMH if quick else JMH) + " " + extra).strip(),
          "--jar", JAR, "-o", path])
     with open(path) as f:
         summary = json.load(f)["summary"]
     return path, [(variant, figures["ratios"]) for variant, figures in summary.items() if "ratios" in figures]
 
 
-def interleaved(name, db, rounds, quick):
+def interleaved(name, db, rounds, quick, cap):
     path = os.path.join(OUT, name + ".json")
     run(["java", "-cp", JAR, "dev.safejdbc.bench.InterleavedHarness", "db=" + db, "out=" + path]
-        + (["rounds=4", "warmup=2", "slice=2000"] if quick else ["rounds=" + str(rounds)]))
+        + (["rounds=4", "warmup=2", "slice=2000"] if quick else ["rounds=" + str(min(rounds, 10 * cap))]))
     with open(path) as f:
         figures = json.load(f)
     return [(v["label"], v["ratios"]) for v in figures["variants"] if v["label"] != figures["baseline"]]
@@ -93,19 +103,24 @@ def row(what, db, method, variant, ratios, target):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="one short round each: checks the script, not a result")
+    parser.add_argument("--rounds", type=int, default=1000,
+                        help="at most this many alternating rounds per workload (ten times as many interleaved)")
+    parser.add_argument("--only", help="a regular expression: run only the workloads whose name matches (the table"
+                        " then holds only those)")
     args = parser.parse_args()
+    picked = re.compile(args.only or ".")
     os.makedirs(OUT, exist_ok=True)
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
     started, load_before = datetime.datetime.now(datetime.timezone.utc), load()
 
     rows, charts = [], []
-    for entry in ALTERNATING:
-        path, results = alternating(entry, args.quick)
+    for entry in (e for e in ALTERNATING if picked.search(e[0])):
+        path, results = alternating(entry, args.quick, args.rounds)
         charts.append(path)
         for variant, ratios in results:
             rows.append(row(entry[1], entry[2], "alternating forks", variant, ratios, entry[7]))
-    for name, db, rounds in INTERLEAVED:
-        for label, ratios in interleaved(name, db, rounds, args.quick):
+    for name, db, rounds in (e for e in INTERLEAVED if picked.search(e[0])):
+        for label, ratios in interleaved(name, db, rounds, args.quick, args.rounds):
             control = label.startswith("raw")
             rows.append(row("point SELECT by key, autocommit" + (" (control: the same variant twice)" if control else ""),
                             db, "one JVM, interleaved", label, ratios, "1.00" if control else "time <= 1.05 (SQLite), 1.02 (PostgreSQL)"))
