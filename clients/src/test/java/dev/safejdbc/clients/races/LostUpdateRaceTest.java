@@ -386,8 +386,10 @@ class LostUpdateRaceTest {
                         this::counter));
             }
         }
-        System.out.printf("[races] %s %s raw: %d of %d committed, %d lost, errors %s; through safe-jdbc: %s%n", on,
-                name, raw.committed(), raw.expected(), raw.lost(), RaceDatabase.kinds(raw.errors()), throughSafeJdbc.stream()
+        String test = StackWalker.getInstance().walk(frames -> frames.map(StackWalker.StackFrame::getMethodName)
+                .filter(method -> !method.equals("race")).findFirst().orElse(""));
+        System.out.printf("[races] %s %s %s raw: %d of %d committed, %d lost, errors %s; through safe-jdbc: %s%n",
+                test, on, name, raw.committed(), raw.expected(), raw.lost(), RaceDatabase.kinds(raw.errors()), throughSafeJdbc.stream()
                         .map(o -> o.committed() + " committed, " + o.lost() + " lost, " + o.conflicts()
                                 + " conflicts retried, errors " + RaceDatabase.kinds(o.errors())).toList());
         on.assertErrors(raw.errors(), throughSafeJdbc.stream().flatMap(o -> o.errors().stream()).toList());
