@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.safejdbc.clients.Pools;
-import dev.safejdbc.it.TestDatabases;
 import java.sql.SQLException;
 import java.util.HashSet;
 import java.util.List;
@@ -14,7 +13,6 @@ import javax.sql.DataSource;
 import org.hibernate.SessionFactory;
 import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.cfg.Configuration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.dao.ConcurrencyFailureException;
@@ -31,22 +29,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * idiom, and every round has one holder, every job one claim. On SQLite the raw racers that lose fail
  * instead (see {@link RaceDatabase#losesRacesRaw()}): no round has two holders either way.
  */
-class ClaimRaceTest {
-    private final String name = TestDatabases.unique("claims");
-    private RaceDatabase.Opened db;
+class ClaimRaceTest extends OnRaceDatabase {
 
     private void given(RaceDatabase on) throws SQLException {
-        db = on.open(name);
+        open(on);
         db.execute("CREATE TABLE resource_locks (id BIGINT PRIMARY KEY, resource VARCHAR(40) NOT NULL UNIQUE,"
                 + " owner VARCHAR(40), expiresAt BIGINT NOT NULL)");
         db.execute("CREATE TABLE queue (id INT PRIMARY KEY, status VARCHAR(20) NOT NULL, claimed_by VARCHAR(40))");
-    }
-
-    @AfterEach
-    void drop() throws Exception {
-        if (db != null) {
-            db.close();
-        }
     }
 
     @ParameterizedTest

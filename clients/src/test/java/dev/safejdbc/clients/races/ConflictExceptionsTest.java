@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.safejdbc.clients.Pools;
 import dev.safejdbc.error.GuardConflictException;
-import dev.safejdbc.it.TestDatabases;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PessimisticLockException;
@@ -17,7 +16,6 @@ import java.util.Properties;
 import org.hibernate.SessionFactory;
 import org.hibernate.StaleObjectStateException;
 import org.hibernate.exception.LockAcquisitionException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.dao.CannotAcquireLockException;
@@ -32,21 +30,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * connection commits a change of it, then the thread writes it back plus one. (Not on SQLite: there the
  * other connection's write waits for the reader's transaction to end.)
  */
-class ConflictExceptionsTest {
-    private final String name = TestDatabases.unique("conflicts");
-    private RaceDatabase.Opened db;
-
-    @AfterEach
-    void drop() throws Exception {
-        if (db != null) {
-            db.close();
-        }
-    }
+class ConflictExceptionsTest extends OnRaceDatabase {
 
     @ParameterizedTest
     @EnumSource(value = RaceDatabase.class, names = {"POSTGRESQL", "MARIADB", "H2"})
     void whatEachLibrarySeesForALostRace(RaceDatabase on) throws Exception {
-        db = on.open(name);
+        open(on);
         db.execute("CREATE TABLE counters (id INT PRIMARY KEY, v INT NOT NULL, owner_id INT)");
         db.execute("INSERT INTO counters VALUES (1, 0, NULL)");
         for (String mode : new String[] {"throw", "zero-rows"}) {

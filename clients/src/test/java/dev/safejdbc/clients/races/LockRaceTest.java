@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.safejdbc.clients.Pools;
-import dev.safejdbc.it.TestDatabases;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -14,7 +13,6 @@ import java.util.Properties;
 import java.util.stream.Stream;
 import org.hibernate.SessionFactory;
 import org.hibernate.cfg.AvailableSettings;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -34,24 +32,15 @@ import org.junit.jupiter.params.provider.MethodSource;
  * worker read as absent is a lost race (40001), retried. On SQLite the raw workers that lose fail on the
  * database's lock instead (see {@link RaceDatabase#losesRacesRaw()}).
  */
-class LockRaceTest {
+class LockRaceTest extends OnRaceDatabase {
     private static final Instant NOW = Instant.parse("2026-12-06T12:00:00.123456Z");
     private static final Instant LONG_AGO = Instant.parse("2026-01-01T00:00:00Z");
 
-    private final String name = TestDatabases.unique("locks");
-    private RaceDatabase.Opened db;
 
     private void given(RaceDatabase on) throws SQLException {
-        db = on.open(name);
+        open(on);
         db.execute("CREATE TABLE job_locks (resource_id varchar(40) PRIMARY KEY, owner_id varchar(40), expires_at "
                 + (on == RaceDatabase.POSTGRESQL ? "timestamp(6) with time zone" : "timestamp(6)") + " NOT NULL)");
-    }
-
-    @AfterEach
-    void drop() throws Exception {
-        if (db != null) {
-            db.close();
-        }
     }
 
     static Stream<Arguments> everyDatabaseWithAndWithoutJdbcTimeZone() {

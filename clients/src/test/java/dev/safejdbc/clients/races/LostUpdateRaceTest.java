@@ -7,7 +7,6 @@ import dev.safejdbc.SafeDataSource;
 import dev.safejdbc.clients.Pools;
 import dev.safejdbc.findings.Finding;
 import dev.safejdbc.findings.Findings;
-import dev.safejdbc.it.TestDatabases;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -36,7 +35,6 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.transaction.SerializableTransactionRunner;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.dao.ConcurrencyFailureException;
@@ -59,23 +57,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Through {@code jdbc:safe:} a shared in-memory database is leased to one transaction at a time, so that race
  * runs unforced (a racer waiting for the others' reads would hold the database they wait for).
  */
-class LostUpdateRaceTest {
-    private final String name = TestDatabases.unique("races");
-    private RaceDatabase.Opened db;
+class LostUpdateRaceTest extends OnRaceDatabase {
 
     private void given(RaceDatabase on) throws SQLException {
-        db = on.open(name);
+        open(on);
         db.execute("CREATE TABLE owners (id INT PRIMARY KEY, name VARCHAR(40) NOT NULL)");
         db.execute("INSERT INTO owners VALUES (1, 'ann')");
         db.execute("CREATE TABLE counters (id INT PRIMARY KEY, v INT NOT NULL, owner_id INT)");
         db.execute("INSERT INTO counters VALUES (1, 0, 1), (2, 0, 1), (3, 0, 1)");
-    }
-
-    @AfterEach
-    void drop() throws Exception {
-        if (db != null) {
-            db.close();
-        }
     }
 
     @ParameterizedTest

@@ -3,7 +3,6 @@ package dev.safejdbc.clients.races;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.safejdbc.SafeDataSource;
-import dev.safejdbc.it.TestDatabases;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,7 +13,6 @@ import net.ttddyy.dsproxy.QueryInfo;
 import net.ttddyy.dsproxy.listener.QueryExecutionListener;
 import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
 import org.hibernate.SessionFactory;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -25,21 +23,12 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * remove) reaches the real driver byte for byte as without safe-jdbc (recorded with datasource-proxy between
  * {@code SafeDataSource} and the driver).
  */
-class VersionedStatementsTest {
-    private final String name = TestDatabases.unique("versioned");
-    private RaceDatabase.Opened db;
-
-    @AfterEach
-    void drop() throws Exception {
-        if (db != null) {
-            db.close();
-        }
-    }
+class VersionedStatementsTest extends OnRaceDatabase {
 
     @ParameterizedTest
     @EnumSource(RaceDatabase.class)
     void aVersionedEntitysStatementsReachTheDatabaseUnchanged(RaceDatabase on) throws Exception {
-        db = on.open(name);
+        open(on);
         db.execute("CREATE TABLE versioned_counters (id INT PRIMARY KEY, v INT NOT NULL, version INT NOT NULL)");
         List<String> raw = versionedWork(false);
         db.execute("DELETE FROM versioned_counters");
