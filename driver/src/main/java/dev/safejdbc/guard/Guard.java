@@ -124,7 +124,7 @@ public final class Guard {
         }
     }
 
-    /** Before a read runs: what to record of its result, or null when it records nothing. */
+    /** Before a read runs: what to record of its result ({@link ReadCapture#NONE} when nothing). */
     ReadCapture read(Analysis analysis, BoundValues bound, ReadLog log, Connection physical,
             StatementMemo memo, Supplier<AppFrames> site) throws SQLException {
         ResultRows rows;
@@ -142,10 +142,10 @@ public final class Guard {
             if (analysis != Unrelated.INSTANCE && !log.isEmpty()) {
                 queriedWrite(analysis, bound, log, physical, memo);
             }
-            return null;
+            return ReadCapture.NONE;
         }
         if (rows == null) {
-            return null;
+            return ReadCapture.NONE;
         }
         List<TableKeys> keys = new ArrayList<>(rows.tables().size());
         boolean anyKeys = false;
@@ -154,7 +154,7 @@ public final class Guard {
             keys.add(tableKeys);
             anyKeys |= tableKeys.hasKeys();
         }
-        return anyKeys ? new ReturnedRowsCapture(log, rows, keys, dialect, memo, site.get()) : null;
+        return anyKeys ? new ReturnedRowsCapture(log, rows, keys, dialect, memo, site.get()) : ReadCapture.NONE;
     }
 
     /**

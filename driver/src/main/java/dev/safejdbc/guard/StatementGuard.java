@@ -138,7 +138,7 @@ public final class StatementGuard {
         return analysis == Unrelated.INSTANCE ? Kind.OTHER : Kind.WRITE;
     }
 
-    /** Before a read runs in {@code session}: what to record of its result; null when it records nothing. */
+    /** Before a read runs in {@code session}: what its result set records ({@link ReadCapture#NONE}: nothing). */
     public ReadCapture beforeQuery(String sql, Session session) throws SQLException {
         return guard.read(analysis(sql), boundValues(), session.attachment(ReadLog.OF_SESSION), physical, memo(),
                 lazySite);
