@@ -6,7 +6,6 @@ import dev.safejdbc.junit.Run;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,7 +21,8 @@ import javax.sql.DataSource;
  * each; the pool's checkouts are its own), with the guard off (the race shows) and on; and two such transactions
  * on unrelated tables (where the reduction pays), each also with every order run. Prints, per shape, the
  * schedules run, the orders they stand for, the failing schedules and the median time per schedule over the
- * rounds. Not a JMH benchmark: one exploration is the unit.
+ * rounds. The reset runs through the same pool, as the README example's does. Not a JMH benchmark: one
+ * exploration is the unit.
  *
  * <pre>java -cp bench/target/benchmarks.jar dev.safejdbc.bench.HarnessSpeed [rounds]</pre>
  */
@@ -80,15 +80,15 @@ public final class HarnessSpeed {
 
     private Interleaver lockService(DataSource pool) {
         return Interleaver.of(() -> acquire(pool, locks, "owner-a"), () -> acquire(pool, locks, "owner-b"))
-                .reset(() -> execute("UPDATE " + locks + " SET owner_id = 'nobody', expires_at = 0"))
+                .reset(() -> execute(pool, "UPDATE " + locks + " SET owner_id = 'nobody', expires_at = 0"))
                 .invariant(run -> holdersAtMostOne(run));
     }
 
     private Interleaver unrelatedTables() {
         return Interleaver.of(() -> acquire(guarded, locks, "owner-a"), () -> acquire(guarded, other, "owner-b"))
                 .reset(() -> {
-                    execute("UPDATE " + locks + " SET owner_id = 'nobody', expires_at = 0");
-                    execute("UPDATE " + other + " SET owner_id = 'nobody', expires_at = 0");
+                    execute(guarded, "UPDATE " + locks + " SET owner_id = 'nobody', expires_at = 0");
+                    execute(guarded, "UPDATE " + other + " SET owner_id = 'nobody', expires_at = 0");
                 });
     }
 
@@ -135,17 +135,18 @@ public final class HarnessSpeed {
 
     private void create() throws SQLException {
         for (String table : List.of(locks, other)) {
-            execute("CREATE TABLE " + table + " (name TEXT PRIMARY KEY, owner_id TEXT NOT NULL, expires_at BIGINT NOT NULL)");
-            execute("INSERT INTO " + table + " VALUES ('job', 'nobody', 0)");
+            execute(guarded, "CREATE TABLE " + table + " (name TEXT PRIMARY KEY, owner_id TEXT NOT NULL, expires_at BIGINT NOT NULL)");
+            execute(guarded, "INSERT INTO " + table + " VALUES ('job', 'nobody', 0)");
         }
     }
 
     private void drop() throws SQLException {
-        execute("DROP TABLE IF EXISTS " + locks + ", " + other);
+        execute(guarded, "DROP TABLE IF EXISTS " + locks + ", " + other);
     }
 
-    private void execute(String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(Databases.postgresUrl()); Statement s = c.createStatement()) {
+    /** Runs {@code sql} on a connection of {@code pool}, as the README example's reset does (no fresh connect). */
+    private static void execute(DataSource pool, String sql) throws SQLException {
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
             s.execute(sql);
         }
     }

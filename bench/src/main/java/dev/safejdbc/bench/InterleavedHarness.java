@@ -3,7 +3,6 @@ package dev.safejdbc.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -35,7 +34,7 @@ public final class InterleavedHarness {
     }
 
     /** One variant's connection, table and times, one per round. */
-    private record Lane(String label, Connection connection, ItemsTable items, double[] nanosPerOp) {
+    private record Lane(String label, ItemsTrial trial, double[] nanosPerOp) {
     }
 
     public static void main(String[] args) throws SQLException, IOException {
@@ -49,16 +48,9 @@ public final class InterleavedHarness {
         int warmup = Integer.parseInt(arguments.get("warmup", "20"));
 
         List<Lane> lanes = new ArrayList<>();
-        List<Databases.Target> targets = new ArrayList<>();
-        List<String> tables = new ArrayList<>();
         try {
             for (int i = 0; i < variants.size(); i++) {
-                Databases.Target target = Databases.Target.open(db, "items");
-                targets.add(target);
-                String table = target.table("items");
-                tables.add(table);
-                Connection connection = target.connect(variants.get(i));
-                lanes.add(new Lane(variants.get(i) + "#" + (i + 1), connection, ItemsTable.create(connection, table),
+                lanes.add(new Lane(variants.get(i) + "#" + (i + 1), ItemsTrial.open(db, variants.get(i)),
                         new double[rounds]));
             }
             Random order = new Random(42);
@@ -69,7 +61,7 @@ public final class InterleavedHarness {
                 for (Lane lane : shuffled) {
                     long start = System.nanoTime();
                     for (int op = 0; op < slice; op++) {
-                        sink += lane.items().selectNext();
+                        sink += lane.trial().items.selectNext();
                     }
                     if (round >= 0) {
                         lane.nanosPerOp()[round] = (System.nanoTime() - start) / (double) slice;
@@ -83,10 +75,7 @@ public final class InterleavedHarness {
             }
         } finally {
             for (Lane lane : lanes) {
-                Databases.closeQuietly(lane.items(), lane.connection());
-            }
-            for (int i = 0; i < targets.size(); i++) {
-                targets.get(i).close(tables.get(i));
+                lane.trial().close();
             }
         }
     }

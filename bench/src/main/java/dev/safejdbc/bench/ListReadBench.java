@@ -1,6 +1,5 @@
 package dev.safejdbc.bench;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -41,26 +40,19 @@ public class ListReadBench {
     @Param({"raw", "safe", "safe-guard-off"})
     public String variant;
 
-    private Databases.Target target;
-    private String table;
-    private Connection connection;
-    private ItemsTable items;
+    private ItemsTrial trial;
     private PreparedStatement list;
     private int nextFirst;
 
     @Setup(Level.Trial)
     public void setUp() throws SQLException {
-        target = Databases.Target.open(db, "items");
-        table = target.table("items");
-        connection = target.connect(variant);
-        items = ItemsTable.create(connection, table);
-        list = connection.prepareStatement("SELECT id, name, amount FROM " + table + " WHERE amount BETWEEN ? AND ?");
+        trial = ItemsTrial.open(db, variant);
+        list = trial.prepare("SELECT id, name, amount FROM %s WHERE amount BETWEEN ? AND ?");
     }
 
     @TearDown(Level.Trial)
     public void tearDown() throws SQLException {
-        Databases.closeQuietly(list, items, connection);
-        target.close(table);
+        trial.close(list);
     }
 
     /** The next window of {@value #ROWS} items by amount (each item's amount is ten times its id). */

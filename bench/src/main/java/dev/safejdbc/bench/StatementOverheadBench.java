@@ -1,6 +1,5 @@
 package dev.safejdbc.bench;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;
@@ -41,32 +40,25 @@ public class StatementOverheadBench {
     @Param({"raw", "safe", "safe-guard-off", "datasource-proxy", "p6spy"})
     public String variant;
 
-    private Databases.Target target;
-    private String table;
-    private Connection connection;
-    private ItemsTable items;
+    private ItemsTrial trial;
     private PreparedStatement insert;
     private long nextId = FIRST_INSERTED_ID;
 
     @Setup(Level.Trial)
     public void setUp() throws SQLException {
-        target = Databases.Target.open(db, "items");
-        table = target.table("items");
-        connection = target.connect(variant);
-        items = ItemsTable.create(connection, table);
-        insert = connection.prepareStatement("INSERT INTO " + table + " (id, name, amount) VALUES (?, ?, ?)");
+        trial = ItemsTrial.open(db, variant);
+        insert = trial.prepare("INSERT INTO %s (id, name, amount) VALUES (?, ?, ?)");
     }
 
     @TearDown(Level.Trial)
     public void tearDown() throws SQLException {
-        Databases.closeQuietly(items, insert, connection);
-        target.close(table);
+        trial.close(insert);
     }
 
     /** A point SELECT by primary key (cycling over the seeded rows), reading both columns. */
     @Benchmark
     public long pointSelect() throws SQLException {
-        return items.selectNext();
+        return trial.items.selectNext();
     }
 
     /** A single-row INSERT of a new key, committed (autocommit). */
