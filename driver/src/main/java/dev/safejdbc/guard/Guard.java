@@ -23,6 +23,7 @@ import dev.safejdbc.guard.sql.SchemaChange;
 import dev.safejdbc.guard.sql.SqlAnalyzer;
 import dev.safejdbc.guard.sql.TableName;
 import dev.safejdbc.guard.sql.Unrelated;
+import dev.safejdbc.session.Session;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -115,6 +116,25 @@ public final class Guard {
     /** The plan of a write the guard leaves as written. */
     WritePlan asWritten(Analysis analysis) {
         return analysis == SchemaChange.INSTANCE ? schemaChange : WritePlan.AS_WRITTEN;
+    }
+
+    /**
+     * {@code session} rolled back to a savepoint: what its transaction read since may be undone, and what it
+     * wrote too, so its reads end.
+     */
+    public void rolledBackToSavepoint(Session session) {
+        session.attachment(ReadLog.OF_SESSION).invalidate("a rollback to a savepoint ran between the read and"
+                + " this write");
+    }
+
+    /**
+     * Pools (HikariCP, DBCP) reset a connection they take back with {@code clearWarnings()}: what
+     * the last borrower read in autocommit must not guard the next borrower's writes.
+     */
+    public void connectionReset(Session session) {
+        if (!session.inTransaction()) {
+            session.attachment(ReadLog.OF_SESSION).clear();
+        }
     }
 
     /** DDL ran in a batch, as written: the keys it may have changed are read again. */
