@@ -934,3 +934,32 @@ SELECT id, v, UPPER(note), CHAR_LENGTH(note) FROM more WHERE id = 22
 UPDATE more SET v = 1 WHERE id = 22
 --@commit
 SELECT * FROM more WHERE id = 22
+
+-- case collation: a VARCHAR_IGNORECASE key, found by another case
+CREATE TABLE loose_key (k VARCHAR_IGNORECASE(10) PRIMARY KEY, v INT NOT NULL)
+INSERT INTO loose_key VALUES ('Key', 0), ('Other', 0)
+--@commit
+SELECT * FROM loose_key WHERE k = 'key'
+UPDATE loose_key SET v = 1 WHERE k = 'key'
+SELECT k, v FROM loose_key WHERE k = 'OTHER'
+UPDATE loose_key SET k = 'OTHER' WHERE k = 'other'
+SELECT k, v FROM loose_key WHERE k = 'Other'
+UPDATE loose_key SET v = 3 WHERE k = 'Other'
+--@commit
+SELECT * FROM loose_key ORDER BY k
+
+-- case collation: an indexed VARCHAR_IGNORECASE column whose case changed, read through its index, written by id
+CREATE TABLE loose_idx (id INT PRIMARY KEY, n VARCHAR_IGNORECASE(10) UNIQUE, m VARCHAR_IGNORECASE(10), v INT NOT NULL)
+CREATE INDEX loose_idx_m ON loose_idx (m)
+INSERT INTO loose_idx VALUES (1, 'Name', 'Mm', 0), (2, 'Two', 'Mm', 0)
+--@commit
+UPDATE loose_idx SET n = 'NAME', m = 'MM' WHERE id = 1
+--@commit
+SELECT * FROM loose_idx WHERE n = 'name'
+UPDATE loose_idx SET v = 1 WHERE id = 1
+SELECT id, n, m, v FROM loose_idx WHERE m = 'mm' ORDER BY id
+UPDATE loose_idx SET v = 2 WHERE id = 1
+SELECT * FROM loose_idx WHERE id = 1
+UPDATE loose_idx SET v = 3 WHERE n = 'NAME'
+--@commit
+SELECT id, v FROM loose_idx ORDER BY id

@@ -1155,3 +1155,18 @@ SELECT id, c, v FROM ty_45 WHERE id = 3
 INSERT INTO ty_45 VALUES (3, repeat('x', 3000), 0)
 --@commit
 SELECT id, v FROM ty_45 ORDER BY id
+
+-- case collation: a key under a case-insensitive, pad-space collation, found by another spelling
+CREATE TABLE loose_key (k VARCHAR(10) PRIMARY KEY, n CHAR(6) CHARACTER SET latin1 UNIQUE, v INT NOT NULL)
+INSERT INTO loose_key VALUES ('Key', 'Name', 0), ('Other', 'Else', 0)
+--@commit
+SELECT * FROM loose_key WHERE k = 'key'
+UPDATE loose_key SET v = 1 WHERE k = 'key'
+SELECT k, n, v FROM loose_key WHERE n = 'NAME '
+UPDATE loose_key SET v = 2 WHERE n = 'NAME '
+SELECT k, v FROM loose_key WHERE k = 'OTHER'
+UPDATE loose_key SET k = 'OTHER' WHERE k = 'other'
+SELECT k, v FROM loose_key WHERE k = 'Other'
+UPDATE loose_key SET v = 3 WHERE k = 'Other'
+--@commit
+SELECT * FROM loose_key ORDER BY k

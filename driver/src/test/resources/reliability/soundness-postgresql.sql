@@ -1492,3 +1492,64 @@ SELECT id, c, v FROM ty_45 WHERE id = 3
 INSERT INTO ty_45 VALUES (3, repeat('x', 3000), 0)
 --@commit
 SELECT id, v FROM ty_45 ORDER BY id
+
+-- case collation: setup (citext lives in public, off the run's search_path; the collation is the run's own)
+CREATE COLLATION ci (provider = icu, locale = 'und-u-ks-level2', deterministic = false)
+CREATE DOMAIN dom_citext AS public.citext
+CREATE DOMAIN dom_ci AS text COLLATE ci
+CREATE TABLE loose (id INT PRIMARY KEY, a public.citext, b text COLLATE ci, c varchar(10) COLLATE ci, d char(6) COLLATE ci, e dom_citext, f dom_ci, v INT NOT NULL)
+INSERT INTO loose VALUES (1, 'Ann', 'Ann', 'Ann', 'Ann', 'Ann', 'Ann', 0), (2, NULL, NULL, NULL, NULL, NULL, NULL, 0), (3, 'Ann', 'Ann', 'Ann', 'Ann ', 'Ann', 'Ann', 0), (4, 'Ann', 'Ann', 'Ann', 'Ann', 'Ann', 'Ann', 0), (5, 'Ann', 'Ann', 'Ann', 'Ann', 'Ann', 'Ann', 0), (6, 'Ann', 'Ann', 'Ann', 'Ann', 'Ann', 'Ann', 0)
+CREATE TABLE loose_key (k public.citext PRIMARY KEY, n text COLLATE ci UNIQUE, v INT NOT NULL)
+INSERT INTO loose_key VALUES ('Key', 'Name', 0), ('Other', 'Else', 0)
+--@commit
+
+-- case collation: citext and nondeterministic columns read, then written unchanged
+SELECT id, a, b, c, d, e, f, v FROM loose WHERE id = 1
+UPDATE loose SET v = 1 WHERE id = 1
+--@prepared
+SELECT * FROM loose WHERE id = 2
+--@prepared
+UPDATE loose SET v = 1 WHERE id = 2
+SELECT * FROM loose WHERE id = 3
+UPDATE loose SET v = 1 WHERE id = 3
+--@commit
+SELECT id, a, b, c, d, e, f, v FROM loose ORDER BY id
+
+-- case collation: the transaction changes only the case, then writes again
+SELECT * FROM loose WHERE id = 4
+UPDATE loose SET a = 'ANN', b = 'aNN', c = 'ANN', d = 'ann', e = 'ANN', f = 'ANN' WHERE id = 4
+SELECT * FROM loose WHERE id = 4
+UPDATE loose SET v = 2 WHERE id = 4
+--@commit
+SELECT * FROM loose WHERE id = 4
+
+-- case collation: a case-only change by a function the guard cannot see through, then the write
+SELECT * FROM loose WHERE id = 5
+SELECT upper(a) FROM loose WHERE id = 5
+UPDATE loose SET a = upper(a), b = lower(b) WHERE id = 5
+UPDATE loose SET v = 3 WHERE id = 5
+--@commit
+SELECT * FROM loose WHERE id = 5
+
+-- case collation: another session changed the case before the transaction read the row
+--@other UPDATE loose SET a = 'ANN', f = 'ann' WHERE id = 6
+SELECT a, f, v FROM loose WHERE id = 6
+UPDATE loose SET v = 4 WHERE id = 6
+--@commit
+SELECT * FROM loose WHERE id = 6
+
+-- case collation: keys under citext and a nondeterministic collation, found by another case
+SELECT * FROM loose_key WHERE k = 'key'
+UPDATE loose_key SET v = 1 WHERE k = 'key'
+SELECT * FROM loose_key WHERE n = 'NAME'
+UPDATE loose_key SET v = 2 WHERE n = 'NAME'
+--@prepared
+SELECT k, n, v FROM loose_key WHERE k = 'OTHER'
+UPDATE loose_key SET k = 'OTHER' WHERE k = 'other'
+SELECT k, n, v FROM loose_key WHERE k = 'Other'
+UPDATE loose_key SET v = 3 WHERE k = 'Other'
+SELECT k, v FROM loose_key WHERE k = 'new'
+INSERT INTO loose_key VALUES ('NEW', 'n', 0)
+INSERT INTO loose_key VALUES ('new', 'm', 0)
+--@commit
+SELECT * FROM loose_key ORDER BY k

@@ -53,26 +53,28 @@ public enum Dialect {
      * {@code compared <null-safe => ?}, where {@code compared} is the (quoted, maybe cast) column;
      * PostgreSQL casts the parameter to the column's type, so enum, uuid or timestamp columns
      * compare with what the driver sends. Text compares exactly, whatever the column's collation
-     * calls equal (case-insensitive, pad-space): SQLite compares with {@code BINARY}, MariaDB the
-     * bytes of both sides in one character set, H2 a {@code VARCHAR_IGNORECASE} column as a
-     * {@code VARCHAR}.
+     * or type calls equal (case-insensitive, pad-space): SQLite compares with {@code BINARY}, and a
+     * column whose equality is not exact ({@code exactText}) compares its text's bytes: MariaDB both
+     * sides in one character set, H2 a {@code VARCHAR_IGNORECASE} column as a {@code VARCHAR},
+     * PostgreSQL ({@code citext}, a nondeterministic collation) both sides as {@code text} under
+     * {@code "C"}, the parameter through the column's type first, as the column's own value went.
      *
-     * @param text whether the column holds character data
+     * @param exactText whether the column's own equality may call two different texts equal
      */
-    public String nullSafeEquality(String compared, String typeName, boolean text) {
+    public String nullSafeEquality(String compared, String typeName, boolean exactText) {
         String parameter = castsParameters && typeName != null ? "CAST(? AS " + typeName(typeName) + ")" : "?";
         switch (this) {
             case SQLITE:
                 return compared + " IS ? COLLATE BINARY";
             case MARIADB:
-                return text ? "CAST(CONVERT(" + compared + " USING utf8mb4) AS BINARY) <=> CAST(CONVERT(? USING utf8mb4)"
-                        + " AS BINARY)" : compared + " <=> ?";
+                return exactText ? "CAST(CONVERT(" + compared + " USING utf8mb4) AS BINARY) <=> CAST(CONVERT(? USING"
+                        + " utf8mb4) AS BINARY)" : compared + " <=> ?";
             case H2:
-                return "VARCHAR_IGNORECASE".equalsIgnoreCase(typeName)
-                        ? "CAST(" + compared + " AS VARCHAR) IS NOT DISTINCT FROM CAST(? AS VARCHAR)"
+                return exactText ? "CAST(" + compared + " AS VARCHAR) IS NOT DISTINCT FROM CAST(? AS VARCHAR)"
                         : compared + " IS NOT DISTINCT FROM ?";
             default:
-                return compared + " " + nullSafeEquals + " " + parameter;
+                return exactText ? "CAST(" + compared + " AS text) COLLATE \"C\" IS NOT DISTINCT FROM CAST(" + parameter
+                        + " AS text) COLLATE \"C\"" : compared + " " + nullSafeEquals + " " + parameter;
         }
     }
 

@@ -50,13 +50,14 @@ final class ColumnPlan {
     private static final Set<Integer> BINARY = Set.of(Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY);
 
     /**
-     * A column kept: its position in the result, its label, its table column, type name, how to
-     * read it and which getters give its exact value.
+     * A column kept: its position in the result, its label, its table column, type name, whether
+     * its own equality may call different texts equal, how to read it and which getters give its
+     * exact value.
      */
-    private record Kept(int index, String label, String column, String stored, String typeName, boolean text,
+    private record Kept(int index, String label, String column, String stored, String typeName, boolean looseText,
             Class<?> exactType, int exactGetters) {
         Kept at(int position) {
-            return new Kept(position, label, column, stored, typeName, text, exactType, exactGetters);
+            return new Kept(position, label, column, stored, typeName, looseText, exactType, exactGetters);
         }
     }
 
@@ -149,14 +150,14 @@ final class ColumnPlan {
             seen.add(column);
             int type = meta.getColumnType(i);
             String typeName = meta.getColumnTypeName(i);
-            String inexact = inexact(dialect, typeName);
+            String inexact = inexact(dialect, typeName, keys.indexed(column));
             if (inexact != null) {
                 skipped.add(column + " (" + inexact + ")");
             } else if (isComparable(type, typeName)) {
                 Class<?> exactType = javaTime ? EXACT_TYPES.get(type)
                         : dialect == Dialect.MARIADB && type == Types.BOOLEAN ? Long.class : null; // TINYINT(1) holds 2
-                kept.add(new Kept(i, label, column, stored, typeName, CHARACTER.contains(type), exactType,
-                        exactGetters(type, exactType)));
+                kept.add(new Kept(i, label, column, stored, typeName, looseText(dialect, type, typeName, column, keys),
+                        exactType, exactGetters(type, exactType)));
             } else {
                 skipped.add(column);
             }
@@ -269,9 +270,12 @@ final class ColumnPlan {
         return kept.get(index).column();
     }
 
-    /** Whether kept column {@code index} holds character data (compared exactly, whatever its collation). */
-    boolean isText(int index) {
-        return kept.get(index).text();
+    /**
+     * Whether kept column {@code index}'s own equality may call different texts equal (a case-insensitive
+     * collation or type): it is compared by its text's bytes, a key column too.
+     */
+    boolean isLooseText(int index) {
+        return kept.get(index).looseText();
     }
 
     /** Kept column {@code index}'s name as the catalog stores it, to quote it exactly. */
@@ -344,8 +348,12 @@ final class ColumnPlan {
      * Why this database's driver gives no value of a column of this type that compares equal to
      * the row it came from; null when it does.
      */
-    private static String inexact(Dialect dialect, String typeName) {
+    private static String inexact(Dialect dialect, String typeName, boolean indexed) {
         String name = typeName == null ? "" : typeName.toUpperCase(Locale.ROOT);
+        if (dialect == Dialect.H2 && indexed && name.equals("VARCHAR_IGNORECASE")) {
+            return "VARCHAR_IGNORECASE under an index: after a change of case alone, H2 gives the index's copy of the"
+                    + " value (the old case) or the row's, by the path a query takes";
+        }
         if (dialect == Dialect.MARIADB) {
             switch (name) {
                 case "FLOAT":
@@ -371,6 +379,23 @@ final class ColumnPlan {
             }
         }
         return null;
+    }
+
+    /**
+     * Whether a column's equality may call different texts equal: on MariaDB any character column (its
+     * default collations ignore case and trailing spaces), on H2 {@code VARCHAR_IGNORECASE}, on PostgreSQL
+     * {@code citext} (a domain over it too: results name the base type) and a nondeterministic collation.
+     * SQLite compares every column with {@code BINARY}.
+     */
+    private static boolean looseText(Dialect dialect, int type, String typeName, String column, TableKeys keys) {
+        String name = typeName == null ? "" : typeName.toLowerCase(Locale.ROOT);
+        return switch (dialect) {
+            case MARIADB -> CHARACTER.contains(type);
+            case H2 -> name.equals("varchar_ignorecase"); // an indexed one is not compared at all
+            case POSTGRESQL -> name.equals("citext") || name.endsWith(".citext") || name.endsWith(".\"citext\"")
+                    || keys.collatedLoosely(column);
+            case SQLITE -> false;
+        };
     }
 
     private static boolean isComparable(int type, String typeName) {

@@ -390,17 +390,19 @@ public final class Guard {
         return true;
     }
 
-    /** The write's text with a null-safe equality on each compared column read, other than the key's. */
+    /** The write's text with a null-safe equality on each compared column read, other than the key's pinned ones. */
     private StatementMemo.GuardedForm guardedForm(String body, RowKey row, Observation read) {
         ColumnPlan columns = read.columns();
         StringBuilder sql = new StringBuilder(body);
         int[] compared = new int[columns.size()];
         int count = 0;
         for (int i = 0; i < columns.size(); i++) {
-            if (read.compared(i) && !row.columns().contains(KeyCatalog.normalize(columns.column(i)))) {
+            // the WHERE pins a key column, unless its equality calls different texts equal (a case-only change)
+            if (read.compared(i) && (columns.isLooseText(i)
+                    || !row.columns().contains(KeyCatalog.normalize(columns.column(i))))) {
                 sql.append(" AND ").append(dialect.nullSafeEquality(
                         ValueDomain.compared(dialect.quote(columns.stored(i)), read.domain(i)), columns.typeName(i),
-                        columns.isText(i)));
+                        columns.isLooseText(i)));
                 compared[count++] = i;
             }
         }

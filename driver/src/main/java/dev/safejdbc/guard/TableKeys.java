@@ -43,6 +43,19 @@ sealed interface TableKeys permits TableKeys.Known, TableKeys.Unknown, TableKeys
         return null;
     }
 
+    /**
+     * Whether the column (normalized) is under a collation whose equality calls different texts equal
+     * (PostgreSQL's nondeterministic ones): the guard then compares its text's bytes.
+     */
+    default boolean collatedLoosely(String column) {
+        return false;
+    }
+
+    /** Whether an index covers the column (normalized): H2 may give the index's copy of its value. */
+    default boolean indexed(String column) {
+        return false;
+    }
+
     /** Why the guard has no key of this table to guard a write on, for a finding. */
     default String keyless() {
         return "no primary or unique key to guard on";
@@ -53,12 +66,24 @@ sealed interface TableKeys permits TableKeys.Known, TableKeys.Unknown, TableKeys
      *
      * @param columns each column's normalized name to its name as stored (null where two columns normalize alike)
      * @param notKeys the unique indexes that are no keys, each with why (partial, deferrable, ...)
+     * @param looseCollations the columns (normalized) under a nondeterministic collation (PostgreSQL)
+     * @param indexed the columns (normalized) an index covers (H2)
      */
-    record Known(List<Set<String>> uniqueKeys, Map<String, String> columns, List<String> notKeys)
-            implements TableKeys {
+    record Known(List<Set<String>> uniqueKeys, Map<String, String> columns, List<String> notKeys,
+            Set<String> looseCollations, Set<String> indexed) implements TableKeys {
+        @Override
+        public boolean indexed(String column) {
+            return indexed.contains(column);
+        }
+
         @Override
         public String stored(String column) {
             return columns.get(column);
+        }
+
+        @Override
+        public boolean collatedLoosely(String column) {
+            return looseCollations.contains(column);
         }
 
         @Override

@@ -36,6 +36,12 @@ final class TableLookup {
             + " JOIN pg_class c2 ON c2.oid = i.indexrelid"
             + " WHERE i.indisunique AND n.nspname = ? AND c.relname = ? ORDER BY NOT i.indisprimary, i.indexrelid";
 
+    /** PostgreSQL's columns (a domain's included) whose collation is nondeterministic. */
+    private static final String PG_LOOSE_COLLATIONS = "SELECT a.attname FROM pg_attribute a"
+            + " JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
+            + " JOIN pg_collation co ON co.oid = a.attcollation WHERE n.nspname = ? AND c.relname = ?"
+            + " AND a.attnum > 0 AND NOT a.attisdropped AND NOT co.collisdeterministic";
+
     /** Where the catalog stores a table: its catalog, schema and name, as stored. */
     private record Location(String catalog, String schema, String name) {
         String qualifier() {
@@ -143,7 +149,9 @@ final class TableLookup {
                 }
             }
         }
-        return new TableKeys.Known(List.copyOf(keys), columns(table), List.copyOf(notKeys));
+        return new TableKeys.Known(List.copyOf(keys), columns(table), List.copyOf(notKeys),
+                dialect == Dialect.POSTGRESQL ? postgresLooseCollations(table) : Set.of(),
+                dialect == Dialect.H2 ? indexedColumns(table) : Set.of());
     }
 
     private Map<String, String> columns(Location table) throws SQLException {
@@ -182,6 +190,41 @@ final class TableLookup {
             }
         }
         return keys;
+    }
+
+    /**
+     * The columns under a nondeterministic collation (an ICU one with {@code deterministic = false}),
+     * whose equality calls texts equal that differ (in case, in accents). PostgreSQL has them from 12.
+     */
+    private Set<String> postgresLooseCollations(Location table) throws SQLException {
+        if (meta.getDatabaseMajorVersion() < 12) {
+            return Set.of();
+        }
+        Set<String> loose = new LinkedHashSet<>();
+        try (PreparedStatement ps = physical.prepareStatement(PG_LOOSE_COLLATIONS)) {
+            ps.setString(1, table.schema());
+            ps.setString(2, table.name());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    loose.add(KeyCatalog.normalize(rs.getString(1)));
+                }
+            }
+        }
+        return Set.copyOf(loose);
+    }
+
+    /** The columns any index covers. */
+    private Set<String> indexedColumns(Location table) throws SQLException {
+        Set<String> indexed = new LinkedHashSet<>();
+        try (ResultSet rs = meta.getIndexInfo(table.catalog(), table.schema(), table.name(), false, true)) {
+            while (rs.next()) {
+                String column = rs.getString("COLUMN_NAME");
+                if (column != null) {
+                    indexed.add(KeyCatalog.normalize(column));
+                }
+            }
+        }
+        return Set.copyOf(indexed);
     }
 
     private Set<String> primaryKey(Location table) throws SQLException {

@@ -88,6 +88,9 @@ class GuardSoundnessTest {
     @Test
     void postgresql() throws Exception {
         String pg = TestDatabases.postgres();
+        try (Connection admin = DriverManager.getConnection("jdbc:" + pg)) {
+            Sql.exec(admin, "CREATE EXTENSION IF NOT EXISTS citext SCHEMA public"); // the collation cases' type
+        }
         check("postgresql", "jdbc:" + pg, "jdbc:safe:" + pg, new OnServer("jdbc:" + pg, "CREATE SCHEMA %s",
                 "SET search_path TO %s", "DROP SCHEMA IF EXISTS %s CASCADE"));
     }
