@@ -300,10 +300,12 @@ public final class Guard {
      */
     private static void forgetIfKeyMoves(KeyedUpdate update, TableKeys keys, ReadLog log) {
         for (Set<String> key : keys.uniqueKeys()) {
-            if (update.setColumns().stream().map(KeyCatalog::normalize).anyMatch(key::contains)) {
-                log.forget(update.table(), "an UPDATE of " + update.table().name() + " that assigns a key column, and"
-                        + " so may have moved a row onto the key read, ran between the read and this write");
-                return;
+            for (String column : update.setColumns()) { // a loop, not a stream: this runs on every keyed UPDATE
+                if (key.contains(KeyCatalog.normalize(column))) {
+                    log.forget(update.table(), "an UPDATE of " + update.table().name() + " that assigns a key column,"
+                            + " and so may have moved a row onto the key read, ran between the read and this write");
+                    return;
+                }
             }
         }
     }
