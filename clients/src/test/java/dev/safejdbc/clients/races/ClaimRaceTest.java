@@ -112,11 +112,14 @@ class ClaimRaceTest extends OnRaceDatabase {
     /** Each racer claims one pending job per round; the job each claimed (null for one that failed). */
     private CounterRace.Rounds<Integer> claimRounds(String jdbcUrl, boolean forced) throws Exception {
         db.execute("DELETE FROM queue");
-        StringBuilder jobs = new StringBuilder("INSERT INTO queue VALUES ");
-        for (int id = 1; id <= 100; id++) {
-            jobs.append(id == 1 ? "" : ", ").append("(").append(id).append(", 'PENDING', NULL)");
+        int claims = CounterRace.RACERS * CounterRace.ROUNDS; // a job for every claim, by a hundred an INSERT
+        for (int first = 1; first <= claims; first += 100) {
+            StringBuilder jobs = new StringBuilder("INSERT INTO queue VALUES ");
+            for (int id = first; id < first + 100 && id <= claims; id++) {
+                jobs.append(id == first ? "" : ", ").append("(").append(id).append(", 'PENDING', NULL)");
+            }
+            db.execute(jobs.toString());
         }
-        db.execute(jobs.toString());
         try (HikariDataSource pool = Pools.hikari(jdbcUrl, CounterRace.RACERS, 10_000)) {
             JdbcTemplate jdbc = new JdbcTemplate(pool);
             TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(pool));
