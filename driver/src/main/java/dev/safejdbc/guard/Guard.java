@@ -47,6 +47,8 @@ public final class Guard {
     private static final SqlAnalyzer STANDARD_ANALYZER = new SqlAnalyzer(4096, BuiltInFunctions.STANDARD);
     /** No guard: nothing is analyzed. */
     public static final Guard OFF = new Guard(null, false, ConflictPolicy.THROW);
+    /** Guard off analyzes nothing, so it never reads or fills a memo: its statements share this one. */
+    private static final StatementMemo UNUSED_MEMO = new StatementMemo();
     private static final int[] NOTHING_COMPARED = {};
     private static final String ZERO_UNCHECKED = "it wrote no row, and safe-jdbc could not look the row up again to"
             + " tell a lost race from a trigger or rule that skipped it: the 0 is returned as the database gave it";
@@ -105,7 +107,7 @@ public final class Guard {
      * prepares the same text (applications prepare anew in each transaction).
      */
     StatementMemo memo(String sql) {
-        return this == OFF ? new StatementMemo() : StatementMemo.of(db, sql);
+        return this == OFF ? UNUSED_MEMO : StatementMemo.of(db, sql);
     }
 
     Analysis analyze(String sql) {
