@@ -30,7 +30,8 @@ public final class ConnectionLease {
     private final String database;
     private final boolean shared;
     private final Settings applied;
-    private final Settings initial;
+    /** {@link Settings#packed}. */
+    private final long initial;
     private final AtomicReference<ThreadSession> holder = new AtomicReference<>();
     private final AtomicInteger waiters = new AtomicInteger();
     private final ReentrantLock lock = new ReentrantLock();
@@ -43,7 +44,7 @@ public final class ConnectionLease {
         this.database = database;
         this.shared = shared;
         this.applied = Settings.readFrom(physical);
-        this.initial = applied.copy();
+        this.initial = applied.packed();
     }
 
     /** A lease over a connection that one logical connection owns (and closes). */
@@ -68,9 +69,9 @@ public final class ConnectionLease {
         return holder.get();
     }
 
-    /** The settings a fresh logical connection starts with: the physical connection's as opened. */
-    Settings initialSettings() {
-        return initial.copy();
+    /** The settings a fresh logical connection starts with ({@link Settings#packed}): the physical one's as opened. */
+    long initialSettings() {
+        return initial;
     }
 
     /**

@@ -25,7 +25,15 @@ final class Settings {
         return new Settings(physical.getAutoCommit(), physical.isReadOnly(), UNKNOWN);
     }
 
-    Settings copy() {
-        return new Settings(autoCommit, readOnly, isolation);
+    /**
+     * These settings as one value: a thread publishes them to the connection's later threads with one
+     * write and no copy (a unit of work changes autocommit twice).
+     */
+    long packed() {
+        return (long) isolation << 32 | (autoCommit ? 1 : 0) | (readOnly ? 2 : 0);
+    }
+
+    static Settings unpacked(long packed) {
+        return new Settings((packed & 1) != 0, (packed & 2) != 0, (int) (packed >> 32));
     }
 }

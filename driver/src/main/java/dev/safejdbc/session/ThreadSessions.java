@@ -18,7 +18,8 @@ public final class ThreadSessions implements Sessions {
     private final long checkoutTimeoutMs;
     private final Map<Thread, ThreadSession> byThread = new ConcurrentHashMap<>();
     private volatile ThreadSession last;
-    private volatile Settings lastSettings;
+    /** The settings the connection was last left in ({@link Settings#packed}). */
+    private volatile long lastSettings;
     private volatile boolean closed;
 
     public ThreadSessions(ConnectionLease lease, NestingCheck nesting, long checkoutTimeoutMs) {
@@ -50,7 +51,7 @@ public final class ThreadSessions implements Sessions {
         ThreadSession session = byThread.get(thread);
         if (session == null) {
             byThread.values().removeIf(s -> !s.thread().isAlive() && lease.holder() != s);
-            session = new ThreadSession(this, thread, lastSettings.copy());
+            session = new ThreadSession(this, thread, Settings.unpacked(lastSettings));
             byThread.put(thread, session);
         }
         last = session;
@@ -59,7 +60,7 @@ public final class ThreadSessions implements Sessions {
 
     /** A thread changed a setting: later threads start from it. */
     void remember(Settings settings) {
-        lastSettings = settings.copy();
+        lastSettings = settings.packed();
     }
 
     @Override

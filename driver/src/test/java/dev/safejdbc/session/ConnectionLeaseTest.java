@@ -49,7 +49,7 @@ class ConnectionLeaseTest {
     }
 
     private ThreadSession sessionOf(Thread thread) {
-        return new ThreadSession(sessions, thread, lease.initialSettings());
+        return new ThreadSession(sessions, thread, Settings.unpacked(lease.initialSettings()));
     }
 
     @Test
