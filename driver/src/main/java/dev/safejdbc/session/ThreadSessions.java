@@ -16,7 +16,11 @@ public final class ThreadSessions implements Sessions {
     private final ConnectionLease lease;
     private final NestingCheck nesting;
     private final long checkoutTimeoutMs;
-    private final Map<Thread, ThreadSession> byThread = new ConcurrentHashMap<>();
+    /**
+     * Sized for one thread (a table of 2, not the default 16): a connection is used by one thread at a time, and
+     * pools hand it back mostly to the thread that had it last.
+     */
+    private final Map<Thread, ThreadSession> byThread = new ConcurrentHashMap<>(1);
     private volatile ThreadSession last;
     /** The settings the connection was last left in ({@link Settings#packed}). */
     private volatile long lastSettings;
