@@ -3,7 +3,7 @@
 methods and rewrites the table and the chart in docs/PERFORMANCE.md, standard library only.
 
     mvn -B -q -pl driver,bench -am -DskipTests package
-    python3 bench/standing.py              # everything, about 35 minutes on 2 cores
+    python3 bench/standing.py              # everything, about 40 minutes on 2 cores
     python3 bench/standing.py --quick      # 1 short round each: checks the script, not a result
     python3 bench/standing.py --rounds 4   # at most 4 rounds per workload: a shorter, wider result
     python3 bench/standing.py --only 'ps-|il-'   # only the workloads whose name matches
@@ -44,6 +44,10 @@ ALTERNATING = [
      "raw,safe", 6, "", ">= 0.97"),
     ("e2e-pg", "end to end, HikariCP pool of 8, 4 threads", "postgresql", "EndToEndBench.unitOfWork",
      "raw,safe,safe-guard-off,p6spy,datasource-proxy", 6, "-t 4", ">= 0.97"),
+    # the same with 10 s of warm-up per fork: the short forks above measure mostly the JIT compiling
+    # safe-jdbc's hot path (docs/PERFORMANCE.md, "End to end on PostgreSQL"); this one the steady state
+    ("e2e-pg-steady", "end to end, HikariCP pool of 8, 4 threads, after 10 s of warm-up", "postgresql",
+     "EndToEndBench.unitOfWork", "raw,safe,safe-guard-off", 4, "-t 4 -wi 10", ">= 0.97"),
     ("e2e-sqlite", "end to end, SQLite WAL file, 1 thread", "sqlite-wal", "EndToEndBench.unitOfWork",
      "raw,safe,safe-guard-off,p6spy,datasource-proxy", 6, "-t 1", ">= 0.97"),
     ("list-sqlite", "list read, 100 rows by a non-key predicate", "sqlite", "ListReadBench.listRead",
@@ -72,11 +76,18 @@ def run(command):
     subprocess.run(command, check=True)
 
 
+def jmh_options(defaults, extra):
+    """The default JMH options with the entry's own: an option the entry gives replaces the default's value."""
+    options = dict(zip(defaults.split()[::2], defaults.split()[1::2]))
+    options.update(zip(extra.split()[::2], extra.split()[1::2]))
+    return " ".join(flag + " " + value for flag, value in options.items())
+
+
 def alternating(entry, quick, cap):
     name, _, db, pattern, variants, rounds, extra, _ = entry
     path = os.path.join(OUT, name + ".json")
     run([sys.executable, "bench/alternate.py", pattern, "-p", "db=" + db, "-v", variants,
-         "--rounds", "1" if quick else str(min(rounds, cap)), "--jmh", ((QUICK_JMH if quick else JMH) + " " + extra).strip(),
+         "--rounds", "1" if quick else str(min(rounds, cap)), "--jmh", jmh_options(QUICK_JMH if quick else JMH, extra),
          "--jar", JAR, "-o", path])
     with open(path) as f:
         summary = json.load(f)["summary"]

@@ -112,6 +112,11 @@ public class EndToEndBench {
         source = variant.equals("datasource-proxy") ? ProxyDataSourceBuilder.create(pool).name("bench").build() : pool;
     }
 
+    /** The data source each unit of work takes its connection from. */
+    DataSource source() {
+        return source;
+    }
+
     private HikariDataSource pool(int size, boolean postgres) {
         HikariConfig config = new HikariConfig();
         config.setMaximumPoolSize(size);

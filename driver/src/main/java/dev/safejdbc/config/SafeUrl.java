@@ -52,11 +52,17 @@ public final class SafeUrl {
 
     /** The sub-protocol of a real JDBC URL, e.g. {@code sqlite} for {@code jdbc:sqlite::memory:}. */
     public static String subprotocol(String realUrl) {
-        int colon = realUrl.startsWith(JDBC) ? realUrl.indexOf(':', JDBC.length()) : -1;
-        if (colon < 0) {
+        String subprotocol = subprotocolOrNull(realUrl);
+        if (subprotocol == null) {
             throw new IllegalArgumentException("Not a jdbc:<subprotocol>: URL: " + DatabaseKey.redact(realUrl));
         }
-        return realUrl.substring(JDBC.length(), colon);
+        return subprotocol;
+    }
+
+    /** {@link #subprotocol}, or null when {@code url} is not a {@code jdbc:<subprotocol>:} URL. */
+    public static String subprotocolOrNull(String url) {
+        int colon = url.startsWith(JDBC) ? url.indexOf(':', JDBC.length()) : -1;
+        return colon < 0 ? null : url.substring(JDBC.length(), colon);
     }
 
     private static String notSafeReason(String url) {

@@ -2,6 +2,7 @@ package dev.safejdbc.database;
 
 import dev.safejdbc.config.DatabaseKey;
 import dev.safejdbc.config.MemoryUrls;
+import dev.safejdbc.config.SafeUrl;
 import java.lang.ref.WeakReference;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -40,7 +41,8 @@ public final class Database {
 
     /** A database named by a real JDBC URL (secrets removed from its identity). */
     public static Database ofUrl(String realUrl) {
-        return intern(DatabaseKey.of(realUrl), subprotocolOf(realUrl), null);
+        String subprotocol = SafeUrl.subprotocolOrNull(realUrl);
+        return intern(DatabaseKey.of(realUrl), subprotocol == null ? "" : subprotocol, null);
     }
 
     /**
@@ -87,12 +89,6 @@ public final class Database {
             }
             return database;
         }
-    }
-
-    /** The sub-protocol of a real JDBC URL; empty when it names none. */
-    private static String subprotocolOf(String url) {
-        int colon = url.startsWith("jdbc:") ? url.indexOf(':', "jdbc:".length()) : -1;
-        return colon < 0 ? "" : url.substring("jdbc:".length(), colon);
     }
 
     /** The sanitized identity: what nesting is checked on and what messages name. */

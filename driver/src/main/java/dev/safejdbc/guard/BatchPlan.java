@@ -168,9 +168,9 @@ public final class BatchPlan {
                 form.addBatch();
             }
             ran = executeBatch.apply(form);
-        } catch (SQLException e) {
+        } catch (BatchUpdateException e) {
             throw failed(e, counts, start);
-        }
+        } // any other failure is the driver's own, thrown as the raw batch throws it (sqlite-jdbc's SQLITE_BUSY)
         for (int i = start; i < end && i - start < ran.length; i++) {
             counts[i] = checked(i, ran[i - start], counts);
         }

@@ -72,14 +72,17 @@ public final class BoundValues {
     /** Streams, readers, LOBs and the like: neither comparable nor replayable; the extra names the setter. */
     private static final byte OPAQUE = 3;
 
-    private Object[] values = new Object[8];
-    private Setter[] setters = new Setter[8];
-    private int[] types = new int[8];
-    /** The scale or length of the scaled setters. */
-    private int[] scales = new int[8];
-    /** The calendar, SQLType or type name a setter took besides the value. */
-    private Object[] extras = new Object[8];
-    private byte[] states = new byte[8];
+    /** Keyed statements bind few parameters, and a statement object often lives for one execution. */
+    private static final int INITIAL_CAPACITY = 4;
+
+    private Object[] values = new Object[INITIAL_CAPACITY];
+    private Setter[] setters = new Setter[INITIAL_CAPACITY];
+    private int[] types = new int[INITIAL_CAPACITY];
+    /** The scale or length of the scaled setters; null until one is bound (most statements never do). */
+    private int[] scales;
+    /** The calendar, SQLType or type name a setter took besides the value; null until one is bound. */
+    private Object[] extras;
+    private byte[] states = new byte[INITIAL_CAPACITY];
 
     /** A setter that takes the value alone; the value is what the database sees. */
     public void set(int index, Setter setter, Object value) {
@@ -126,15 +129,17 @@ public final class BoundValues {
         copy.values = values.clone();
         copy.setters = setters.clone();
         copy.types = types.clone();
-        copy.scales = scales.clone();
-        copy.extras = extras.clone();
+        copy.scales = scales == null ? null : scales.clone();
+        copy.extras = extras == null ? null : extras.clone();
         copy.states = states.clone();
         return copy;
     }
 
     public void clear() {
         Arrays.fill(values, null);
-        Arrays.fill(extras, null);
+        if (extras != null) {
+            Arrays.fill(extras, null);
+        }
         Arrays.fill(states, UNBOUND);
     }
 
@@ -147,8 +152,6 @@ public final class BoundValues {
             values = Arrays.copyOf(values, length);
             setters = Arrays.copyOf(setters, length);
             types = Arrays.copyOf(types, length);
-            scales = Arrays.copyOf(scales, length);
-            extras = Arrays.copyOf(extras, length);
             states = Arrays.copyOf(states, length);
         }
         int i = index - 1;
@@ -159,9 +162,31 @@ public final class BoundValues {
         values[i] = value;
         setters[i] = setter;
         types[i] = sqlType;
-        scales[i] = scale;
-        extras[i] = extra;
+        if (scale != 0 || scales != null && i < scales.length) {
+            scales = scales == null || i >= scales.length ? grown(scales, values.length) : scales;
+            scales[i] = scale;
+        }
+        if (extra != null || extras != null && i < extras.length) {
+            extras = extras == null || i >= extras.length ? grown(extras, values.length) : extras;
+            extras[i] = extra;
+        }
         states[i] = state;
+    }
+
+    private static int[] grown(int[] array, int length) {
+        return array == null ? new int[length] : Arrays.copyOf(array, length);
+    }
+
+    private static Object[] grown(Object[] array, int length) {
+        return array == null ? new Object[length] : Arrays.copyOf(array, length);
+    }
+
+    private int scale(int i) {
+        return scales == null || i >= scales.length ? 0 : scales[i];
+    }
+
+    private Object extra(int i) {
+        return extras == null || i >= extras.length ? null : extras[i];
     }
 
     /**
@@ -188,7 +213,7 @@ public final class BoundValues {
                 return "parameter " + i + " is not bound through a setter safe-jdbc saw";
             }
             if (states[i - 1] == OPAQUE) {
-                return "parameter " + i + " was bound with " + extras[i - 1] + ", which safe-jdbc does not bind a"
+                return "parameter " + i + " was bound with " + extra(i - 1) + ", which safe-jdbc does not bind a"
                         + " second time";
             }
         }
@@ -198,7 +223,7 @@ public final class BoundValues {
     /** Binds parameters 1..count onto {@code statement} through the setters the application called. */
     public void replayOnto(PreparedStatement statement, int count) throws SQLException {
         for (int i = 0; i < count; i++) {
-            replay(statement, i + 1, setters[i], values[i], types[i], scales[i], extras[i]);
+            replay(statement, i + 1, setters[i], values[i], types[i], scale(i), extra(i));
         }
     }
 

@@ -24,6 +24,7 @@ import dev.safejdbc.guard.sql.SqlAnalyzer;
 import dev.safejdbc.guard.sql.TableName;
 import dev.safejdbc.guard.sql.TransactionBoundary;
 import dev.safejdbc.guard.sql.Unrelated;
+import dev.safejdbc.session.Session;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -118,6 +119,25 @@ public final class Guard {
         return analysis == SchemaChange.INSTANCE ? schemaChange : WritePlan.AS_WRITTEN;
     }
 
+    /**
+     * {@code session} rolled back to a savepoint: what its transaction read since may be undone, and what it
+     * wrote too, so its reads end.
+     */
+    public void rolledBackToSavepoint(Session session) {
+        session.attachment(ReadLog.OF_SESSION).invalidate("a rollback to a savepoint ran between the read and"
+                + " this write");
+    }
+
+    /**
+     * Pools (HikariCP, DBCP) reset a connection they take back with {@code clearWarnings()}: what
+     * the last borrower read in autocommit must not guard the next borrower's writes.
+     */
+    public void connectionReset(Session session) {
+        if (!session.inTransaction()) {
+            session.attachment(ReadLog.OF_SESSION).clear();
+        }
+    }
+
     /** DDL ran in a batch, as written: the keys it may have changed are read again. */
     void schemaChanged() {
         if (catalog != null) {
@@ -125,7 +145,7 @@ public final class Guard {
         }
     }
 
-    /** Before a read runs: what to record of its result, or null when it records nothing. */
+    /** Before a read runs: what to record of its result ({@link ReadCapture#NONE} when nothing). */
     ReadCapture read(Analysis analysis, BoundValues bound, ReadLog log, Connection physical,
             StatementMemo memo, Supplier<AppFrames> site) throws SQLException {
         ResultRows rows;
@@ -143,10 +163,10 @@ public final class Guard {
             if (analysis != Unrelated.INSTANCE && !log.isEmpty()) {
                 queriedWrite(analysis, bound, log, physical, memo);
             }
-            return null;
+            return ReadCapture.NONE;
         }
         if (rows == null) {
-            return null;
+            return ReadCapture.NONE;
         }
         List<TableKeys> keys = new ArrayList<>(rows.tables().size());
         boolean anyKeys = false;
@@ -155,7 +175,7 @@ public final class Guard {
             keys.add(tableKeys);
             anyKeys |= tableKeys.hasKeys();
         }
-        return anyKeys ? new ReturnedRowsCapture(log, rows, keys, dialect, memo, site.get()) : null;
+        return anyKeys ? new ReturnedRowsCapture(log, rows, keys, dialect, memo, site.get()) : ReadCapture.NONE;
     }
 
     /**
@@ -285,10 +305,12 @@ public final class Guard {
      */
     private static void forgetIfKeyMoves(KeyedUpdate update, TableKeys keys, ReadLog log) {
         for (Set<String> key : keys.uniqueKeys()) {
-            if (update.setColumns().stream().map(KeyCatalog::normalize).anyMatch(key::contains)) {
-                log.forget(update.table(), "an UPDATE of " + update.table().name() + " that assigns a key column, and"
-                        + " so may have moved a row onto the key read, ran between the read and this write");
-                return;
+            for (String column : update.setColumns()) { // a loop, not a stream: this runs on every keyed UPDATE
+                if (key.contains(KeyCatalog.normalize(column))) {
+                    log.forget(update.table(), "an UPDATE of " + update.table().name() + " that assigns a key column,"
+                            + " and so may have moved a row onto the key read, ran between the read and this write");
+                    return;
+                }
             }
         }
     }

@@ -8,9 +8,12 @@ import java.sql.SQLException;
  * them: the comparable columns of each row recorded, their values as the application reads them,
  * and the rest when the cursor leaves the row. A keyed read records its first row, or that there
  * was none ({@link KeyedReadCapture}); another read records the rows it returns by the keys they
- * carry ({@link ReturnedRowsCapture}).
+ * carry ({@link ReturnedRowsCapture}); any other read records nothing ({@link #NONE}).
  */
-public abstract sealed class ReadCapture permits KeyedReadCapture, ReturnedRowsCapture {
+public abstract sealed class ReadCapture permits KeyedReadCapture, ReturnedRowsCapture, ReadCapture.Nothing {
+    /** A read the guard records nothing of: its result set need not ask it anything. */
+    public static final ReadCapture NONE = new Nothing();
+
     /** Getters that can give a column's exact value, so that the guard need not read it again. */
     public static final int GET_OBJECT = 1;
     public static final int GET_STRING = 2;
@@ -48,4 +51,46 @@ public abstract sealed class ReadCapture permits KeyedReadCapture, ReturnedRowsC
 
     /** The cursor is about to leave the row: what the application did not read is read now. */
     public abstract void leaveRow();
+
+    /** Records nothing: no row is taken, no value kept. */
+    static final class Nothing extends ReadCapture {
+        private Nothing() {
+        }
+
+        @Override
+        public boolean onRow(ResultSet rs, boolean present) {
+            return false;
+        }
+
+        @Override
+        public boolean recordsMore() {
+            return false;
+        }
+
+        @Override
+        public boolean convertsInPlace() {
+            return false;
+        }
+
+        @Override
+        public void read(int index, int getter, Object value) {
+        }
+
+        @Override
+        public void read(String label, int getter, Object value) {
+        }
+
+        @Override
+        public void otherRead() {
+        }
+
+        @Override
+        public int wasNull() {
+            return -1;
+        }
+
+        @Override
+        public void leaveRow() {
+        }
+    }
 }

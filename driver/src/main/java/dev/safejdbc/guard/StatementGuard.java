@@ -10,6 +10,7 @@ import dev.safejdbc.guard.sql.RowInsert;
 import dev.safejdbc.guard.sql.RowsSelect;
 import dev.safejdbc.guard.sql.SchemaChange;
 import dev.safejdbc.guard.sql.Unrelated;
+import dev.safejdbc.session.CursorPin;
 import dev.safejdbc.session.Session;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,10 +20,11 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * The guard's side of one statement: what its SQL is (analysed once for a prepared statement),
+ * The interception state of one statement: what its SQL is (analysed once for a prepared statement),
  * the parameters bound to it, what is worked out once for its text, where the application runs
- * it, the batch it reports on and the guarded form it last ran. The statement wrapper asks it
- * before each execution and runs the plan it gets.
+ * it, the batch it reports on, the guarded form it last ran, the cursor pin of its open result
+ * and where its last execution's results are. The statement wrapper asks it before each execution,
+ * runs the plan it gets and routes the results it points to.
  */
 public final class StatementGuard {
     /** What an {@code execute(..)} runs, as far as the guard is concerned. */
@@ -60,6 +62,16 @@ public final class StatementGuard {
      */
     private String guardedSql;
     private PreparedStatement guarded;
+    /** The open result's hold on the session's physical connection: its cursor lives there. */
+    private CursorPin cursor = CursorPin.NONE;
+    /** What the result set of an {@code execute(..)} records, until the statement hands it out. */
+    private ReadCapture pendingCapture = ReadCapture.NONE;
+    /** Where this execution's results are when a guarded form ran it; null: the statement's own. */
+    private PreparedStatement results;
+    /** The update count reported instead of the driver's (the guarded form's, or the guard's answer); else -1. */
+    private long guardedCount = -1;
+    /** Whether this execution's update count is the guard's answer, the driver having failed. */
+    private boolean answered;
 
     private StatementGuard(Guard guard, Connection physical, String preparedSql, Analysis prepared,
             StatementMemo preparedMemo, BoundValues bound) {
@@ -138,7 +150,7 @@ public final class StatementGuard {
         return analysis == Unrelated.INSTANCE ? Kind.OTHER : Kind.WRITE;
     }
 
-    /** Before a read runs in {@code session}: what to record of its result; null when it records nothing. */
+    /** Before a read runs in {@code session}: what its result set records ({@link ReadCapture#NONE}: nothing). */
     public ReadCapture beforeQuery(String sql, Session session) throws SQLException {
         return guard.read(analysis(sql), boundValues(), session.attachment(ReadLog.OF_SESSION), physical, memo(),
                 lazySite);
@@ -243,6 +255,80 @@ public final class StatementGuard {
             batchChangesSchema = false;
             guard.schemaChanged();
         }
+    }
+
+    /** A new execution begins: the last one's cursor goes, and its results are no longer the statement's. */
+    public void newExecution() {
+        releaseCursor();
+        results = null;
+        guardedCount = -1;
+        answered = false;
+    }
+
+    /**
+     * {@code plan} ran, and wrote {@code rows}: the statement's results are the guarded form's, if
+     * it ran one. The count is kept now: another statement of the same text may run the shared
+     * guarded form before it is asked (sqlite-jdbc answers 0 after executeUpdate).
+     */
+    public void ran(WritePlan plan, long rows) throws SQLException {
+        results = plan.guardedResults();
+        guardedCount = results != null ? results.getLargeUpdateCount() : plan.answered() ? rows : -1;
+        answered = plan.answered();
+    }
+
+    /** The statement moves on to its next result: a guarded write's count was its only one. */
+    public void nextResult() {
+        guardedCount = -1;
+    }
+
+    /** The statement whose results are this execution's when a guarded form ran it; null: the statement's own. */
+    public PreparedStatement guardedResults() {
+        return results;
+    }
+
+    /** Whether the driver's own update count is this execution's (neither a guarded form's nor the guard's). */
+    public boolean driversCount() {
+        return results == null && !answered;
+    }
+
+    /** The update count when it is not the driver's own. */
+    public long guardedCount() {
+        return guardedCount;
+    }
+
+    /** Whether the driver failed and the guard answered for it: the statement has no further results. */
+    public boolean answered() {
+        return answered;
+    }
+
+    /** The execution left a result open in {@code session}: it keeps the physical connection until released. */
+    public CursorPin pinCursor(Session session) {
+        cursor = session.pin();
+        return cursor;
+    }
+
+    /** The open result's pin ({@link CursorPin#NONE} when none). */
+    public CursorPin cursor() {
+        return cursor;
+    }
+
+    /** An {@code execute(..)} of a read: what its result set records, kept until the statement hands it out. */
+    public void expectResult(String sql, Session session) throws SQLException {
+        pendingCapture = beforeQuery(sql, session);
+    }
+
+    /** What the result set handed out now records; later ones of the same execution record nothing. */
+    public ReadCapture takeCapture() {
+        ReadCapture capture = pendingCapture;
+        pendingCapture = ReadCapture.NONE;
+        return capture;
+    }
+
+    /** The open result is done with (closed, or its statement moves on): the physical connection may go. */
+    public void releaseCursor() {
+        cursor.release();
+        cursor = CursorPin.NONE;
+        pendingCapture = ReadCapture.NONE;
     }
 
     /** The statement closes: so does the guarded form it kept. */

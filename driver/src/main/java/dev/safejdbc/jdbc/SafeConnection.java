@@ -5,7 +5,6 @@ import dev.safejdbc.error.SqlStates;
 import dev.safejdbc.function.SqlSupplier;
 import dev.safejdbc.guard.Guard;
 import dev.safejdbc.guard.GuardedStatements;
-import dev.safejdbc.guard.ReadLog;
 import dev.safejdbc.session.Boundaries;
 import dev.safejdbc.session.Boundary;
 import dev.safejdbc.findings.AppFrames;
@@ -242,8 +241,7 @@ public final class SafeConnection implements Connection {
     public void rollback(Savepoint savepoint) throws SQLException {
         inSession(() -> {
             physical.rollback(savepoint);
-            session().attachment(ReadLog.OF_SESSION).invalidate("a rollback to a savepoint ran between the read and"
-                    + " this write");
+            guard.rolledBackToSavepoint(session());
             return null;
         });
     }
@@ -366,17 +364,11 @@ public final class SafeConnection implements Connection {
         return physical().getWarnings();
     }
 
-    /**
-     * Pools (HikariCP, DBCP) reset a connection they take back with {@code clearWarnings()}: what
-     * the last borrower read in autocommit must not guard the next borrower's writes.
-     */
+    /** Pools reset a connection they take back with {@code clearWarnings()}: the guard forgets the last borrower's reads. */
     @Override
     public void clearWarnings() throws SQLException {
         physical().clearWarnings();
-        Session session = session();
-        if (!session.inTransaction()) {
-            session.attachment(ReadLog.OF_SESSION).clear();
-        }
+        guard.connectionReset(session());
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.safejdbc.jdbc;
 
 import dev.safejdbc.findings.AppFrames;
 import dev.safejdbc.function.SqlSupplier;
+import dev.safejdbc.guard.ReadCapture;
 import dev.safejdbc.session.Session;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -25,7 +26,7 @@ public final class SafeDatabaseMetaData implements DatabaseMetaData {
     private ResultSet query(SqlSupplier<ResultSet> call) throws SQLException {
         try (Session.Scope scope = connection.session().enter(AppFrames::here)) {
             ResultSet rs = call.get();
-            return rs == null ? null : new SafeResultSet(null, rs, scope.session().pin(), null);
+            return rs == null ? null : new SafeResultSet(null, rs, scope.session().pin(), ReadCapture.NONE);
         }
     }
 

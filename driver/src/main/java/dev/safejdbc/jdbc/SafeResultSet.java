@@ -24,7 +24,7 @@ public final class SafeResultSet implements ResultSet {
     /** While {@code onRow} is set: whether getters may convert its values in place. */
     private boolean convertingRow;
 
-    /** @param capture records rows for the check-then-act guard as the cursor lands on them; null: none */
+    /** @param capture records rows for the check-then-act guard as the cursor lands on them */
     SafeResultSet(Statement statement, ResultSet delegate, CursorPin pin, ReadCapture capture) {
         this.statement = statement;
         this.delegate = delegate;
@@ -92,12 +92,12 @@ public final class SafeResultSet implements ResultSet {
     public boolean next() throws SQLException {
         leaveRow();
         boolean more = delegate.next();
-        if (capture != null) {
+        if (capture != ReadCapture.NONE) {
             ReadCapture reading = capture;
             onRow = reading.onRow(delegate, more) ? reading : null;
             convertingRow = onRow != null && reading.convertsInPlace();
             if (!reading.recordsMore()) {
-                capture = null;
+                capture = ReadCapture.NONE;
             }
         }
         if (!more && delegate.getType() == ResultSet.TYPE_FORWARD_ONLY) {

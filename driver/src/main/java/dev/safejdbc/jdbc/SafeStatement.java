@@ -21,9 +21,10 @@ import java.sql.Statement;
 /**
  * A statement whose executions run inside the calling thread's session: nesting is checked and
  * the physical connection taken before anything is sent, and the check-then-act guard sees every
- * read and write through this statement's {@link StatementGuard}. An open result set keeps the
- * physical connection until it is closed (or exhausted, or its statement closed or re-executed),
- * because its cursor lives on that connection.
+ * read and write through this statement's {@link StatementGuard}, which keeps the statement's
+ * interception state (its plan, its cursor pin, where its results are); this class routes. An open
+ * result set keeps the physical connection until it is closed (or exhausted, or its statement
+ * closed or re-executed), because its cursor lives on that connection.
  */
 public class SafeStatement implements Statement {
     private final SafeConnection connection;
@@ -31,14 +32,8 @@ public class SafeStatement implements Statement {
     private boolean executedOnlyGuarded;
     private final Statement delegate;
     final StatementGuard guard;
-    private CursorPin cursor = CursorPin.NONE;
+    /** The result set handed out last: the same wrapper again from getResultSet(), left before the next execution. */
     private SafeResultSet current;
-    private ReadCapture pendingCapture;
-    /** Where the last execution's results are: the delegate, or a guarded form of it. */
-    private Statement results;
-    private long guardedCount = -1;
-    /** Whether this execution's update count is the guard's answer (guardedCount), the driver having failed. */
-    private boolean answered;
 
     SafeStatement(SafeConnection connection, Statement delegate) {
         this(connection, delegate, StatementGuard.plain(connection.guard(), connection.physicalConnection()));
@@ -48,7 +43,6 @@ public class SafeStatement implements Statement {
         this.connection = connection;
         this.delegate = delegate;
         this.guard = guard;
-        this.results = delegate;
     }
 
     /**
@@ -80,7 +74,7 @@ public class SafeStatement implements Statement {
         try (Session.Scope scope = begin(sql)) {
             ReadCapture capture = guard.beforeQuery(sql, scope.session());
             ResultSet rs = call.get();
-            cursor = scope.session().pin();
+            CursorPin cursor = guard.pinCursor(scope.session());
             current = rs == null ? null : new SafeResultSet(this, rs, cursor, capture);
             return current;
         } catch (SQLException e) {
@@ -100,12 +94,7 @@ public class SafeStatement implements Statement {
         try (Session.Scope scope = begin(sql)) {
             WritePlan plan = guard.beforeWrite(sql, scope.session(), preparer);
             long rows = plan.run(asWritten, runGuarded);
-            boolean guarded = plan.guardedResults() != null; // else a previous guarded write's results are not these
-            results = guarded ? plan.guardedResults() : delegate;
-            // what the driver's own getUpdateCount() says after this call (sqlite-jdbc: 0 after executeUpdate),
-            // kept: another statement of the same text may run the shared guarded form before it is asked
-            guardedCount = guarded ? plan.guardedResults().getLargeUpdateCount() : plan.answered() ? rows : -1;
-            answered = plan.answered();
+            guard.ran(plan, rows);
             return rows;
         } catch (SQLException e) {
             throw explained(e);
@@ -120,15 +109,10 @@ public class SafeStatement implements Statement {
     /** Runs an {@code execute}: a write goes through the guard; a result set keeps its pin. */
     final boolean runExecute(String sql, SqlSupplier<Boolean> call, SqlFunction<String, PreparedStatement> preparer)
             throws SQLException {
-        results = delegate; // a previous guarded write's results are not this execution's
-        guardedCount = -1;
-        answered = false;
         switch (guard.kindOf(sql)) {
             case KEYED_READ:
-                Boundaries.reached(Boundary.STATEMENT, sql, connection.physicalConnection());
-                releaseCursor();
-                try (Session.Scope scope = connection.session().enter(guard.site())) {
-                    pendingCapture = guard.beforeQuery(sql, scope.session());
+                try (Session.Scope scope = begin(sql)) {
+                    guard.expectResult(sql, scope.session());
                 }
                 return moveToResult(call);
             case WRITE:
@@ -136,7 +120,7 @@ public class SafeStatement implements Statement {
                 runWrite(sql, () -> {
                     hasResultSet[0] = call.get();
                     if (hasResultSet[0]) {
-                        cursor = connection.session().pin(); // still inside the session: pinned before it exits
+                        guard.pinCursor(connection.session()); // still inside the session: pinned before it exits
                         return -1L;
                     }
                     return delegate.getLargeUpdateCount();
@@ -149,17 +133,17 @@ public class SafeStatement implements Statement {
                 return hasResultSet[0];
             default:
                 Boundaries.reached(Boundary.STATEMENT, sql, connection.physicalConnection());
-                releaseCursor();
+                newExecution();
                 return moveToResult(call);
         }
     }
 
     /** Moves to the next result without closing the open one (which keeps its own pin). */
     private boolean moveToResult(SqlSupplier<Boolean> call) throws SQLException {
-        try (Session.Scope scope = connection.session().enter(guard.site())) {
+        try (Session.Scope scope = enter()) {
             boolean hasResultSet = call.get();
             if (hasResultSet) {
-                cursor = scope.session().pin();
+                guard.pinCursor(scope.session());
             }
             return hasResultSet;
         } catch (SQLException e) {
@@ -175,21 +159,36 @@ public class SafeStatement implements Statement {
     /** A new execution closes this statement's previous result set, so its pin goes too. */
     private Session.Scope begin(String label) throws SQLException {
         Boundaries.reached(Boundary.STATEMENT, label, connection.physicalConnection());
-        releaseCursor();
-        results = delegate;
-        guardedCount = -1;
-        answered = false;
+        newExecution();
+        return enter();
+    }
+
+    /** Every call of this statement that reaches the database runs in this scope of the thread's session. */
+    private Session.Scope enter() throws SQLException {
         return connection.session().enter(guard.site());
     }
 
+    private void newExecution() {
+        leaveResult();
+        guard.newExecution();
+    }
+
     private void releaseCursor() {
+        leaveResult();
+        guard.releaseCursor();
+    }
+
+    private void leaveResult() {
         if (current != null) {
             current.leaveRow(); // before the cursor goes, the guard takes what it needs of its row
         }
-        cursor.release();
-        cursor = CursorPin.NONE;
         current = null;
-        pendingCapture = null;
+    }
+
+    /** Where this execution's results are: the statement's own, or the guarded form that ran it. */
+    private Statement results() {
+        Statement guarded = guard.guardedResults();
+        return guarded == null ? delegate : guarded;
     }
 
     private SqlFunction<String, PreparedStatement> prepareWith(int autoGeneratedKeys) {
@@ -325,32 +324,31 @@ public class SafeStatement implements Statement {
 
     @Override
     public ResultSet getResultSet() throws SQLException {
-        ResultSet rs = results.getResultSet();
+        ResultSet rs = results().getResultSet();
         if (rs == null) {
             return null;
         }
         if (current == null || !current.wraps(rs)) {
-            current = new SafeResultSet(this, rs, cursor, pendingCapture);
-            pendingCapture = null;
+            current = new SafeResultSet(this, rs, guard.cursor(), guard.takeCapture());
         }
         return current;
     }
 
     @Override
     public int getUpdateCount() throws SQLException {
-        return results == delegate && !answered ? delegate.getUpdateCount() : (int) guardedCount;
+        return guard.driversCount() ? delegate.getUpdateCount() : (int) guard.guardedCount();
     }
 
     @Override
     public long getLargeUpdateCount() throws SQLException {
-        return results == delegate && !answered ? delegate.getLargeUpdateCount() : guardedCount;
+        return guard.driversCount() ? delegate.getLargeUpdateCount() : guard.guardedCount();
     }
 
     @Override
     public boolean getMoreResults() throws SQLException {
         releaseCursor();
-        guardedCount = -1; // the guarded write's count was its only result
-        return !answered && moveToResult(results::getMoreResults); // a failed statement has none to move to
+        guard.nextResult();
+        return !guard.answered() && moveToResult(results()::getMoreResults); // a failed statement has none to move to
     }
 
     @Override
@@ -358,15 +356,16 @@ public class SafeStatement implements Statement {
         if (current != Statement.KEEP_CURRENT_RESULT) {
             releaseCursor();
         }
-        guardedCount = -1;
-        return !answered && moveToResult(() -> results.getMoreResults(current));
+        guard.nextResult();
+        Statement results = results();
+        return !guard.answered() && moveToResult(() -> results.getMoreResults(current));
     }
 
     /** Generated keys are read eagerly by the drivers, so their result set holds nothing. */
     @Override
     public ResultSet getGeneratedKeys() throws SQLException {
-        ResultSet keys = results.getGeneratedKeys();
-        return keys == null ? null : new SafeResultSet(this, keys, CursorPin.NONE, null);
+        ResultSet keys = results().getGeneratedKeys();
+        return keys == null ? null : new SafeResultSet(this, keys, CursorPin.NONE, ReadCapture.NONE);
     }
 
     @Override

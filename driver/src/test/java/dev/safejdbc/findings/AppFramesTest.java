@@ -94,14 +94,15 @@ class AppFramesTest {
     @Test
     void ofAnotherThreadShowsWhereItIsNow() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        Thread holder = new Thread(() -> application.probe().apply(() -> await(release)), "holder");
+        CountDownLatch inside = new CountDownLatch(1); // sampled earlier, the holder may still be making the Probe
+        Thread holder = new Thread(() -> application.probe().apply(() -> {
+            inside.countDown();
+            return await(release);
+        }), "holder");
         holder.start();
         try {
-            AppFrames frames = AppFrames.none();
-            for (long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-                    frames.frames().isEmpty() && System.nanoTime() < deadline; ) {
-                frames = AppFrames.of(holder);
-            }
+            assertThat(inside.await(10, TimeUnit.SECONDS)).as("the holder runs inside Probe.apply").isTrue();
+            AppFrames frames = AppFrames.of(holder);
             assertThat(frames.site()).startsWith("com.example.Probe.apply(");
         } finally {
             release.countDown();

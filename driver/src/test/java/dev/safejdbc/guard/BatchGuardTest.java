@@ -480,9 +480,9 @@ class BatchGuardTest {
     void aConstraintFailureAfterAGuardedRunSurfacesAsTheDriversBatchFailureWithTheCountsSoFar(Db database)
             throws Exception {
         given(database);
-        SQLException raw = constraintFailure(raw());
+        SQLException raw = constraintFailure(raw(), new int[][] {{1, 2}, {2, 1}, {-1, 3}});
         reset();
-        SQLException safe = constraintFailure(safe(new Properties()));
+        SQLException safe = constraintFailure(safe(new Properties()), new int[][] {{1, 2}, {2, 1}, {-1, 3}});
 
         // sqlite-jdbc reports no counts: its own exception, as it threw it; the others' a BatchUpdateException
         assertThat(safe.getClass()).isEqualTo(raw instanceof BatchUpdateException ? BatchUpdateException.class
@@ -496,14 +496,32 @@ class BatchGuardTest {
         assertThat(rows()).isEqualTo(given());
     }
 
-    /** Reads row 1, then batches a write of row 2, of row 1 (read: guarded), and one that breaks a CHECK. */
-    private SQLException constraintFailure(Connection c) throws SQLException {
+    /**
+     * A failure of the driver's own in a first run of guarded entries (sqlite-jdbc's SQLITE_BUSY in a race, a
+     * CHECK here) is the exception the raw batch throws: sqlite-jdbc's own class, not a BatchUpdateException.
+     */
+    @ParameterizedTest
+    @EnumSource(Db.class)
+    void aDriverFailureInAFirstRunOfGuardedEntriesIsTheDriversOwnException(Db database) throws Exception {
+        given(database);
+        SQLException raw = constraintFailure(raw(), new int[][] {{-1, 1}, {5, 1}});
+        reset();
+        SQLException safe = constraintFailure(safe(new Properties()), new int[][] {{-1, 1}, {5, 1}});
+
+        assertThat(safe.getClass()).isEqualTo(raw.getClass());
+        assertThat(safe.getSQLState()).isEqualTo(raw.getSQLState());
+        assertThat(safe.getErrorCode()).isEqualTo(raw.getErrorCode());
+        assertThat(rows()).isEqualTo(given());
+    }
+
+    /** Reads row 1, then batches {@code entries} ({v, id} each), and returns how the batch failed. */
+    private SQLException constraintFailure(Connection c, int[][] entries) throws SQLException {
         try (c) {
             c.setAutoCommit(false);
             read(c, 1);
             SQLException failure;
             try (PreparedStatement update = c.prepareStatement(sql(UPDATE))) {
-                for (int[] entry : new int[][] {{1, 2}, {2, 1}, {-1, 3}}) {
+                for (int[] entry : entries) {
                     update.setInt(1, entry[0]);
                     update.setInt(2, entry[1]);
                     update.addBatch();

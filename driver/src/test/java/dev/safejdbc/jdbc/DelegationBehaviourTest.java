@@ -6,6 +6,7 @@ import dev.safejdbc.Protection;
 import dev.safejdbc.config.SafeOptions;
 import dev.safejdbc.database.Database;
 import dev.safejdbc.function.SqlFunction;
+import dev.safejdbc.guard.ReadCapture;
 import dev.safejdbc.session.CursorPin;
 import java.lang.reflect.Array;
 import java.lang.reflect.InvocationHandler;
@@ -95,7 +96,7 @@ class DelegationBehaviourTest {
                 new Wrapped<>(Statement.class, d -> new SafeStatement(parent, d), "getConnection()"),
                 new Wrapped<>(PreparedStatement.class, d -> new SafePreparedStatement(parent, d, "select 1", NO_GUARDED_FORM), "getConnection()"),
                 new Wrapped<>(CallableStatement.class, d -> new SafeCallableStatement(parent, d, "{call p()}", NO_GUARDED_FORM), "getConnection()"),
-                new Wrapped<>(ResultSet.class, d -> new SafeResultSet(null, d, CursorPin.NONE, null), "getStatement()"),
+                new Wrapped<>(ResultSet.class, d -> new SafeResultSet(null, d, CursorPin.NONE, ReadCapture.NONE), "getStatement()"),
                 new Wrapped<>(DatabaseMetaData.class, d -> new SafeDatabaseMetaData(parent, d), "getConnection()"));
     }
 
@@ -168,7 +169,7 @@ class DelegationBehaviourTest {
     void backReferencesReturnTheWrappersNeverTheDelegates() throws SQLException {
         SafeStatement statement = new SafeStatement(parent, Recorder.proxy(Statement.class, new Recorder(null)));
         SafeResultSet resultSet = new SafeResultSet(statement, Recorder.proxy(ResultSet.class, new Recorder(null)),
-                CursorPin.NONE, null);
+                CursorPin.NONE, ReadCapture.NONE);
         SafeDatabaseMetaData metaData = new SafeDatabaseMetaData(parent,
                 Recorder.proxy(DatabaseMetaData.class, new Recorder(null)));
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.shop.ShopApplication;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /** With the starter: the second save is refused with 40001 and no increment is lost. */
@@ -15,6 +16,8 @@ class SafeJpaRaceTest extends JpaRace {
 
         assertThat(outcome.second()).isNull();
         assertThat(sqlStateOf(outcome.first())).isEqualTo("40001");
+        System.out.println("[conflicts] Spring Data JPA saveAndFlush: " + outcome.first());
+        assertThat(outcome.first()).isInstanceOf(CannotAcquireLockException.class); // Spring's, from Hibernate's
         assertThat(outcome.progress()).isEqualTo(1);
     }
 }

@@ -4,6 +4,10 @@ import java.util.Locale;
 
 /** Finds a statement's leading keyword without parsing, so most SQL never reaches the parser. */
 final class FirstKeyword {
+    /** Returned as they are, not cut out of the SQL and lower-cased: every prepare and execute asks. */
+    private static final String[] COMMON = {"select", "insert", "update", "delete", "with", "set", "begin", "commit",
+            "rollback", "call"};
+
     private FirstKeyword() {
     }
 
@@ -38,6 +42,11 @@ final class FirstKeyword {
         }
         if (i < n && (Character.isLetterOrDigit(sql.charAt(i)) || sql.charAt(i) == '_' || sql.charAt(i) == '$')) {
             return "";
+        }
+        for (String keyword : COMMON) {
+            if (keyword.length() == i - start && sql.regionMatches(true, start, keyword, 0, keyword.length())) {
+                return keyword;
+            }
         }
         return sql.substring(start, i).toLowerCase(Locale.ROOT);
     }
