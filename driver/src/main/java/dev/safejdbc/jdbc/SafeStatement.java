@@ -212,9 +212,7 @@ public class SafeStatement implements Statement {
             return written;
         });
         if (leftAsRaw[0]) {
-            results = delegate; // its own answers are now the raw driver's
-            guardedCount = -1;
-            answered = false;
+            guard.newExecution(); // the statement's own answers are now the raw driver's, not the guarded form's
         }
         return rows;
     }
