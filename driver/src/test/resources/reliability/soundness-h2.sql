@@ -963,3 +963,33 @@ SELECT * FROM loose_idx WHERE id = 1
 UPDATE loose_idx SET v = 3 WHERE n = 'NAME'
 --@commit
 SELECT id, v FROM loose_idx ORDER BY id
+
+-- case sql transaction: BEGIN TRANSACTION and COMMIT WORK, BEGIN WORK and ROLLBACK WORK, a savepoint rolled back in SQL
+CREATE TABLE sqltx (id INT PRIMARY KEY, v INT NOT NULL, note VARCHAR(20))
+INSERT INTO sqltx VALUES (1, 0, 'n'), (2, 0, 'n'), (3, 0, 'n')
+--@commit
+--@autocommit on
+SELECT id, v, note FROM sqltx WHERE id = 1
+--@other UPDATE sqltx SET v = 99 WHERE id = 1
+BEGIN TRANSACTION
+UPDATE sqltx SET note = 'in' WHERE id = 1
+COMMIT WORK
+SELECT id, v, note FROM sqltx WHERE id = 2
+BEGIN WORK
+SELECT id, v, note FROM sqltx WHERE id = 2
+UPDATE sqltx SET v = 2 WHERE id = 2
+ROLLBACK WORK
+--@other UPDATE sqltx SET v = 98 WHERE id = 2
+UPDATE sqltx SET note = 'after' WHERE id = 2
+BEGIN
+SELECT id, v FROM sqltx WHERE id = 3
+SAVEPOINT s
+UPDATE sqltx SET v = 3 WHERE id = 3
+ROLLBACK TO SAVEPOINT s
+UPDATE sqltx SET v = 4 WHERE id = 3
+SELECT id, v FROM sqltx WHERE id = 3
+UPDATE sqltx SET note = 'x' WHERE id = 3
+COMMIT
+--@autocommit off
+SELECT * FROM sqltx ORDER BY id
+--@commit

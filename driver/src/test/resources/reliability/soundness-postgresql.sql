@@ -1553,3 +1553,34 @@ INSERT INTO loose_key VALUES ('NEW', 'n', 0)
 INSERT INTO loose_key VALUES ('new', 'm', 0)
 --@commit
 SELECT * FROM loose_key ORDER BY k
+
+-- case sql transaction: START TRANSACTION and END, BEGIN and ABORT, a savepoint rolled back in SQL
+CREATE TABLE sqltx (id INT PRIMARY KEY, v INT NOT NULL, note VARCHAR(20))
+INSERT INTO sqltx VALUES (1, 0, 'n'), (2, 0, 'n'), (3, 0, 'n')
+--@commit
+--@autocommit on
+SELECT id, v, note FROM sqltx WHERE id = 1
+--@other UPDATE sqltx SET v = 99 WHERE id = 1
+START TRANSACTION ISOLATION LEVEL REPEATABLE READ
+UPDATE sqltx SET note = 'in' WHERE id = 1
+END
+SELECT id, v, note FROM sqltx WHERE id = 2
+BEGIN
+SELECT id, v, note FROM sqltx WHERE id = 2
+UPDATE sqltx SET v = 2 WHERE id = 2
+ABORT
+--@other UPDATE sqltx SET v = 98 WHERE id = 2
+UPDATE sqltx SET note = 'after' WHERE id = 2
+BEGIN
+SELECT id, v FROM sqltx WHERE id = 3
+SAVEPOINT s
+UPDATE sqltx SET v = 3 WHERE id = 3
+ROLLBACK TO SAVEPOINT s
+UPDATE sqltx SET v = 4 WHERE id = 3
+RELEASE SAVEPOINT s
+SELECT id, v FROM sqltx WHERE id = 3
+UPDATE sqltx SET note = 'x' WHERE id = 3
+COMMIT
+--@autocommit off
+SELECT * FROM sqltx ORDER BY id
+--@commit

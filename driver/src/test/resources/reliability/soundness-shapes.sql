@@ -305,3 +305,45 @@ UPDATE ${t} SET v = 45 WHERE id = 45
 UPDATE ${t} SET v = 44 WHERE id = 44
 --@commit
 SELECT * FROM ${t} WHERE id BETWEEN 44 AND 45 ORDER BY id
+
+-- case sql transaction: a read in autocommit, another session's change, then BEGIN and a write of the row
+--@autocommit on
+INSERT INTO ${t} VALUES (61, 0, 'n'), (62, 0, 'n'), (63, 0, 'n'), (64, 0, 'n')
+SELECT id, v, note FROM ${t} WHERE id = 61
+--@other UPDATE ${t} SET v = 99 WHERE id = 61
+BEGIN
+UPDATE ${t} SET note = 'in' WHERE id = 61
+SELECT id, v, note FROM ${t} WHERE id = 61
+COMMIT
+--@autocommit off
+SELECT * FROM ${t} WHERE id = 61
+--@commit
+
+-- case sql transaction: reads inside it guard its writes, and end at its COMMIT
+--@autocommit on
+BEGIN
+SELECT id, v, note FROM ${t} WHERE id = 62
+UPDATE ${t} SET v = 1 WHERE id = 62
+SELECT id, v, note FROM ${t} WHERE id = 62
+COMMIT
+--@other UPDATE ${t} SET v = 99 WHERE id = 62
+UPDATE ${t} SET note = 'after' WHERE id = 62
+--@autocommit off
+SELECT * FROM ${t} WHERE id = 62
+--@commit
+
+-- case sql transaction: rolled back in SQL, then the row written in autocommit and in the next one
+--@autocommit on
+BEGIN
+SELECT id, v FROM ${t} WHERE id = 63
+UPDATE ${t} SET v = 5 WHERE id = 63
+ROLLBACK
+SELECT id, v, note FROM ${t} WHERE id = 64
+BEGIN
+--@other UPDATE ${t} SET note = 'other' WHERE id = 64
+UPDATE ${t} SET v = 7 WHERE id = 63
+UPDATE ${t} SET v = 7 WHERE id = 64
+COMMIT
+--@autocommit off
+SELECT * FROM ${t} WHERE id BETWEEN 63 AND 64 ORDER BY id
+--@commit

@@ -905,3 +905,36 @@ SELECT id, c, v FROM ty_30 WHERE id = 3
 INSERT INTO ty_30 VALUES (3, 8, 0)
 --@commit
 SELECT id, v FROM ty_30 ORDER BY id
+
+-- case sql transaction: BEGIN IMMEDIATE and END, BEGIN EXCLUSIVE and ROLLBACK, BEGIN DEFERRED, a savepoint that begins one
+CREATE TABLE sqltx (id INT PRIMARY KEY, v INT NOT NULL, note VARCHAR(20))
+INSERT INTO sqltx VALUES (1, 0, 'n'), (2, 0, 'n'), (3, 0, 'n'), (4, 0, 'n')
+--@commit
+--@autocommit on
+SELECT id, v, note FROM sqltx WHERE id = 1
+BEGIN IMMEDIATE TRANSACTION
+UPDATE sqltx SET note = 'in' WHERE id = 1
+SELECT id, v, note FROM sqltx WHERE id = 1
+UPDATE sqltx SET v = 1 WHERE id = 1
+END TRANSACTION
+SELECT id, v, note FROM sqltx WHERE id = 2
+BEGIN EXCLUSIVE
+SELECT id, v, note FROM sqltx WHERE id = 2
+UPDATE sqltx SET v = 2 WHERE id = 2
+ROLLBACK TRANSACTION
+UPDATE sqltx SET note = 'after' WHERE id = 2
+BEGIN DEFERRED
+SELECT id, v FROM sqltx WHERE id = 3
+SAVEPOINT s
+UPDATE sqltx SET v = 3 WHERE id = 3
+ROLLBACK TO s
+UPDATE sqltx SET v = 4 WHERE id = 3
+COMMIT
+SAVEPOINT outer_one
+SELECT id, v, note FROM sqltx WHERE id = 4
+UPDATE sqltx SET v = 4 WHERE id = 4
+RELEASE outer_one
+UPDATE sqltx SET note = 'after' WHERE id = 4
+--@autocommit off
+SELECT * FROM sqltx ORDER BY id
+--@commit

@@ -22,6 +22,7 @@ import dev.safejdbc.guard.sql.RowsSelect;
 import dev.safejdbc.guard.sql.SchemaChange;
 import dev.safejdbc.guard.sql.SqlAnalyzer;
 import dev.safejdbc.guard.sql.TableName;
+import dev.safejdbc.guard.sql.TransactionBoundary;
 import dev.safejdbc.guard.sql.Unrelated;
 import dev.safejdbc.session.Session;
 import java.sql.Connection;
@@ -201,6 +202,8 @@ public final class Guard {
             } else {
                 read = log.claim(insert.table(), row::matches);
             }
+        } else if (analysis == TransactionBoundary.INSTANCE) {
+            log.clear();
         } else {
             log.invalidate(OPAQUE);
             if (analysis == SchemaChange.INSTANCE) {
@@ -276,6 +279,8 @@ public final class Guard {
         }
         if (analysis == OtherWrite.INSTANCE) {
             log.invalidate(OPAQUE); // it may have changed any row read: none of those reads can guard a later write
+        } else if (analysis == TransactionBoundary.INSTANCE) {
+            log.clear(); // a transaction begins or ends in SQL: as through JDBC, the next starts with nothing read
         }
         return null;
     }
@@ -545,9 +550,9 @@ public final class Guard {
      * The lost race's message. The key's columns are sorted, as everywhere the guard names a row;
      * in autocommit there is no transaction to speak of or to roll back.
      */
-    private static String conflict(String verb, TableName table, Collection<String> key, Observation read, String what,
+    private String conflict(String verb, TableName table, Collection<String> key, Observation read, String what,
             Connection physical) {
-        boolean autocommit = autocommit(physical);
+        boolean autocommit = !ContainedRead.inTransaction(physical, dialect);
         return "Guarded " + verb + " on " + table.name() + " lost its race: the row with key "
                 + key.stream().sorted().toList() + " " + what
                 + (autocommit ? " since this connection read it (in autocommit)." : " since this transaction read it.")
@@ -555,14 +560,5 @@ public final class Guard {
                 + "  write at:\n" + AppFrames.here().format("    ")
                 + (autocommit ? "Read the row again and retry" : "Roll back and retry the transaction")
                 + " (safe.onConflict=zero-rows returns 0 instead).";
-    }
-
-    /** Only asked when a race is lost; a connection that cannot say is taken to be in a transaction. */
-    private static boolean autocommit(Connection physical) {
-        try {
-            return physical.getAutoCommit();
-        } catch (SQLException e) {
-            return false;
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.safejdbc.jdbc;
 
+import dev.safejdbc.database.Dialect;
 import dev.safejdbc.function.SqlFunction;
 import dev.safejdbc.function.SqlSupplier;
 import dev.safejdbc.guard.BatchPlan;
@@ -27,6 +28,8 @@ import java.sql.Statement;
  */
 public class SafeStatement implements Statement {
     private final SafeConnection connection;
+    /** Whether a guarded form ran for an {@code execute} of this statement: its driver's statement never ran. */
+    private boolean executedOnlyGuarded;
     private final Statement delegate;
     final StatementGuard guard;
     /** The result set handed out last: the same wrapper again from getResultSet(), left before the next execution. */
@@ -123,7 +126,9 @@ public class SafeStatement implements Statement {
                     return delegate.getLargeUpdateCount();
                 }, preparer, guarded -> {
                     guarded.execute();
-                    return guarded.getLargeUpdateCount();
+                    long written = guarded.getLargeUpdateCount();
+                    executedOnlyGuarded = true; // the raw driver's statement would have executed, this one did not
+                    return written;
                 });
                 return hasResultSet[0];
             default:
@@ -200,7 +205,37 @@ public class SafeStatement implements Statement {
 
     private long write(String sql, SqlSupplier<Long> asWritten, SqlFunction<String, PreparedStatement> preparer)
             throws SQLException {
-        return runWrite(sql, asWritten, preparer, PreparedStatement::executeLargeUpdate);
+        boolean[] leftAsRaw = {false};
+        long rows = runWrite(sql, asWritten, preparer, form -> {
+            long written = form.executeLargeUpdate();
+            leftAsRaw[0] = leaveAsAfterExecuteUpdate();
+            return written;
+        });
+        if (leftAsRaw[0]) {
+            guard.newExecution(); // the statement's own answers are now the raw driver's, not the guarded form's
+        }
+        return rows;
+    }
+
+    /**
+     * sqlite-jdbc answers a plain statement's {@code getUpdateCount()} and {@code getMoreResults()}
+     * after {@code executeUpdate(sql)} from the statement's own past: -1 and "statement is not
+     * executing" if it ever ran {@code execute}, else a NullPointerException. Where a guarded form ran
+     * instead, an empty {@code executeUpdate} (which sends nothing) leaves the statement as
+     * {@code executeUpdate(sql)} would have, so that it answers as the raw driver's: unless a guarded
+     * {@code execute} ran on it before, which the raw statement would have run and this one did not
+     * (an empty {@code execute} would poison sqlite-jdbc's statement): then the guarded form's count
+     * stands. Other drivers, and prepared statements, answer from the write.
+     *
+     * @return whether the statement's own answers are now the raw driver's
+     */
+    private boolean leaveAsAfterExecuteUpdate() throws SQLException {
+        if (connection.database().dialect() != Dialect.SQLITE || delegate instanceof PreparedStatement
+                || executedOnlyGuarded) {
+            return false;
+        }
+        delegate.executeUpdate("");
+        return true;
     }
 
     @Override

@@ -51,6 +51,37 @@ class ContainedReadTest {
         }
     }
 
+    /**
+     * A transaction the application began in SQL while the driver is in autocommit (whose savepoint API then
+     * refuses): raw, the failed query aborts it; contained, the savepoint is set in SQL, and the transaction
+     * goes on with its work intact until its own COMMIT.
+     */
+    @Test
+    void aTransactionBegunInSqlIsContainedToo() throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:" + TestDatabases.postgres())) {
+            query(c, "BEGIN");
+            assertThatThrownBy(() -> query(c, FAILING)).isInstanceOf(SQLException.class);
+            assertThatThrownBy(() -> query(c, "SELECT 1")).isInstanceOf(SQLException.class)
+                    .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("25P02"));
+            query(c, "ROLLBACK");
+
+            query(c, "BEGIN");
+            assertThat(ContainedRead.inTransaction(c, Dialect.POSTGRESQL)).isTrue();
+            query(c, "CREATE TEMP TABLE contained_sql (v INT)");
+            query(c, "INSERT INTO contained_sql VALUES (7)");
+            assertThatThrownBy(() -> ContainedRead.run(c, Dialect.POSTGRESQL, () -> query(c, FAILING)))
+                    .isInstanceOf(SQLException.class);
+            assertThat(ContainedRead.run(c, Dialect.POSTGRESQL, () -> query(c, "SELECT 41 + 1"))).isEqualTo(42);
+            assertThat(query(c, "SELECT v FROM contained_sql")).isEqualTo(7);
+            query(c, "COMMIT");
+            assertThat(ContainedRead.inTransaction(c, Dialect.POSTGRESQL)).isFalse();
+            assertThat(query(c, "SELECT v FROM contained_sql")).as("committed").isEqualTo(7);
+            assertThatThrownBy(() -> ContainedRead.run(c, Dialect.POSTGRESQL, () -> query(c, FAILING)))
+                    .isInstanceOf(SQLException.class);
+            assertThat(query(c, "SELECT 1")).as("in autocommit a failure ends nothing").isEqualTo(1);
+        }
+    }
+
     private static Connection inTransaction() throws SQLException {
         Connection c = DriverManager.getConnection("jdbc:" + TestDatabases.postgres());
         c.setAutoCommit(false);

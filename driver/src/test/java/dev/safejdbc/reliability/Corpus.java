@@ -84,7 +84,7 @@ final class Corpus {
         for (Entry entry : shapes) {
             String caseName = prefix + entry.caseName();
             if (entry.isDirective()) {
-                out.add(new Entry(entry.line(), null, entry.directive(), caseName));
+                out.add(new Entry(entry.line(), null, entry.directive().replace("${t}", table), caseName));
                 continue;
             }
             String sql = entry.sql().replace("${t}", table);

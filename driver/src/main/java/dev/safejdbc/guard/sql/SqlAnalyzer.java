@@ -1,6 +1,8 @@
 package dev.safejdbc.guard.sql;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -65,9 +67,13 @@ public final class SqlAnalyzer {
                     : keyedOrOther(cachedOrParsed(sql));
             case "insert" -> keyedOrOther(sql.length() > MAX_SQL_LENGTH ? Unrelated.INSTANCE : cachedOrParsed(sql));
             // writes of rows the text does not name: procedures, scripts, EXPLAIN ANALYZE, COPY, and the
-            // statements that end or begin a transaction or change what a name resolves to (SET search_path)
+            // statements that change what a name resolves to (SET search_path)
             case "merge", "replace", "upsert", "call", "exec", "execute", "do", "copy", "load", "explain",
-                 "runscript", "set", "begin", "start", "commit", "end", "rollback", "abort" -> OtherWrite.INSTANCE;
+                 "runscript", "set" -> OtherWrite.INSTANCE;
+            // a transaction begins or ends; ROLLBACK TO a savepoint undoes writes within one
+            case "begin", "start", "commit", "end", "abort", "savepoint", "release", "xa" -> TransactionBoundary.INSTANCE;
+            case "rollback" -> Arrays.asList(sql.toLowerCase(Locale.ROOT).split("[\\s;]+")).contains("to")
+                    ? OtherWrite.INSTANCE : TransactionBoundary.INSTANCE;
             // whatever its length: a long migration script changes key metadata all the same
             case "create", "alter", "drop", "truncate", "rename" -> SchemaChange.INSTANCE;
             // a JDBC escape: {call p(?)}, {? = call f(?)}

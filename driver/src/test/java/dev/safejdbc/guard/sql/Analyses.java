@@ -27,8 +27,10 @@ final class Analyses {
         String first = lower.strip().split("[\\s(]", 2)[0];
         return switch (first) {
             case "update", "delete", "insert", "merge", "replace", "upsert", "call", "exec", "execute", "do", "copy",
-                 "load", "explain", "runscript", "set", "begin", "start", "commit", "end", "rollback", "abort" ->
-                    OtherWrite.INSTANCE;
+                 "load", "explain", "runscript", "set" -> OtherWrite.INSTANCE;
+            case "begin", "start", "commit", "end", "abort", "savepoint", "release", "xa" -> TransactionBoundary.INSTANCE;
+            // ROLLBACK TO a savepoint undoes writes inside the transaction, which goes on
+            case "rollback" -> lower.matches("(?s).*\\bto\\b.*") ? OtherWrite.INSTANCE : TransactionBoundary.INSTANCE;
             // a SELECT the parser does not take may be several statements, or call anything
             case "select" -> lower.contains("from") || lower.contains("(") || lower.contains(";")
                     ? OtherWrite.INSTANCE : Unrelated.INSTANCE;

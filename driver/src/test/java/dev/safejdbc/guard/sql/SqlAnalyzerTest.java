@@ -51,6 +51,22 @@ class SqlAnalyzerTest {
         assertThat(analyzer.cachedCount()).isZero();
     }
 
+    /** Where a transaction begins or ends in SQL, what was read before says nothing about what follows. */
+    @ParameterizedTest
+    @ValueSource(strings = {"BEGIN", "begin transaction", "BEGIN IMMEDIATE", "BEGIN EXCLUSIVE TRANSACTION",
+            "START TRANSACTION", "START TRANSACTION READ WRITE", "COMMIT", "commit work", "END", "END TRANSACTION",
+            "ROLLBACK", "ROLLBACK WORK", "ABORT", "SAVEPOINT s", "RELEASE SAVEPOINT s", "XA COMMIT 'x'"})
+    void transactionBoundaries(String sql) {
+        assertThat(analyzer.analyze(sql)).isSameAs(TransactionBoundary.INSTANCE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ROLLBACK TO SAVEPOINT s", "rollback to s", "ROLLBACK TRANSACTION TO SAVEPOINT s",
+            "ROLLBACK WORK\nTO s"})
+    void aRollbackToASavepointIsAnOtherWrite(String sql) {
+        assertThat(analyzer.analyze(sql)).isSameAs(OtherWrite.INSTANCE);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
             "WITH x AS (SELECT 1) SELECT * FROM x WHERE id = ?",
