@@ -1,5 +1,7 @@
 package dev.safejdbc.guard;
 
+import static dev.safejdbc.guard.PlainStatements.exec;
+import static dev.safejdbc.guard.PlainStatements.update;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -170,15 +172,5 @@ class CollationRaceTest {
         }
     }
 
-    private static int update(Connection c, String sql) throws SQLException {
-        try (Statement st = c.createStatement()) {
-            return st.executeUpdate(sql);
-        }
-    }
 
-    private static void exec(Connection c, String sql) throws SQLException {
-        try (Statement st = c.createStatement()) {
-            st.execute(sql);
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package dev.safejdbc.guard;
 
+import static dev.safejdbc.guard.PlainStatements.update;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -212,11 +213,6 @@ class ReturnedRowsTest {
         }
     }
 
-    private static int update(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            return s.executeUpdate(sql);
-        }
-    }
 
     private static void assertLostRace(Connection c, String sql) {
         assertThatThrownBy(() -> update(c, sql)).as(sql).isInstanceOf(SQLException.class)
