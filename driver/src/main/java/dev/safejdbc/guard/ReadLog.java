@@ -5,6 +5,7 @@ import dev.safejdbc.guard.sql.TableName;
 import dev.safejdbc.session.Attachment;
 import dev.safejdbc.session.TransactionState;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.Predicate;
 
 /**
@@ -159,6 +160,11 @@ public final class ReadLog implements TransactionState {
         String latestStale = null;
         boolean found = false;
         boolean merging = false;
+        // the reads of one statement share their table and columns: compared with the key's once per claim, not
+        // once per slot (a batch of writes claims once per entry, each scanning the transaction's reads)
+        TableName comparedTable = null;
+        List<String> comparedColumns = null;
+        boolean otherNameOfTable = false;
         for (int step = 1; step <= used; step++) {
             int slot = (next - step) & (keys.length - 1);
             RowKey read = keys[slot];
@@ -178,10 +184,17 @@ public final class ReadLog implements TransactionState {
                     latest = merging ? latest.mergedWith(reads[slot]) : latest;
                 }
                 empty(slot);
-            } else if (read.table().name().equals(key.table().name()) && staleBecause[slot] == null
-                    && (!read.table().equals(key.table()) || !read.columns().equals(key.columns()))) {
-                staleBecause[slot] = "a write of " + key.table().name() + " by another key or under another"
-                        + " name, which may have changed this row, ran between the read and this write";
+            } else if (staleBecause[slot] == null) {
+                if (read.table() != comparedTable || read.columns() != comparedColumns) {
+                    comparedTable = read.table();
+                    comparedColumns = read.columns();
+                    otherNameOfTable = comparedTable.name().equals(key.table().name())
+                            && (!comparedTable.equals(key.table()) || !comparedColumns.equals(key.columns()));
+                }
+                if (otherNameOfTable) {
+                    staleBecause[slot] = "a write of " + key.table().name() + " by another key or under another"
+                            + " name, which may have changed this row, ran between the read and this write";
+                }
             }
         }
         lastStale = latestStale == null ? null : latest;
