@@ -152,8 +152,11 @@ public final class StatementGuard {
 
     /** Before a read runs in {@code session}: what its result set records ({@link ReadCapture#NONE}: nothing). */
     public ReadCapture beforeQuery(String sql, Session session) throws SQLException {
-        return guard.read(analysis(sql), boundValues(), session.attachment(ReadLog.OF_SESSION), physical, memo(),
-                lazySite);
+        Analysis analysis = analysis(sql);
+        if (analysis == Unrelated.INSTANCE) {
+            return ReadCapture.NONE; // nothing to record or end (all of guard off): the session's reads are not looked up
+        }
+        return guard.read(analysis, boundValues(), session.attachment(ReadLog.OF_SESSION), physical, memo(), lazySite);
     }
 
     /**
@@ -164,6 +167,9 @@ public final class StatementGuard {
     public WritePlan beforeWrite(String sql, Session session, SqlFunction<String, PreparedStatement> preparer)
             throws SQLException {
         Analysis analysis = analysis(sql);
+        if (analysis == Unrelated.INSTANCE) {
+            return WritePlan.AS_WRITTEN; // nothing the guard looks at (all of guard off)
+        }
         BoundValues values = boundValues();
         GuardedWrite write = guard.write(analysis, values, session.attachment(ReadLog.OF_SESSION), physical, memo());
         if (write == null) {
@@ -301,10 +307,12 @@ public final class StatementGuard {
         return answered;
     }
 
-    /** The execution left a result open in {@code session}: it keeps the physical connection until released. */
-    public CursorPin pinCursor(Session session) {
-        cursor = session.pin();
-        return cursor;
+    /**
+     * The execution left a result open in {@code session}: it keeps the physical connection until
+     * {@code pin} (a fresh one, or the result set's wrapper) is released.
+     */
+    public void pinCursor(Session session, CursorPin pin) {
+        cursor = session.pin(pin);
     }
 
     /** The open result's pin ({@link CursorPin#NONE} when none). */

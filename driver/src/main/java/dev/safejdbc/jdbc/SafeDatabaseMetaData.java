@@ -26,7 +26,12 @@ public final class SafeDatabaseMetaData implements DatabaseMetaData {
     private ResultSet query(SqlSupplier<ResultSet> call) throws SQLException {
         try (Session.Scope scope = connection.session().enter(AppFrames::here)) {
             ResultSet rs = call.get();
-            return rs == null ? null : new SafeResultSet(null, rs, scope.session().pin(), ReadCapture.NONE);
+            if (rs == null) {
+                return null;
+            }
+            SafeResultSet wrapper = new SafeResultSet(null, rs, ReadCapture.NONE);
+            scope.session().pin(wrapper);
+            return wrapper;
         }
     }
 

@@ -12,11 +12,14 @@ import java.util.Map;
 
 /**
  * A result set that gives its session's physical connection back when it is closed or, read
- * forward to the end, exhausted; {@code getStatement()} returns the wrapper.
+ * forward to the end, exhausted; {@code getStatement()} returns the wrapper. A query's wrapper is
+ * itself the {@link CursorPin} that holds the connection (one object per query, not two); the
+ * result sets of an {@code execute} share their statement's pin.
  */
-public final class SafeResultSet implements ResultSet {
+public final class SafeResultSet extends CursorPin implements ResultSet {
     private final Statement statement;
     private final ResultSet delegate;
+    /** This wrapper, or the pin it shares. */
     private final CursorPin pin;
     private ReadCapture capture;
     /** The guard's capture while the cursor is on a row it records: getters hand it what they read. */
@@ -24,12 +27,21 @@ public final class SafeResultSet implements ResultSet {
     /** While {@code onRow} is set: whether getters may convert its values in place. */
     private boolean convertingRow;
 
-    /** @param capture records rows for the check-then-act guard as the cursor lands on them */
+    /**
+     * @param pin     what holds the session's connection for the cursor; this wrapper itself (taken by the
+     *                session after) when null
+     * @param capture records rows for the check-then-act guard as the cursor lands on them
+     */
     SafeResultSet(Statement statement, ResultSet delegate, CursorPin pin, ReadCapture capture) {
         this.statement = statement;
         this.delegate = delegate;
-        this.pin = pin;
+        this.pin = pin == null ? this : pin;
         this.capture = capture;
+    }
+
+    /** A wrapper that is its own pin, for the session to take ({@link dev.safejdbc.session.Session#pin}). */
+    SafeResultSet(Statement statement, ResultSet delegate, ReadCapture capture) {
+        this(statement, delegate, null, capture);
     }
 
     /** Hands a value the application read on a row the guard records to the guard, and returns it. */

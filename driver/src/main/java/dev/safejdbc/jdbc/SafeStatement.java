@@ -74,8 +74,8 @@ public class SafeStatement implements Statement {
         try (Session.Scope scope = begin(sql)) {
             ReadCapture capture = guard.beforeQuery(sql, scope.session());
             ResultSet rs = call.get();
-            CursorPin cursor = guard.pinCursor(scope.session());
-            current = rs == null ? null : new SafeResultSet(this, rs, cursor, capture);
+            current = rs == null ? null : new SafeResultSet(this, rs, capture);
+            guard.pinCursor(scope.session(), current == null ? new CursorPin() : current); // the wrapper is the pin
             return current;
         } catch (SQLException e) {
             throw explained(e);
@@ -120,7 +120,7 @@ public class SafeStatement implements Statement {
                 runWrite(sql, () -> {
                     hasResultSet[0] = call.get();
                     if (hasResultSet[0]) {
-                        guard.pinCursor(connection.session()); // still inside the session: pinned before it exits
+                        guard.pinCursor(connection.session(), new CursorPin()); // still inside the session: pinned before it exits
                         return -1L;
                     }
                     return delegate.getLargeUpdateCount();
@@ -143,7 +143,7 @@ public class SafeStatement implements Statement {
         try (Session.Scope scope = enter()) {
             boolean hasResultSet = call.get();
             if (hasResultSet) {
-                guard.pinCursor(scope.session());
+                guard.pinCursor(scope.session(), new CursorPin()); // the wrappers of its result sets share it
             }
             return hasResultSet;
         } catch (SQLException e) {

@@ -4,34 +4,41 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
 /**
- * Holds a session's physical connection while one cursor (result set) is open. Releasing twice is harmless: a result set may be exhausted, then closed, then its
- * statement closed.
+ * Holds a session's physical connection while one cursor (result set) is open, once a session has
+ * taken it ({@link Session#pin}). Releasing twice is harmless: a result set may be exhausted, then
+ * closed, then its statement closed. A query's result-set wrapper is its own pin (one object per
+ * query, not two); other cursors get a plain one.
  */
-public final class CursorPin {
-    /** For cursors that hold nothing (generated keys, report mode). */
-    public static final CursorPin NONE = new CursorPin(null);
+public class CursorPin {
+    /** For cursors that hold nothing (generated keys, report mode); never taken. */
+    public static final CursorPin NONE = new CursorPin();
     /** One compare-and-set per cursor instead of a lock: every query takes and releases a pin. */
-    private static final VarHandle RELEASED;
+    private static final VarHandle ON_RELEASE;
 
     static {
         try {
-            RELEASED = MethodHandles.lookup().findVarHandle(CursorPin.class, "released", boolean.class);
+            ON_RELEASE = MethodHandles.lookup().findVarHandle(CursorPin.class, "onRelease", Runnable.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
     }
 
-    private final Runnable onRelease;
-    private volatile boolean released;
+    /** What releasing gives back to the session; null while nothing is held (not taken yet, or released). */
+    private volatile Runnable onRelease;
 
-    public CursorPin(Runnable onRelease) {
-        this.onRelease = onRelease;
-        this.released = onRelease == null;
+    /** A pin that holds nothing until a session takes it. */
+    public CursorPin() {
     }
 
-    public void release() {
-        if (!released && RELEASED.compareAndSet(this, false, true)) {
-            onRelease.run();
+    /** The session took the pin: releasing it runs {@code release} (once). */
+    final void hold(Runnable release) {
+        onRelease = release;
+    }
+
+    public final void release() {
+        Runnable held = onRelease;
+        if (held != null && ON_RELEASE.compareAndSet(this, held, null)) {
+            held.run();
         }
     }
 }

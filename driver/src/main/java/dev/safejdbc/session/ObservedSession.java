@@ -83,7 +83,7 @@ public final class ObservedSession implements Session, Sessions {
     }
 
     @Override
-    public CursorPin pin() {
+    public CursorPin pin(CursorPin pin) {
         return CursorPin.NONE;
     }
 

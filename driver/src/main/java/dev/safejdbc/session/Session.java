@@ -59,8 +59,11 @@ public interface Session {
     /** The physical connection this session runs on (the lock-wait watchdog asks the database on it). */
     java.sql.Connection physical();
 
-    /** Keeps the physical connection for an open cursor (result set) until the returned pin is released. */
-    CursorPin pin();
+    /**
+     * Keeps the physical connection for an open cursor (result set) until {@code pin} (not taken
+     * before) is released; returns the pin that holds it ({@link CursorPin#NONE} when nothing is held).
+     */
+    CursorPin pin(CursorPin pin);
 
     /** Whether this session has a transaction open now (what makes a second session nested). */
     boolean inTransaction();

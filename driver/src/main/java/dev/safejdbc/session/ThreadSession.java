@@ -119,9 +119,10 @@ final class ThreadSession implements Session {
      * while another session's transaction runs on the same physical connection.
      */
     @Override
-    public CursorPin pin() {
+    public CursorPin pin(CursorPin pin) {
         pins.incrementAndGet();
-        return new CursorPin(unpin);
+        pin.hold(unpin);
+        return pin;
     }
 
     private void unpin() {
