@@ -75,14 +75,28 @@ public final class BoundValues {
     /** Keyed statements bind few parameters, and a statement object often lives for one execution. */
     private static final int INITIAL_CAPACITY = 4;
 
-    private Object[] values = new Object[INITIAL_CAPACITY];
-    private Setter[] setters = new Setter[INITIAL_CAPACITY];
-    private int[] types = new int[INITIAL_CAPACITY];
+    private Object[] values;
+    private Setter[] setters;
+    private int[] types;
     /** The scale or length of the scaled setters; null until one is bound (most statements never do). */
     private int[] scales;
     /** The calendar, SQLType or type name a setter took besides the value; null until one is bound. */
     private Object[] extras;
-    private byte[] states = new byte[INITIAL_CAPACITY];
+    private byte[] states;
+
+    public BoundValues() {
+        this(new Object[INITIAL_CAPACITY], new Setter[INITIAL_CAPACITY], new int[INITIAL_CAPACITY], null, null,
+                new byte[INITIAL_CAPACITY]);
+    }
+
+    private BoundValues(Object[] values, Setter[] setters, int[] types, int[] scales, Object[] extras, byte[] states) {
+        this.values = values;
+        this.setters = setters;
+        this.types = types;
+        this.scales = scales;
+        this.extras = extras;
+        this.states = states;
+    }
 
     /** A setter that takes the value alone; the value is what the database sees. */
     public void set(int index, Setter setter, Object value) {
@@ -123,16 +137,10 @@ public final class BoundValues {
         put(index, null, null, 0, 0, setter, OPAQUE);
     }
 
-    /** The parameters as bound now (a batch keeps one copy per row added). */
+    /** The parameters as bound now (a batch keeps one copy per row added): the arrays cloned, none made twice. */
     public BoundValues copy() {
-        BoundValues copy = new BoundValues();
-        copy.values = values.clone();
-        copy.setters = setters.clone();
-        copy.types = types.clone();
-        copy.scales = scales == null ? null : scales.clone();
-        copy.extras = extras == null ? null : extras.clone();
-        copy.states = states.clone();
-        return copy;
+        return new BoundValues(values.clone(), setters.clone(), types.clone(), scales == null ? null : scales.clone(),
+                extras == null ? null : extras.clone(), states.clone());
     }
 
     public void clear() {

@@ -11,6 +11,7 @@ final class Attachments {
     /** Kinds and their states, alternating; replaced (never changed) when one is added. */
     private volatile Object[] entries = new Object[0];
 
+    /** Kept small, so that the JIT inlines it into every statement; the first use of a kind makes it apart. */
     @SuppressWarnings("unchecked")
     <S extends TransactionState> S get(Attachment<S> kind) {
         Object[] known = entries;
@@ -19,8 +20,13 @@ final class Attachments {
                 return (S) known[i + 1];
             }
         }
+        return made(kind);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <S extends TransactionState> S made(Attachment<S> kind) {
         synchronized (this) {
-            known = entries;
+            Object[] known = entries;
             for (int i = 0; i < known.length; i += 2) {
                 if (known[i] == kind) {
                     return (S) known[i + 1];
