@@ -2,12 +2,10 @@ package dev.safejdbc.guard;
 
 import dev.safejdbc.config.ConflictPolicy;
 import dev.safejdbc.error.GuardConflictException;
-import dev.safejdbc.function.SqlSupplier;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
 
 /**
  * A write made conditional on what its transaction read: the statement to send instead (null:
@@ -17,8 +15,19 @@ import java.util.function.Supplier;
  * database has no conditional insert, as the error {@code duplicateKey} tells (null: none does).
  */
 record GuardedWrite(String sql, int applicationParameters, Observation read, int[] compared,
-                           ConflictPolicy onConflict, SqlSupplier<Boolean> lostRace, Supplier<String> conflictMessage,
-                           Predicate<SQLException> duplicateKey) {
+                           ConflictPolicy onConflict, LostRace race, Predicate<SQLException> duplicateKey) {
+
+    /**
+     * How a write tells a lost race, asked only after it wrote no row or failed: one small object per
+     * guarded write (a class, not two capturing lambdas, which cost a guarded batch a slow allocation each).
+     */
+    interface LostRace {
+        /** Whether the row changed or the key was taken since the read (looked up again). */
+        boolean lost() throws SQLException;
+
+        /** The conflict's message; it walks the stack, so it is asked only for a lost race. */
+        String message();
+    }
 
     /** Binds the application's parameters, then the observed values, onto the guarded statement. */
     void bind(PreparedStatement guarded, BoundValues bound) throws SQLException {
@@ -44,8 +53,8 @@ record GuardedWrite(String sql, int applicationParameters, Observation read, int
      * database's own answer, and the application gets it as the raw driver gives it.
      */
     long verify(long rows) throws SQLException {
-        if (rows == 0 && duplicateKey == null && onConflict == ConflictPolicy.THROW && lostRace.get()) {
-            throw new GuardConflictException(conflictMessage.get()); // written only when lost: it walks the stack
+        if (rows == 0 && duplicateKey == null && onConflict == ConflictPolicy.THROW && race.lost()) {
+            throw new GuardConflictException(race.message()); // written only when lost: it walks the stack
         }
         return rows;
     }
@@ -57,11 +66,11 @@ record GuardedWrite(String sql, int applicationParameters, Observation read, int
      * duplicate of another key, is the driver's own, rethrown as it came.
      */
     long failed(SQLException e) throws SQLException {
-        if (duplicateKey == null || !duplicateKey.test(e) || !lostRace.get()) {
+        if (duplicateKey == null || !duplicateKey.test(e) || !race.lost()) {
             throw e;
         }
         if (onConflict == ConflictPolicy.THROW) {
-            GuardConflictException conflict = new GuardConflictException(conflictMessage.get());
+            GuardConflictException conflict = new GuardConflictException(race.message());
             conflict.initCause(e);
             throw conflict;
         }

@@ -30,9 +30,13 @@ public class CursorPin {
     public CursorPin() {
     }
 
-    /** The session took the pin: releasing it runs {@code release} (once). */
+    /**
+     * The session took the pin: releasing it runs {@code release} (once). A release store, not a volatile
+     * one (no fence per query): the application hands the result set to another thread, if it does, through
+     * a happens-before of its own, and the compare-and-set in {@link #release} reads it.
+     */
     final void hold(Runnable release) {
-        onRelease = release;
+        ON_RELEASE.setRelease(this, release);
     }
 
     public final void release() {
