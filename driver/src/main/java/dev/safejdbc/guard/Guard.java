@@ -365,42 +365,21 @@ public final class Guard {
             memo.guardedForm(form);
         }
         return new GuardedWrite(form.sql(), parameters, read, form.compared(), onConflict,
-                new RowRace(verb, table, body, form, parameters, bound, read, row.columns(), physical), null);
+                new RowRace(this, verb, table, body, form, parameters, bound, read, row.columns(), physical), null);
     }
 
     /** An UPDATE or DELETE guarded on {@code read} lost its race when the row is no longer as read. */
-    private final class RowRace implements GuardedWrite.LostRace {
-        private final String verb;
-        private final TableName table;
-        private final String body;
-        private final StatementMemo.GuardedForm form;
-        private final int parameters;
-        private final BoundValues bound;
-        private final Observation read;
-        private final List<String> key;
-        private final Connection physical;
-
-        RowRace(String verb, TableName table, String body, StatementMemo.GuardedForm form, int parameters,
-                BoundValues bound, Observation read, List<String> key, Connection physical) {
-            this.verb = verb;
-            this.table = table;
-            this.body = body;
-            this.form = form;
-            this.parameters = parameters;
-            this.bound = bound;
-            this.read = read;
-            this.key = key;
-            this.physical = physical;
-        }
-
+    private record RowRace(Guard guard, String verb, TableName table, String body, StatementMemo.GuardedForm form,
+            int parameters, BoundValues bound, Observation read, List<String> key, Connection physical)
+            implements GuardedWrite.LostRace {
         @Override
         public boolean lost() {
-            return !stillAsRead(verb, table, body, form, parameters, bound, read, physical);
+            return !guard.stillAsRead(verb, table, body, form, parameters, bound, read, physical);
         }
 
         @Override
         public String message() {
-            return conflict(verb, table, key, read, "changed or vanished", physical);
+            return guard.conflict(verb, table, key, read, "changed or vanished", physical);
         }
     }
 
@@ -490,7 +469,8 @@ public final class Guard {
             }
             if (asWritten) {
                 return new GuardedWrite(null, insert.parameterCount(), read, NOTHING_COMPARED, onConflict,
-                        new KeyRace(insert, key, bound, read, physical, DUPLICATE_UNCHECKED), dialect::isDuplicateKey);
+                        new KeyRace(this, insert, key, bound, read, physical, DUPLICATE_UNCHECKED),
+                        dialect::isDuplicateKey);
             }
             List<String> stored = key.stream().map(keys::stored).toList();
             if (stored.contains(null)) {
@@ -500,39 +480,25 @@ public final class Guard {
             }
             return new GuardedWrite(insert.appendableBody() + dialect.conditionalInsertSuffix(stored),
                     insert.parameterCount(), read, NOTHING_COMPARED, onConflict,
-                    new KeyRace(insert, key, bound, read, physical, ZERO_UNCHECKED), null);
+                    new KeyRace(this, insert, key, bound, read, physical, ZERO_UNCHECKED), null);
         }
         return null;
     }
 
-    /** An INSERT guarded on a read that found no row lost its race when the key is taken now. */
-    private final class KeyRace implements GuardedWrite.LostRace {
-        private final RowInsert insert;
-        private final Set<String> key;
-        private final BoundValues bound;
-        private final Observation read;
-        private final Connection physical;
-        /** The finding's reason when the key cannot be looked up again. */
-        private final String unchecked;
-
-        KeyRace(RowInsert insert, Set<String> key, BoundValues bound, Observation read, Connection physical,
-                String unchecked) {
-            this.insert = insert;
-            this.key = key;
-            this.bound = bound;
-            this.read = read;
-            this.physical = physical;
-            this.unchecked = unchecked;
-        }
-
+    /**
+     * An INSERT guarded on a read that found no row lost its race when the key is taken now;
+     * {@code unchecked} is the finding's reason when the key cannot be looked up again.
+     */
+    private record KeyRace(Guard guard, RowInsert insert, Set<String> key, BoundValues bound, Observation read,
+            Connection physical, String unchecked) implements GuardedWrite.LostRace {
         @Override
         public boolean lost() {
-            return !stillAbsent(insert, key, bound, read, physical, unchecked);
+            return !guard.stillAbsent(insert, key, bound, read, physical, unchecked);
         }
 
         @Override
         public String message() {
-            return conflict("INSERT", insert.table(), key, read, "appeared", physical);
+            return guard.conflict("INSERT", insert.table(), key, read, "appeared", physical);
         }
     }
 
