@@ -152,6 +152,9 @@ public final class StatementGuard {
 
     /** Before a read runs in {@code session}: what its result set records ({@link ReadCapture#NONE}: nothing). */
     public ReadCapture beforeQuery(String sql, Session session) throws SQLException {
+        if (guard.standsAside(session)) {
+            return ReadCapture.NONE;
+        }
         return guard.read(analysis(sql), boundValues(), session.attachment(ReadLog.OF_SESSION), physical, memo(),
                 lazySite);
     }
@@ -164,6 +167,9 @@ public final class StatementGuard {
     public WritePlan beforeWrite(String sql, Session session, SqlFunction<String, PreparedStatement> preparer)
             throws SQLException {
         Analysis analysis = analysis(sql);
+        if (guard.standsAside(session)) {
+            return guard.asWritten(analysis);
+        }
         BoundValues values = boundValues();
         GuardedWrite write = guard.write(analysis, values, session.attachment(ReadLog.OF_SESSION), physical, memo());
         if (write == null) {
@@ -245,7 +251,7 @@ public final class StatementGuard {
         List<BatchedWrite> writes = batch;
         batch = null;
         batchChangesSchema = writes != null && writes.stream().anyMatch(w -> w.analysis() == SchemaChange.INSTANCE);
-        return writes == null ? null : BatchPlan.of(guard, writes, session.attachment(ReadLog.OF_SESSION), physical,
+        return writes == null || guard.standsAside(session) ? null : BatchPlan.of(guard, writes, session.attachment(ReadLog.OF_SESSION), physical,
                 this::memo, bound, sql -> guardedForm(sql, preparer));
     }
 

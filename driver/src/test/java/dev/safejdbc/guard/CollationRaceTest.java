@@ -142,13 +142,13 @@ class CollationRaceTest {
                 }
                 read(safe, table, "Key-null");
                 assertThat(update(safe, "UPDATE " + table + " SET v = 1 WHERE k = 'Key-null'")).isEqualTo(1);
-                safe.setAutoCommit(false);
+                GuardTestDb.beginUnitOfWork(safe); // SQLite: in autocommit, where the guard acts
                 read(safe, table, "Key-own");
                 assertThat(update(safe, "UPDATE " + table + " SET w = 'ANN', l = 'aNN' WHERE k = 'Key-own'"))
                         .isEqualTo(1);
                 read(safe, table, "Key-own");
                 assertThat(update(safe, "UPDATE " + table + " SET v = 2 WHERE k = 'Key-own'")).isEqualTo(1);
-                safe.commit();
+                GuardTestDb.endUnitOfWork(safe);
             } finally {
                 exec(raw, "DROP TABLE " + table);
             }

@@ -67,7 +67,7 @@ class GuardedResultsTest {
     private static List<String> steps(Connection c, String table) throws SQLException {
         boolean sqlite = c.getMetaData().getURL().contains("sqlite");
         List<String> seen = new ArrayList<>();
-        c.setAutoCommit(false);
+        GuardTestDb.beginUnitOfWork(c); // SQLite: in autocommit, where the guard acts
         for (int id : new int[] {1, 4}) { // note NULL, then note 'x'
             try (PreparedStatement read = c.prepareStatement("SELECT id, v, note FROM " + table + " WHERE id = ?");
                     PreparedStatement write = c.prepareStatement("UPDATE " + table + " SET v = ? WHERE id = ?")) {
@@ -110,7 +110,7 @@ class GuardedResultsTest {
                             + " more=" + answer(write::getMoreResults) + " wasNull=" + rs.wasNull());
                 }
             }
-            c.commit();
+            GuardTestDb.endUnitOfWork(c);
         }
         c.setAutoCommit(true);
         return seen;
