@@ -72,6 +72,8 @@ public final class StatementGuard {
     private long guardedCount = -1;
     /** Whether this execution's update count is the guard's answer, the driver having failed. */
     private boolean answered;
+    /** Whether a guarded form has run in place of a plain statement's {@code execute(sql)} (see {@link #firstExecuteInPlace}). */
+    private boolean executedInPlace;
 
     private StatementGuard(Guard guard, Connection physical, String preparedSql, Analysis prepared,
             StatementMemo preparedMemo, BoundValues bound) {
@@ -280,6 +282,16 @@ public final class StatementGuard {
         results = plan.guardedResults();
         guardedCount = results != null ? results.getLargeUpdateCount() : plan.answered() ? rows : -1;
         answered = plan.answered();
+    }
+
+    /**
+     * A guarded form ran in place of a plain statement's {@code execute(sql)}: whether it is the first to, so
+     * that the driver's statement, which ran no {@code execute} for it, still lacks the past of the raw one's.
+     */
+    public boolean firstExecuteInPlace() {
+        boolean first = !executedInPlace;
+        executedInPlace = true;
+        return first;
     }
 
     /** The statement moves on to its next result: a guarded write's count was its only one. */
