@@ -150,7 +150,8 @@ final class TableLookup {
             }
         }
         return new TableKeys.Known(List.copyOf(keys), columns(table), List.copyOf(notKeys),
-                dialect == Dialect.POSTGRESQL ? postgresLooseCollations(table) : Set.of(),
+                dialect == Dialect.POSTGRESQL ? postgresLooseCollations(table)
+                        : dialect == Dialect.SQLITE ? sqliteLooseCollations(table) : Set.of(),
                 dialect == Dialect.H2 ? indexedColumns(table) : Set.of());
     }
 
@@ -204,6 +205,26 @@ final class TableLookup {
         try (PreparedStatement ps = physical.prepareStatement(PG_LOOSE_COLLATIONS)) {
             ps.setString(1, table.schema());
             ps.setString(2, table.name());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    loose.add(KeyCatalog.normalize(rs.getString(1)));
+                }
+            }
+        }
+        return Set.copyOf(loose);
+    }
+
+    /**
+     * The columns an index of the table collates other than {@code BINARY} ({@code NOCASE}, {@code RTRIM}, an
+     * application's own): a key column is under its key's index, whose collation is the column's unless the
+     * index names another, and its equality in a WHERE may then match a text that differs.
+     */
+    private Set<String> sqliteLooseCollations(Location table) throws SQLException {
+        Set<String> loose = new LinkedHashSet<>();
+        try (PreparedStatement ps = physical.prepareStatement("SELECT x.name FROM pragma_index_list(?) AS l,"
+                + " pragma_index_xinfo(l.name) AS x WHERE x.\"key\" = 1 AND x.name IS NOT NULL"
+                + " AND upper(x.coll) <> 'BINARY'")) {
+            ps.setString(1, table.name());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     loose.add(KeyCatalog.normalize(rs.getString(1)));
