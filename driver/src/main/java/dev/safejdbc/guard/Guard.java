@@ -48,6 +48,12 @@ public final class Guard {
     private static final SqlAnalyzer STANDARD_ANALYZER = new SqlAnalyzer(4096, BuiltInFunctions.STANDARD);
     /** No guard: nothing is analyzed. */
     public static final Guard OFF = new Guard(null, false, ConflictPolicy.THROW);
+    /**
+     * Each database's guards, one per mode and conflict policy: a guard keeps nothing of its own connection's,
+     * so the connections to one database share it (an open connection should cost little heap).
+     */
+    private static final Database.Slot<Guard[]> OF_DATABASE =
+            new Database.Slot<>(() -> new Guard[2 * ConflictPolicy.values().length]);
     /** Guard off analyzes nothing, so it never reads or fills a memo: its statements share this one. */
     private static final StatementMemo UNUSED_MEMO = new StatementMemo();
     private static final int[] NOTHING_COMPARED = {};
@@ -103,7 +109,15 @@ public final class Guard {
         if (!options.guard() || options.mode() == Mode.OFF) {
             return OFF;
         }
-        return new Guard(database, options.mode() == Mode.ENFORCE, options.onConflict());
+        boolean enforce = options.mode() == Mode.ENFORCE;
+        Guard[] guards = database.state(OF_DATABASE);
+        int index = (enforce ? ConflictPolicy.values().length : 0) + options.onConflict().ordinal();
+        Guard guard = guards[index];
+        if (guard == null) {
+            guard = new Guard(database, enforce, options.onConflict());
+            guards[index] = guard; // a race makes two equal guards: either serves
+        }
+        return guard;
     }
 
     /**
