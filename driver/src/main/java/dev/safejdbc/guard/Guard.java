@@ -202,8 +202,8 @@ public final class Guard {
             } else {
                 read = log.claim(insert.table(), row::matches);
             }
-        } else if (analysis == TransactionBoundary.INSTANCE) {
-            log.clear();
+        } else if (analysis instanceof TransactionBoundary boundary) {
+            log.clear(boundary);
         } else {
             log.invalidate(OPAQUE);
             if (analysis == SchemaChange.INSTANCE) {
@@ -222,6 +222,9 @@ public final class Guard {
     GuardedWrite write(Analysis analysis, BoundValues bound, ReadLog log, Connection physical,
             StatementMemo memo) throws SQLException {
         if (log.isEmpty()) {
+            if (analysis instanceof TransactionBoundary boundary) {
+                log.clear(boundary); // nothing read, but which transaction later reads are in
+            }
             return null; // nothing read: nothing to guard, report or forget
         }
         GuardedWrite guarded = decide(analysis, bound, log, physical, memo);
@@ -279,8 +282,8 @@ public final class Guard {
         }
         if (analysis == OtherWrite.INSTANCE) {
             log.invalidate(OPAQUE); // it may have changed any row read: none of those reads can guard a later write
-        } else if (analysis == TransactionBoundary.INSTANCE) {
-            log.clear(); // a transaction begins or ends in SQL: as through JDBC, the next starts with nothing read
+        } else if (analysis instanceof TransactionBoundary boundary) {
+            log.clear(boundary); // a transaction begins or ends in SQL: as through JDBC, the next starts with nothing read
         }
         return null;
     }
@@ -367,7 +370,7 @@ public final class Guard {
         StatementMemo.GuardedForm guarded = form;
         return new GuardedWrite(form.sql(), parameters, read, form.compared(), onConflict,
                 () -> !stillAsRead(verb, table, body, guarded, parameters, bound, read, physical),
-                () -> conflict(verb, table, row.columns(), read, "changed or vanished", physical), null);
+                () -> conflict(verb, table, row.columns(), read, "changed or vanished", log, physical), null);
     }
 
     /**
@@ -457,7 +460,7 @@ public final class Guard {
             if (asWritten) {
                 return new GuardedWrite(null, insert.parameterCount(), read, NOTHING_COMPARED, onConflict,
                         () -> !stillAbsent(insert, key, bound, read, physical, DUPLICATE_UNCHECKED),
-                        () -> conflict("INSERT", insert.table(), key, read, "appeared", physical),
+                        () -> conflict("INSERT", insert.table(), key, read, "appeared", log, physical),
                         dialect::isDuplicateKey);
             }
             List<String> stored = key.stream().map(keys::stored).toList();
@@ -469,7 +472,7 @@ public final class Guard {
             return new GuardedWrite(insert.appendableBody() + dialect.conditionalInsertSuffix(stored),
                     insert.parameterCount(), read, NOTHING_COMPARED, onConflict,
                     () -> !stillAbsent(insert, key, bound, read, physical, ZERO_UNCHECKED),
-                    () -> conflict("INSERT", insert.table(), key, read, "appeared", physical), null);
+                    () -> conflict("INSERT", insert.table(), key, read, "appeared", log, physical), null);
         }
         return null;
     }
@@ -551,14 +554,12 @@ public final class Guard {
      * in autocommit there is no transaction to speak of or to roll back.
      */
     private String conflict(String verb, TableName table, Collection<String> key, Observation read, String what,
-            Connection physical) {
-        boolean autocommit = !ContainedRead.inTransaction(physical, dialect);
+            ReadLog log, Connection physical) {
+        LostRaceScope scope = LostRaceScope.of(physical, dialect, log.sqlBoundary());
         return "Guarded " + verb + " on " + table.name() + " lost its race: the row with key "
-                + key.stream().sorted().toList() + " " + what
-                + (autocommit ? " since this connection read it (in autocommit)." : " since this transaction read it.")
+                + key.stream().sorted().toList() + " " + what + scope.since()
                 + "\n  read at:\n" + read.readAt().format("    ")
                 + "  write at:\n" + AppFrames.here().format("    ")
-                + (autocommit ? "Read the row again and retry" : "Roll back and retry the transaction")
-                + " (safe.onConflict=zero-rows returns 0 instead).";
+                + scope.advice() + " (safe.onConflict=zero-rows returns 0 instead).";
     }
 }
