@@ -298,6 +298,11 @@ public final class Guard {
         return dialect != Dialect.MARIADB && !(analysis instanceof RowInsert);
     }
 
+    /** What the driver does after a failed batch entry: a split batch does the same. */
+    BatchFailures batchFailures(boolean plainStatement) {
+        return BatchFailures.of(dialect, plainStatement);
+    }
+
     /** A guarded batch entry that must be sent as written after all: recorded, with why. */
     void sentAsWritten(Analysis analysis, GuardedWrite write, String why) {
         record(FindingKind.UNGUARDED_CHECK_THEN_ACT, verb(analysis), writtenTable(analysis), write.read(), why);

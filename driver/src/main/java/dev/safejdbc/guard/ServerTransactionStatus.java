@@ -20,6 +20,21 @@ final class ServerTransactionStatus {
     private ServerTransactionStatus() {
     }
 
+    /**
+     * Whether {@code physical} is inside a transaction: autocommit off (a connection that cannot say is taken to
+     * be in one), or one begun in SQL, as the driver says.
+     */
+    static boolean inTransaction(Connection physical, Dialect dialect) {
+        try {
+            if (!physical.getAutoCommit()) {
+                return true;
+            }
+        } catch (SQLException e) {
+            return true;
+        }
+        return Boolean.TRUE.equals(open(physical, dialect));
+    }
+
     /** True or false as the driver says; null where it cannot say. */
     static Boolean open(Connection physical, Dialect dialect) {
         try {
