@@ -299,6 +299,10 @@ public final class BatchPlan {
 
     /** The end of a batch that went on after its first failure {@code e}: every entry's count. */
     private SQLException wentOn(SQLException e, long[] counts) {
+        if (e instanceof BatchUpdateException batch && batch.getLargeUpdateCounts() != null
+                && batch.getLargeUpdateCounts().length == counts.length) {
+            return e; // one run was the whole batch: the driver's own exception, as the raw batch would have thrown it
+        }
         return rebuilt(e, counts);
     }
 
