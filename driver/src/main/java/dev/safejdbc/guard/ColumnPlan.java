@@ -395,8 +395,9 @@ final class ColumnPlan {
     /**
      * Whether a column's equality may call different texts equal: on MariaDB any character column (its
      * default collations ignore case and trailing spaces), on H2 {@code VARCHAR_IGNORECASE}, on PostgreSQL
-     * {@code citext} (a domain over it too: results name the base type) and a nondeterministic collation.
-     * SQLite compares every column with {@code BINARY}.
+     * {@code citext} (a domain over it too: results name the base type) and a nondeterministic collation,
+     * on SQLite a column an index collates other than {@code BINARY} (a {@code NOCASE} key). SQLite compares
+     * every column with {@code BINARY}; a loose key column is compared too, though the write's WHERE names it.
      */
     private static boolean looseText(Dialect dialect, int type, String typeName, String column, TableKeys keys) {
         String name = typeName == null ? "" : typeName.toLowerCase(Locale.ROOT);
@@ -405,7 +406,7 @@ final class ColumnPlan {
             case H2 -> name.equals("varchar_ignorecase"); // an indexed one is not compared at all
             case POSTGRESQL -> name.equals("citext") || name.endsWith(".citext") || name.endsWith(".\"citext\"")
                     || keys.collatedLoosely(column);
-            case SQLITE -> false;
+            case SQLITE -> keys.collatedLoosely(column);
         };
     }
 

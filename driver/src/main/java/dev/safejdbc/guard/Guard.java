@@ -48,6 +48,12 @@ public final class Guard {
     private static final SqlAnalyzer STANDARD_ANALYZER = new SqlAnalyzer(4096, BuiltInFunctions.STANDARD);
     /** No guard: nothing is analyzed. */
     public static final Guard OFF = new Guard(null, false, ConflictPolicy.THROW);
+    /**
+     * Each database's guards, one per mode and conflict policy: a guard keeps nothing of its own connection's,
+     * so the connections to one database share it (an open connection should cost little heap).
+     */
+    private static final Database.Slot<Guard[]> OF_DATABASE =
+            new Database.Slot<>(() -> new Guard[2 * ConflictPolicy.values().length]);
     /** Guard off analyzes nothing, so it never reads or fills a memo: its statements share this one. */
     private static final StatementMemo UNUSED_MEMO = new StatementMemo();
     private static final int[] NOTHING_COMPARED = {};
@@ -70,6 +76,8 @@ public final class Guard {
     private final ConflictPolicy onConflict;
     /** DDL is sent as written, and may have changed the keys: the catalog forgets them after it. */
     private final WritePlan schemaChange;
+    /** Whether the database's transactions are serializable, so the guard stands aside in them ({@link #standsAside}). */
+    private final boolean serializableTransactions;
 
     private Guard(Database db, boolean enforce, ConflictPolicy onConflict) {
         this.db = db;
@@ -80,6 +88,7 @@ public final class Guard {
         this.enforce = enforce;
         this.onConflict = onConflict;
         this.schemaChange = catalog == null ? WritePlan.AS_WRITTEN : WritePlan.schemaChange(catalog);
+        this.serializableTransactions = dialect == Dialect.SQLITE;
     }
 
     private static Map<Dialect, SqlAnalyzer> analyzers() {
@@ -100,7 +109,15 @@ public final class Guard {
         if (!options.guard() || options.mode() == Mode.OFF) {
             return OFF;
         }
-        return new Guard(database, options.mode() == Mode.ENFORCE, options.onConflict());
+        boolean enforce = options.mode() == Mode.ENFORCE;
+        Guard[] guards = database.state(OF_DATABASE);
+        int index = (enforce ? ConflictPolicy.values().length : 0) + options.onConflict().ordinal();
+        Guard guard = guards[index];
+        if (guard == null) {
+            guard = new Guard(database, enforce, options.onConflict());
+            guards[index] = guard; // a race makes two equal guards: either serves
+        }
+        return guard;
     }
 
     /**
@@ -114,6 +131,19 @@ public final class Guard {
     Analysis analyze(String sql) {
         return this == OFF || sql == null ? Unrelated.INSTANCE
                 : (dialect == null ? STANDARD_ANALYZER : ANALYZERS.get(dialect)).analyze(sql);
+    }
+
+    /**
+     * Whether the guard leaves {@code session}'s statement alone, as with the guard off: it records no read and
+     * rewrites no write. So on SQLite inside a JDBC transaction (autocommit off). Why: SQLite transactions are
+     * serializable (a transaction whose row changed since it read it fails with {@code SQLITE_BUSY}, on a file in
+     * either journal mode), and on a shared in-memory database the lease holds the one connection for the whole
+     * transaction; so a compare-and-set there can fail only on the transaction's own writes the guard did not see:
+     * a false 40001, never a lost race. Not so in autocommit, nor in a transaction begun in SQL in autocommit:
+     * the lease does not hold that one, so another session's statements may run inside it. Those stay guarded.
+     */
+    boolean standsAside(Session session) {
+        return serializableTransactions && session.inTransaction();
     }
 
     /** The plan of a write the guard leaves as written. */

@@ -28,8 +28,11 @@ public final class ReadLog implements TransactionState {
     /** Each session's read log, kept with the session for its transaction. */
     public static final Attachment<ReadLog> OF_SESSION = new Attachment<>(ReadLog::new);
     private static final int CAPACITY = 256;
-    /** Most sessions read a few keys per transaction: the ring starts small and grows to its capacity. */
-    private static final int INITIAL = 8;
+    /**
+     * Most sessions read a few keys per transaction, and an idle connection keeps its last autocommit
+     * reads: the ring starts at two slots (an array of one costs as much heap) and doubles to its capacity.
+     */
+    private static final int INITIAL = 2;
     /** How many pushed-out reads are remembered (by hash) for a finding: a power of two. */
     private static final int PUSHED_OUT_KEPT = 1024;
 

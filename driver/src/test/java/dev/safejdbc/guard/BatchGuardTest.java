@@ -34,6 +34,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * what reached the driver. A race is forced by a second, raw connection that changes a row between the
  * read and {@code executeBatch}: on PostgreSQL, MariaDB and H2 inside the transaction; on SQLite (one
  * writer at a time) with the read and the batch in autocommit, which the guard covers on one connection.
+ * Inside an SQLite transaction the guard stands aside ({@link Guard#standsAside}), so there the tests that
+ * have it act run in autocommit ({@link GuardTestDb#beginUnitOfWork}).
  */
 class BatchGuardTest {
     private static final String UPDATE = "UPDATE %s SET v = ? WHERE id = ?";
@@ -51,7 +53,10 @@ class BatchGuardTest {
             };
         }
 
-        /** Whether a transaction's read can be raced by another connection's committed write before it writes. */
+        /**
+         * Whether a transaction's read can be raced by another connection's committed write before it writes, and
+         * the guard acts there: not on SQLite, whose transactions are serializable.
+         */
         boolean racesInTransaction() {
             return this != SQLITE;
         }
@@ -105,12 +110,12 @@ class BatchGuardTest {
         DataSource safe = database.recorded(dir, sent, new Properties());
 
         try (Connection c = safe.getConnection()) {
-            c.setAutoCommit(false);
+            GuardTestDb.beginUnitOfWork(c);
             read(c, 1, 2, 4);
             try (PreparedStatement update = c.prepareStatement(sql(UPDATE))) {
                 assertThat(batch(update, 1, 2, 3, 4)).containsExactly(1, 1, 1, 1);
             }
-            c.commit();
+            GuardTestDb.endUnitOfWork(c);
         }
 
         String plain = sql(UPDATE);
@@ -384,14 +389,14 @@ class BatchGuardTest {
         given(database);
         int[] counts;
         try (Connection c = safe(new Properties())) {
-            c.setAutoCommit(false);
+            GuardTestDb.beginUnitOfWork(c);
             read(c, 1);
             try (Statement s = c.createStatement()) {
                 s.addBatch("UPDATE " + table + " SET v = 99 WHERE v = 10"); // row 1, not by key: its read goes
                 s.addBatch("UPDATE " + table + " SET v = 5 WHERE id = 1");
                 counts = s.executeBatch();
             }
-            c.commit();
+            GuardTestDb.endUnitOfWork(c);
         }
 
         assertThat(counts).containsExactly(1, 1);
@@ -642,13 +647,13 @@ class BatchGuardTest {
 
     private long[] readThenBatch(Connection c, int[] read, int[] written) throws SQLException {
         try (c) {
-            c.setAutoCommit(false);
+            GuardTestDb.beginUnitOfWork(c);
             read(c, read);
             long[] counts;
             try (PreparedStatement update = c.prepareStatement(sql(UPDATE))) {
                 counts = batch(update, written);
             }
-            c.commit();
+            GuardTestDb.endUnitOfWork(c);
             return counts;
         }
     }
