@@ -232,8 +232,8 @@ public final class Guard {
             } else {
                 read = log.claim(insert.table(), row::matches);
             }
-        } else if (analysis == TransactionBoundary.INSTANCE) {
-            log.clear();
+        } else if (analysis instanceof TransactionBoundary boundary) {
+            log.clear(boundary);
         } else {
             log.invalidate(OPAQUE);
             if (analysis == SchemaChange.INSTANCE) {
@@ -252,6 +252,9 @@ public final class Guard {
     GuardedWrite write(Analysis analysis, BoundValues bound, ReadLog log, Connection physical,
             StatementMemo memo) throws SQLException {
         if (log.isEmpty()) {
+            if (analysis instanceof TransactionBoundary boundary) {
+                log.clear(boundary); // nothing read, but which transaction later reads are in
+            }
             return null; // nothing read: nothing to guard, report or forget
         }
         GuardedWrite guarded = decide(analysis, bound, log, physical, memo);
@@ -309,8 +312,8 @@ public final class Guard {
         }
         if (analysis == OtherWrite.INSTANCE) {
             log.invalidate(OPAQUE); // it may have changed any row read: none of those reads can guard a later write
-        } else if (analysis == TransactionBoundary.INSTANCE) {
-            log.clear(); // a transaction begins or ends in SQL: as through JDBC, the next starts with nothing read
+        } else if (analysis instanceof TransactionBoundary boundary) {
+            log.clear(boundary); // a transaction begins or ends in SQL: as through JDBC, the next starts with nothing read
         }
         return null;
     }
@@ -323,6 +326,11 @@ public final class Guard {
      */
     boolean countsEachBatchedEntry(Analysis analysis) {
         return dialect != Dialect.MARIADB && !(analysis instanceof RowInsert);
+    }
+
+    /** What the driver does after a failed batch entry: a split batch does the same. */
+    BatchFailures batchFailures(boolean plainStatement) {
+        return BatchFailures.of(dialect, plainStatement);
     }
 
     /** A guarded batch entry that must be sent as written after all: recorded, with why. */
@@ -395,12 +403,13 @@ public final class Guard {
             memo.guardedForm(form);
         }
         return new GuardedWrite(form.sql(), parameters, read, form.compared(), onConflict,
-                new RowRace(this, verb, table, body, form, parameters, bound, read, row.columns(), physical), null);
+                new RowRace(this, verb, table, body, form, parameters, bound, read, row.columns(), log, physical),
+                null);
     }
 
     /** An UPDATE or DELETE guarded on {@code read} lost its race when the row is no longer as read. */
     private record RowRace(Guard guard, String verb, TableName table, String body, StatementMemo.GuardedForm form,
-            int parameters, BoundValues bound, Observation read, List<String> key, Connection physical)
+            int parameters, BoundValues bound, Observation read, List<String> key, ReadLog log, Connection physical)
             implements GuardedWrite.LostRace {
         @Override
         public boolean lost() {
@@ -409,7 +418,7 @@ public final class Guard {
 
         @Override
         public String message() {
-            return guard.conflict(verb, table, key, read, "changed or vanished", physical);
+            return guard.conflict(verb, table, key, read, "changed or vanished", log, physical);
         }
     }
 
@@ -499,7 +508,7 @@ public final class Guard {
             }
             if (asWritten) {
                 return new GuardedWrite(null, insert.parameterCount(), read, NOTHING_COMPARED, onConflict,
-                        new KeyRace(this, insert, key, bound, read, physical, DUPLICATE_UNCHECKED),
+                        new KeyRace(this, insert, key, bound, read, log, physical, DUPLICATE_UNCHECKED),
                         dialect::isDuplicateKey);
             }
             List<String> stored = key.stream().map(keys::stored).toList();
@@ -510,7 +519,7 @@ public final class Guard {
             }
             return new GuardedWrite(insert.appendableBody() + dialect.conditionalInsertSuffix(stored),
                     insert.parameterCount(), read, NOTHING_COMPARED, onConflict,
-                    new KeyRace(this, insert, key, bound, read, physical, ZERO_UNCHECKED), null);
+                    new KeyRace(this, insert, key, bound, read, log, physical, ZERO_UNCHECKED), null);
         }
         return null;
     }
@@ -520,7 +529,7 @@ public final class Guard {
      * {@code unchecked} is the finding's reason when the key cannot be looked up again.
      */
     private record KeyRace(Guard guard, RowInsert insert, Set<String> key, BoundValues bound, Observation read,
-            Connection physical, String unchecked) implements GuardedWrite.LostRace {
+            ReadLog log, Connection physical, String unchecked) implements GuardedWrite.LostRace {
         @Override
         public boolean lost() {
             return !guard.stillAbsent(insert, key, bound, read, physical, unchecked);
@@ -528,7 +537,7 @@ public final class Guard {
 
         @Override
         public String message() {
-            return guard.conflict("INSERT", insert.table(), key, read, "appeared", physical);
+            return guard.conflict("INSERT", insert.table(), key, read, "appeared", log, physical);
         }
     }
 
@@ -609,14 +618,12 @@ public final class Guard {
      * in autocommit there is no transaction to speak of or to roll back.
      */
     private String conflict(String verb, TableName table, Collection<String> key, Observation read, String what,
-            Connection physical) {
-        boolean autocommit = !ContainedRead.inTransaction(physical, dialect);
+            ReadLog log, Connection physical) {
+        LostRaceScope scope = LostRaceScope.of(physical, dialect, log.sqlBoundary());
         return "Guarded " + verb + " on " + table.name() + " lost its race: the row with key "
-                + key.stream().sorted().toList() + " " + what
-                + (autocommit ? " since this connection read it (in autocommit)." : " since this transaction read it.")
+                + key.stream().sorted().toList() + " " + what + scope.since()
                 + "\n  read at:\n" + read.readAt().format("    ")
                 + "  write at:\n" + AppFrames.here().format("    ")
-                + (autocommit ? "Read the row again and retry" : "Roll back and retry the transaction")
-                + " (safe.onConflict=zero-rows returns 0 instead).";
+                + scope.advice() + " (safe.onConflict=zero-rows returns 0 instead).";
     }
 }

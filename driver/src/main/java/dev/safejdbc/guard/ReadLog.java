@@ -2,6 +2,7 @@ package dev.safejdbc.guard;
 
 import dev.safejdbc.findings.AppFrames;
 import dev.safejdbc.guard.sql.TableName;
+import dev.safejdbc.guard.sql.TransactionBoundary;
 import dev.safejdbc.session.Attachment;
 import dev.safejdbc.session.TransactionState;
 import java.util.Arrays;
@@ -64,6 +65,8 @@ public final class ReadLog implements TransactionState {
     private TableName[] unrecordedTables;
     private AppFrames[] unrecordedAt;
     private int unrecorded;
+    /** See {@link #sqlBoundary()}. */
+    private TransactionBoundary sqlBoundary;
 
     synchronized void record(RowKey key, Observation observation) {
         if (used == keys.length && used < CAPACITY) {
@@ -254,8 +257,23 @@ public final class ReadLog implements TransactionState {
         }
     }
 
+    /**
+     * A transaction began or ended in SQL: as {@link #clear()}, and the boundary is kept (until the next clear) to
+     * say which transaction a later lost race was in, where the driver cannot say.
+     */
+    synchronized void clear(TransactionBoundary boundary) {
+        clear();
+        sqlBoundary = boundary;
+    }
+
+    /** The SQL boundary statement the log was last cleared by; null if none, or cleared otherwise since. */
+    synchronized TransactionBoundary sqlBoundary() {
+        return sqlBoundary;
+    }
+
     /** The transaction ended: what it read no longer says anything about the next one. */
     public synchronized void clear() {
+        sqlBoundary = null;
         lastStale = null;
         lastStaleBecause = null;
         if (used > 0) {
