@@ -141,6 +141,38 @@ UPDATE zero_dates SET v = 1 WHERE id = 1
 SELECT id, v FROM zero_dates
 SET SESSION sql_mode = DEFAULT
 
+-- case year values read, then written (compared as numbers: the driver's Date cannot hold year 0)
+SET SESSION sql_mode = ''
+CREATE TABLE years (id INT PRIMARY KEY, y YEAR, v INT NOT NULL)
+INSERT INTO years VALUES (1, 0, 0), (2, 70, 0), (3, 2155, 0), (4, NULL, 0), (5, 1901, 0)
+--@commit
+SELECT id, y, v FROM years WHERE id = 1
+UPDATE years SET v = 1 WHERE id = 1
+SELECT id, y, v FROM years WHERE id = 2
+UPDATE years SET v = 1 WHERE id = 2
+SELECT id, y, v FROM years WHERE id = 3
+UPDATE years SET v = 1 WHERE id = 3
+SELECT id, y, v FROM years WHERE id = 4
+UPDATE years SET v = 1 WHERE id = 4
+SELECT id, v FROM years WHERE id = 5
+UPDATE years SET v = 1 WHERE id = 5
+--@commit
+SELECT id, v FROM years ORDER BY id
+SET SESSION sql_mode = DEFAULT
+
+-- case dates with a zero month or day, read, then written (DATE and DATETIME are not compared)
+SET SESSION sql_mode = ''
+CREATE TABLE part_zero (id INT PRIMARY KEY, d DATE, dt DATETIME, v INT NOT NULL)
+INSERT INTO part_zero VALUES (1, '2026-00-15', '2026-03-29 02:30:00', 0), (2, '2026-03-00', '2026-10-25 02:30:00', 0)
+--@commit
+SELECT id, d, v FROM part_zero WHERE id = 1
+UPDATE part_zero SET v = 1 WHERE id = 1
+SELECT id, d, dt, v FROM part_zero WHERE id = 2
+UPDATE part_zero SET v = 1 WHERE id = 2
+--@commit
+SELECT id, v FROM part_zero ORDER BY id
+SET SESSION sql_mode = DEFAULT
+
 -- case many types read with getObject
 CREATE TABLE typed (id INT PRIMARY KEY, n DECIMAL(10,2), b BIT(1), bi BIGINT UNSIGNED, dt DATE, dtt DATETIME(6), ts TIMESTAMP(3) NULL, y YEAR, e ENUM('a','b'), s SET('x','y'), bl BLOB, vb VARBINARY(8), j JSON, ch CHAR(5), txt TEXT, v INT NOT NULL)
 INSERT INTO typed VALUES (1, 1.10, b'1', 18446744073709551615, '2024-02-29', '2024-03-31 02:30:00.123456', '2024-03-31 02:30:00.123', 2024, 'b', 'x,y', x'00ff', x'01', '{"a": 1}', 'ab', 'x', 0)

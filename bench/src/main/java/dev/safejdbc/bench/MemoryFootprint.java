@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -24,8 +25,10 @@ import java.util.Locale;
  * SQL strings through plain {@link Statement}s on one in-memory SQLite connection, a new statement
  * per SQL text or one statement reused for all; the heap used after a full GC every {@code every}
  * statements;</li>
- * <li>{@code connections <sqlite|postgresql> <raw|safe> <count>}: the heap retained by
- * {@code count} open connections, each having run one keyed read, over the heap before.</li>
+ * <li>{@code connections <sqlite|sqlite-memory|postgresql> <raw|safe> <count> [histogram]}: the heap
+ * retained by {@code count} open connections, each having run one keyed read, over the heap before
+ * ({@code sqlite} a file database, {@code sqlite-memory} a shared in-memory one); with
+ * {@code histogram}, also the classes that make up the difference, in bytes per connection.</li>
  * </ul>
  * {@code java -cp bench/target/benchmarks.jar dev.safejdbc.bench.MemoryFootprint [statements [connections]]}
  * sets the counts of the full run (default 1,000,000 statements and 1,000 SQLite connections;
@@ -45,7 +48,8 @@ public final class MemoryFootprint {
         if (args.length > 0 && args[0].equals("statements")) {
             LiteralStatements.run(args[1], args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]));
         } else if (args.length > 0 && args[0].equals("connections")) {
-            OpenConnections.run(args[1], args[2], Integer.parseInt(args[3]));
+            OpenConnections.run(args[1], args[2], Integer.parseInt(args[3]),
+                    args.length > 4 && args[4].equals("histogram"));
         } else {
             int statements = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
             int connections = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
@@ -69,8 +73,10 @@ public final class MemoryFootprint {
         System.out.println("| database | driver | open connections | retained heap (MB) | per connection (KB) |");
         System.out.println("|---|---|---:|---:|---:|");
         int pg = Math.min(PG_MAX_CONNECTIONS, OpenConnections.postgresRoom() - PG_HEADROOM);
-        for (String driver : new String[] {"raw", "safe"}) {
-            child("connections", Databases.SQLITE, driver, String.valueOf(connections));
+        for (String db : new String[] {Databases.SQLITE, OpenConnections.SQLITE_MEMORY}) {
+            for (String driver : new String[] {"raw", "safe"}) {
+                child("connections", db, driver, String.valueOf(connections));
+            }
         }
         for (String driver : new String[] {"raw", "safe"}) {
             child("connections", Databases.POSTGRESQL, driver, String.valueOf(pg));
@@ -195,12 +201,16 @@ public final class MemoryFootprint {
         private OpenConnections() {
         }
 
-        static void run(String db, String driver, int count) throws Exception {
-            if (db.equals(Databases.POSTGRESQL)) {
-                Databases.Target target = Databases.Target.open(db, "footprint");
+        /** A shared in-memory SQLite database: safe-jdbc's logical connections share one physical one. */
+        static final String SQLITE_MEMORY = "sqlite-memory";
+
+        static void run(String db, String driver, int count, boolean histogram) throws Exception {
+            if (db.equals(Databases.POSTGRESQL) || db.equals(SQLITE_MEMORY)) {
+                Databases.Target target = Databases.Target.open(db.equals(SQLITE_MEMORY) ? Databases.SQLITE : db,
+                        "footprint");
                 String table = target.table("items");
                 try {
-                    measure(db, driver, count, table, () -> target.connect(driver));
+                    measure(db, driver, count, table, () -> target.connect(driver), histogram);
                 } finally {
                     target.close(table);
                 }
@@ -209,7 +219,7 @@ public final class MemoryFootprint {
                 String raw = "jdbc:sqlite:" + dir.resolve("footprint.db");
                 String url = driver.equals("safe") ? Databases.safe(raw) : raw;
                 try {
-                    measure(db, driver, count, "items", () -> DriverManager.getConnection(url));
+                    measure(db, driver, count, "items", () -> DriverManager.getConnection(url), histogram);
                 } finally {
                     for (File f : dir.toFile().listFiles()) {
                         Files.delete(f.toPath());
@@ -225,14 +235,15 @@ public final class MemoryFootprint {
         }
 
         /** Opens {@code count} connections, each runs one keyed read; retained heap over the heap before. */
-        private static void measure(String db, String driver, int count, String table, Opener opener)
-                throws Exception {
+        private static void measure(String db, String driver, int count, String table, Opener opener,
+                boolean histogram) throws Exception {
             try (Connection first = opener.open()) {
                 Databases.execute(first, "CREATE TABLE " + table + " (id INTEGER NOT NULL PRIMARY KEY,"
                         + " name VARCHAR(40) NOT NULL)", "INSERT INTO " + table + " (id, name) VALUES (1, 'one')");
                 readOne(first, table); // loads the driver's and the guard's classes before the baseline
             }
             long before = usedHeapAfterGc();
+            Map<String, Long> classesBefore = histogram ? ClassHistogram.take() : null;
             List<Connection> open = new ArrayList<>(count);
             try {
                 for (int i = 0; i < count; i++) {
@@ -243,6 +254,9 @@ public final class MemoryFootprint {
                 long retained = usedHeapAfterGc() - before;
                 System.out.printf(Locale.ROOT, "| %s | %s | %,d | %s | %.1f |%n", db, driver, count, megabytes(retained),
                         retained / 1024.0 / count);
+                if (histogram) {
+                    ClassHistogram.printDifference(classesBefore, ClassHistogram.take(), count);
+                }
             } finally {
                 Databases.closeQuietly(open.toArray(new AutoCloseable[0]));
             }

@@ -1,5 +1,6 @@
 package dev.safejdbc.guard;
 
+import dev.safejdbc.database.Dialect;
 import dev.safejdbc.error.GuardConflictException;
 import dev.safejdbc.function.SqlFunction;
 import dev.safejdbc.guard.sql.Analysis;
@@ -21,8 +22,9 @@ import java.util.function.Supplier;
  * runs of one form each. Entries sent as written go back into the application's statement and run
  * as the driver's own batch (so its batch rewriting still applies); guarded entries run on their
  * guarded form, each count checked as a single guarded write's is. The counts come back in entry
- * order. A failure is a {@link BatchUpdateException} with the counts of the entries before it (JDBC's
- * convention for a driver that stops at the first failure); a lost race's has SQLState 40001.
+ * order. A lost race stops the batch with a {@link BatchUpdateException} of SQLState 40001 and the counts
+ * of the entries before it. A failure of the database's own goes as the raw driver's batch would
+ * ({@link BatchFailures}): on, or stopped, with the counts the driver gives.
  */
 public final class BatchPlan {
     private final Guard guard;
@@ -33,14 +35,18 @@ public final class BatchPlan {
     private final BoundValues current;
     /** Prepares (or finds) a guarded form. */
     private final SqlFunction<String, PreparedStatement> forms;
+    private final BatchFailures failures;
+    private final Connection physical;
 
     private BatchPlan(Guard guard, List<BatchedWrite> entries, GuardedWrite[] guarded, BoundValues current,
-            SqlFunction<String, PreparedStatement> forms) {
+            SqlFunction<String, PreparedStatement> forms, Connection physical) {
         this.guard = guard;
         this.entries = entries;
         this.guarded = guarded;
         this.current = current;
         this.forms = forms;
+        this.failures = guard.batchFailures(current == null);
+        this.physical = physical;
     }
 
     /**
@@ -75,7 +81,7 @@ public final class BatchPlan {
             }
             return null;
         }
-        return new BatchPlan(guard, entries, guarded, current, forms);
+        return new BatchPlan(guard, entries, guarded, current, forms, physical);
     }
 
     /** Why the entries sent as written cannot be bound again on the statement; null when they can. */
@@ -104,20 +110,28 @@ public final class BatchPlan {
      */
     public long[] run(Statement statement, SqlFunction<Statement, long[]> executeBatch) throws SQLException {
         long[] counts = new long[entries.size()];
+        SQLException firstFailure = null; // of the database's own, where the driver goes on after one
         statement.clearBatch(); // it holds every entry: each run adds its own again
         for (int start = 0, end; start < counts.length; start = end) {
             end = endOfRun(start);
+            SQLException failure;
             if (guarded[start] == null) {
-                asWritten(statement, executeBatch, counts, start, end);
+                failure = asWritten(statement, executeBatch, counts, start, end);
             } else if (guard.countsEachBatchedEntry(entries.get(start).analysis())) {
-                guardedBatch(executeBatch, counts, start, end);
+                failure = guardedBatch(executeBatch, counts, start, end);
             } else {
-                guardedOneByOne(counts, start, end);
+                failure = guardedOneByOne(counts, start, end);
+            }
+            if (failure != null && firstFailure == null) {
+                firstFailure = failure;
             }
         }
         int parameters = parameters(entries.get(0).analysis());
         if (current != null && current.unreplayable(parameters) == null) {
             current.replayOnto((PreparedStatement) statement, parameters); // as the raw statement keeps them
+        }
+        if (firstFailure != null) {
+            throw wentOn(firstFailure, counts);
         }
         return counts;
     }
@@ -137,8 +151,9 @@ public final class BatchPlan {
         return write == null ? null : write.sql() != null ? write.sql() : entries.get(i).sql();
     }
 
-    private void asWritten(Statement statement, SqlFunction<Statement, long[]> executeBatch, long[] counts, int start,
-            int end) throws SQLException {
+    /** Runs entries {@code start..end} as the driver's own batch; a failure it went on after, or null. */
+    private SQLException asWritten(Statement statement, SqlFunction<Statement, long[]> executeBatch, long[] counts,
+            int start, int end) throws SQLException {
         long[] ran;
         try {
             for (int i = start; i < end; i++) {
@@ -152,15 +167,32 @@ public final class BatchPlan {
             }
             ran = executeBatch.apply(statement);
         } catch (BatchUpdateException e) {
-            throw failed(e, counts, start);
+            ran = wentOnThrough(e, counts, start, end);
+            System.arraycopy(ran, 0, counts, start, end - start);
+            return e;
         } // any other failure is the driver's own, which reports no counts
         System.arraycopy(ran, 0, counts, start, Math.min(ran.length, end - start));
+        return null;
     }
 
-    private void guardedBatch(SqlFunction<Statement, long[]> executeBatch, long[] counts, int start, int end)
+    /**
+     * The counts of a run whose driver batch failed with {@code e}, if the driver went on through all of it
+     * as it goes on through a raw batch; otherwise the batch stops here, and the failure is thrown.
+     */
+    private long[] wentOnThrough(BatchUpdateException e, long[] counts, int start, int end) throws SQLException {
+        long[] theirs = e.getLargeUpdateCounts();
+        if (failures.goesOn() && theirs != null && theirs.length == end - start) {
+            return theirs;
+        }
+        throw stopped(e, counts, start);
+    }
+
+    /** Runs guarded entries {@code start..end} as one batch of their form; a failure it went on after, or null. */
+    private SQLException guardedBatch(SqlFunction<Statement, long[]> executeBatch, long[] counts, int start, int end)
             throws SQLException {
         PreparedStatement form = forms.apply(formOf(start));
         long[] ran;
+        SQLException failure = null;
         try {
             form.clearBatch(); // a shared form: nothing of an earlier failed run may stay in it
             for (int i = start; i < end; i++) {
@@ -169,16 +201,23 @@ public final class BatchPlan {
             }
             ran = executeBatch.apply(form);
         } catch (BatchUpdateException e) {
-            throw failed(e, counts, start);
+            ran = wentOnThrough(e, counts, start, end);
+            failure = e;
         } // any other failure is the driver's own, thrown as the raw batch throws it (sqlite-jdbc's SQLITE_BUSY)
         for (int i = start; i < end && i - start < ran.length; i++) {
-            counts[i] = checked(i, ran[i - start], counts);
+            counts[i] = ran[i - start] == Statement.EXECUTE_FAILED ? Statement.EXECUTE_FAILED
+                    : checked(i, ran[i - start], counts);
         }
+        return failure;
     }
 
-    /** Each entry as a single guarded write runs: its count checked, or its failure told from a lost race. */
-    private void guardedOneByOne(long[] counts, int start, int end) throws SQLException {
+    /**
+     * Each entry as a single guarded write runs: its count checked, or its failure told from a lost race. The
+     * first failure of the database's own that the driver would go on after, or null.
+     */
+    private SQLException guardedOneByOne(long[] counts, int start, int end) throws SQLException {
         PreparedStatement form = forms.apply(formOf(start));
+        SQLException firstFailure = null;
         for (int i = start; i < end; i++) {
             GuardedWrite write = guarded[i];
             try {
@@ -187,19 +226,33 @@ public final class BatchPlan {
             } catch (GuardConflictException lost) {
                 throw lostRace(lost, counts, i);
             } catch (SQLException e) {
-                counts[i] = afterFailure(write, e, counts, i);
+                SQLException own = afterFailure(write, e, counts, i);
+                if (own == null) {
+                    continue; // the guard's own count stands (its failure was no failure of the write)
+                }
+                if (!failures.goesOn()) {
+                    throw stopped(own, counts, i);
+                }
+                counts[i] = Statement.EXECUTE_FAILED;
+                firstFailure = firstFailure == null ? own : firstFailure;
             }
         }
+        return firstFailure;
     }
 
-    /** Entry {@code i} failed with {@code e}: a duplicate of a key read as absent is a lost race; else the driver's own. */
-    private static long afterFailure(GuardedWrite write, SQLException e, long[] counts, int i) throws SQLException {
+    /**
+     * Entry {@code i} failed with {@code e}: a duplicate of a key read as absent is a lost race; else the
+     * driver's own failure, returned (null if the guard counted the entry after all, its count set).
+     */
+    private static SQLException afterFailure(GuardedWrite write, SQLException e, long[] counts, int i)
+            throws BatchUpdateException {
         try {
-            return write.failed(e);
+            counts[i] = write.failed(e);
+            return null;
         } catch (GuardConflictException lost) {
             throw lostRace(lost, counts, i);
         } catch (SQLException own) {
-            throw failed(own, counts, i);
+            return own;
         }
     }
 
@@ -221,21 +274,62 @@ public final class BatchPlan {
     }
 
     /**
-     * A failure of the database's own (a constraint) in the run that began at entry {@code done} (or at the
-     * entry run alone there): as the driver reported it, with the counts of the entries before it in front
-     * of the driver's.
+     * A failure of the database's own (a constraint) at entry {@code done} or in the run that began there, where
+     * the batch stops: as the driver reported it, with the counts of the entries before it in front of the
+     * driver's (pgjdbc: every entry since the last commit failed).
      */
-    private static SQLException failed(SQLException e, long[] counts, int done) {
+    private SQLException stopped(SQLException e, long[] counts, int done) {
         BatchUpdateException batch = e instanceof BatchUpdateException b ? b : null;
-        if (done == 0 && batch != null) {
-            return e; // the first run: the driver's own exception, as the raw batch would have thrown it
-        }
         long[] theirs = batch == null || batch.getLargeUpdateCounts() == null ? new long[0]
                 : batch.getLargeUpdateCounts();
-        long[] all = Arrays.copyOf(counts, done + theirs.length);
-        System.arraycopy(theirs, 0, all, done, theirs.length);
-        BatchUpdateException failure = new BatchUpdateException(e.getMessage(), e.getSQLState(), e.getErrorCode(), all, e);
-        failure.setNextException(e.getNextException() != null ? e.getNextException() : e);
+        if (done == 0 && batch != null && (failures != BatchFailures.ALL_FAIL || theirs.length == counts.length)) {
+            return e; // the first run: the driver's own exception, as the raw batch would have thrown it
+        }
+        long[] all;
+        if (failures == BatchFailures.ALL_FAIL) {
+            all = Arrays.copyOf(counts, counts.length);
+            // in autocommit the runs before were committed, as their counts say; in a transaction nothing holds
+            Arrays.fill(all, ServerTransactionStatus.inTransaction(physical, Dialect.POSTGRESQL) ? 0 : done, all.length, Statement.EXECUTE_FAILED);
+        } else {
+            all = Arrays.copyOf(counts, done + theirs.length);
+            System.arraycopy(theirs, 0, all, done, theirs.length);
+        }
+        return rebuilt(e, all);
+    }
+
+    /** The end of a batch that went on after its first failure {@code e}: every entry's count. */
+    private SQLException wentOn(SQLException e, long[] counts) {
+        if (e instanceof BatchUpdateException batch && batch.getLargeUpdateCounts() != null
+                && batch.getLargeUpdateCounts().length == counts.length) {
+            return e; // one run was the whole batch: the driver's own exception, as the raw batch would have thrown it
+        }
+        return rebuilt(e, counts);
+    }
+
+    /**
+     * {@code e} with {@code counts}, its cause and next exception as the raw driver's batch failure has them: a
+     * driver's batch failure keeps its own; a single statement's failure is the cause (not for H2) and the next
+     * exception (not for MariaDB's plain batches).
+     */
+    private BatchUpdateException rebuilt(SQLException e, long[] counts) {
+        BatchUpdateException batch = e instanceof BatchUpdateException b ? b : null;
+        Throwable cause;
+        SQLException next;
+        if (failures == BatchFailures.STOP) {
+            cause = e;
+            next = e.getNextException() != null ? e.getNextException() : e;
+        } else if (batch != null) {
+            cause = batch.getCause();
+            next = batch.getNextException();
+        } else {
+            cause = failures == BatchFailures.GO_ON_CHAINED ? null : e;
+            next = failures == BatchFailures.GO_ON ? null : e;
+        }
+        BatchUpdateException failure = new BatchUpdateException(e.getMessage(), e.getSQLState(), e.getErrorCode(),
+                counts, cause);
+        if (next != null) {
+            failure.setNextException(next);
+        }
         return failure;
     }
 

@@ -154,8 +154,8 @@ final class ColumnPlan {
             if (inexact != null) {
                 skipped.add(column + " (" + inexact + ")");
             } else if (isComparable(type, typeName)) {
-                Class<?> exactType = javaTime ? EXACT_TYPES.get(type)
-                        : dialect == Dialect.MARIADB && type == Types.BOOLEAN ? Long.class : null; // TINYINT(1) holds 2
+                Class<?> exactType = javaTime ? EXACT_TYPES.get(type) : dialect == Dialect.MARIADB ? mariadbExactType(type,
+                        typeName) : null;
                 kept.add(new Kept(i, label, column, stored, typeName, looseText(dialect, type, typeName, column, keys),
                         exactType, exactGetters(type, exactType)));
             } else {
@@ -335,6 +335,14 @@ final class ColumnPlan {
         return getters;
     }
 
+    /**
+     * MariaDB's driver gives {@code TINYINT(1)} as a Boolean (it holds 2 too) and {@code YEAR} as a
+     * {@code java.sql.Date}, whose year 0 it cannot read: as numbers both are exact.
+     */
+    private static Class<?> mariadbExactType(int type, String typeName) {
+        return type == Types.BOOLEAN ? Long.class : "YEAR".equalsIgnoreCase(typeName) ? Short.class : null;
+    }
+
     /** LOB and array values are handles to data elsewhere, not the data: they cannot be compared. */
     static boolean isLocator(Object value) {
         if (value == null || value instanceof String || value instanceof Number || value instanceof byte[]) {
@@ -360,9 +368,12 @@ final class ColumnPlan {
                     return "FLOAT: the driver gives a decimal rendering, which does not compare equal to the stored float";
                 case "TIME":
                     return "TIME: values beyond a day, negative or fractional have no exact Java value";
-                case "DATE", "DATETIME", "TIMESTAMP", "YEAR":
-                    return name + ": the driver reads a zero date as NULL, and shifts a time in the JVM zone's"
-                            + " daylight-saving gap";
+                case "DATE":
+                    return "DATE: the driver reads a zero date as NULL, and one with a zero month or day as another"
+                            + " date (or not at all, as a LocalDate)";
+                case "DATETIME", "TIMESTAMP":
+                    return name + ": the driver reads a zero date as NULL, and moves a time in the JVM zone's"
+                            + " daylight-saving gap out of it (its getObject, getString and LocalDateTime alike)";
                 default:
                     return null;
             }
@@ -384,8 +395,9 @@ final class ColumnPlan {
     /**
      * Whether a column's equality may call different texts equal: on MariaDB any character column (its
      * default collations ignore case and trailing spaces), on H2 {@code VARCHAR_IGNORECASE}, on PostgreSQL
-     * {@code citext} (a domain over it too: results name the base type) and a nondeterministic collation.
-     * SQLite compares every column with {@code BINARY}.
+     * {@code citext} (a domain over it too: results name the base type) and a nondeterministic collation,
+     * on SQLite a column an index collates other than {@code BINARY} (a {@code NOCASE} key). SQLite compares
+     * every column with {@code BINARY}; a loose key column is compared too, though the write's WHERE names it.
      */
     private static boolean looseText(Dialect dialect, int type, String typeName, String column, TableKeys keys) {
         String name = typeName == null ? "" : typeName.toLowerCase(Locale.ROOT);
@@ -394,7 +406,7 @@ final class ColumnPlan {
             case H2 -> name.equals("varchar_ignorecase"); // an indexed one is not compared at all
             case POSTGRESQL -> name.equals("citext") || name.endsWith(".citext") || name.endsWith(".\"citext\"")
                     || keys.collatedLoosely(column);
-            case SQLITE -> false;
+            case SQLITE -> keys.collatedLoosely(column);
         };
     }
 

@@ -16,8 +16,6 @@ import java.sql.Statement;
  * API refuses one in autocommit). The other databases go on after a failed statement.
  */
 final class ContainedRead {
-    /** pgjdbc's own view of the server's transaction status, which follows a BEGIN sent as SQL. */
-    private static final String PG_CONNECTION = "org.postgresql.core.BaseConnection";
     private static final String SAVEPOINT = "safe_jdbc_contained";
 
     private ContainedRead() {
@@ -28,7 +26,7 @@ final class ContainedRead {
             return read.get();
         }
         if (physical.getAutoCommit()) {
-            return inTransaction(physical, dialect) ? runInSqlSavepoint(physical, read) : read.get();
+            return inSqlTransaction(physical, dialect) ? runInSqlSavepoint(physical, read) : read.get();
         }
         Savepoint savepoint = physical.setSavepoint();
         try {
@@ -46,33 +44,11 @@ final class ContainedRead {
     }
 
     /**
-     * Whether {@code physical} is inside a transaction: autocommit off, or on PostgreSQL a transaction
-     * begun in SQL, as the driver tracks the server's status. Elsewhere a transaction begun in SQL is
-     * not seen (a connection that cannot say is taken to be in one).
+     * Whether {@code physical}, in autocommit, is inside a transaction begun in SQL, as the driver tracks the
+     * server's status (a driver that cannot say is taken to be in none: a savepoint outside one fails).
      */
-    static boolean inTransaction(Connection physical, Dialect dialect) {
-        try {
-            if (!physical.getAutoCommit()) {
-                return true;
-            }
-        } catch (SQLException e) {
-            return true;
-        }
-        return dialect == Dialect.POSTGRESQL && postgresTransactionOpen(physical);
-    }
-
-    /** pgjdbc's transaction state (IDLE, OPEN, FAILED), read through its connection; false when unknown. */
-    private static boolean postgresTransactionOpen(Connection physical) {
-        try {
-            Class<?> type = Class.forName(PG_CONNECTION, false, physical.getClass().getClassLoader());
-            if (!physical.isWrapperFor(type)) {
-                return false;
-            }
-            Object state = type.getMethod("getTransactionState").invoke(physical.unwrap(type));
-            return state != null && !"IDLE".equals(state.toString());
-        } catch (ReflectiveOperationException | SQLException | LinkageError | RuntimeException e) {
-            return false; // another driver, or one that cannot say: as in autocommit
-        }
+    private static boolean inSqlTransaction(Connection physical, Dialect dialect) {
+        return Boolean.TRUE.equals(ServerTransactionStatus.open(physical, dialect));
     }
 
     private static <T> T runInSqlSavepoint(Connection physical, SqlSupplier<T> read) throws SQLException {

@@ -48,6 +48,12 @@ public final class Guard {
     private static final SqlAnalyzer STANDARD_ANALYZER = new SqlAnalyzer(4096, BuiltInFunctions.STANDARD);
     /** No guard: nothing is analyzed. */
     public static final Guard OFF = new Guard(null, false, ConflictPolicy.THROW);
+    /**
+     * Each database's guards, one per mode and conflict policy: a guard keeps nothing of its own connection's,
+     * so the connections to one database share it (an open connection should cost little heap).
+     */
+    private static final Database.Slot<Guard[]> OF_DATABASE =
+            new Database.Slot<>(() -> new Guard[2 * ConflictPolicy.values().length]);
     /** Guard off analyzes nothing, so it never reads or fills a memo: its statements share this one. */
     private static final StatementMemo UNUSED_MEMO = new StatementMemo();
     private static final int[] NOTHING_COMPARED = {};
@@ -70,6 +76,8 @@ public final class Guard {
     private final ConflictPolicy onConflict;
     /** DDL is sent as written, and may have changed the keys: the catalog forgets them after it. */
     private final WritePlan schemaChange;
+    /** Whether the database's transactions are serializable, so the guard stands aside in them ({@link #standsAside}). */
+    private final boolean serializableTransactions;
 
     private Guard(Database db, boolean enforce, ConflictPolicy onConflict) {
         this.db = db;
@@ -80,6 +88,7 @@ public final class Guard {
         this.enforce = enforce;
         this.onConflict = onConflict;
         this.schemaChange = catalog == null ? WritePlan.AS_WRITTEN : WritePlan.schemaChange(catalog);
+        this.serializableTransactions = dialect == Dialect.SQLITE;
     }
 
     private static Map<Dialect, SqlAnalyzer> analyzers() {
@@ -100,7 +109,15 @@ public final class Guard {
         if (!options.guard() || options.mode() == Mode.OFF) {
             return OFF;
         }
-        return new Guard(database, options.mode() == Mode.ENFORCE, options.onConflict());
+        boolean enforce = options.mode() == Mode.ENFORCE;
+        Guard[] guards = database.state(OF_DATABASE);
+        int index = (enforce ? ConflictPolicy.values().length : 0) + options.onConflict().ordinal();
+        Guard guard = guards[index];
+        if (guard == null) {
+            guard = new Guard(database, enforce, options.onConflict());
+            guards[index] = guard; // a race makes two equal guards: either serves
+        }
+        return guard;
     }
 
     /**
@@ -114,6 +131,19 @@ public final class Guard {
     Analysis analyze(String sql) {
         return this == OFF || sql == null ? Unrelated.INSTANCE
                 : (dialect == null ? STANDARD_ANALYZER : ANALYZERS.get(dialect)).analyze(sql);
+    }
+
+    /**
+     * Whether the guard leaves {@code session}'s statement alone, as with the guard off: it records no read and
+     * rewrites no write. So on SQLite inside a JDBC transaction (autocommit off). Why: SQLite transactions are
+     * serializable (a transaction whose row changed since it read it fails with {@code SQLITE_BUSY}, on a file in
+     * either journal mode), and on a shared in-memory database the lease holds the one connection for the whole
+     * transaction; so a compare-and-set there can fail only on the transaction's own writes the guard did not see:
+     * a false 40001, never a lost race. Not so in autocommit, nor in a transaction begun in SQL in autocommit:
+     * the lease does not hold that one, so another session's statements may run inside it. Those stay guarded.
+     */
+    boolean standsAside(Session session) {
+        return serializableTransactions && session.inTransaction();
     }
 
     /** The plan of a write the guard leaves as written. */
@@ -202,8 +232,8 @@ public final class Guard {
             } else {
                 read = log.claim(insert.table(), row::matches);
             }
-        } else if (analysis == TransactionBoundary.INSTANCE) {
-            log.clear();
+        } else if (analysis instanceof TransactionBoundary boundary) {
+            log.clear(boundary);
         } else {
             log.invalidate(OPAQUE);
             if (analysis == SchemaChange.INSTANCE) {
@@ -222,6 +252,9 @@ public final class Guard {
     GuardedWrite write(Analysis analysis, BoundValues bound, ReadLog log, Connection physical,
             StatementMemo memo) throws SQLException {
         if (log.isEmpty()) {
+            if (analysis instanceof TransactionBoundary boundary) {
+                log.clear(boundary); // nothing read, but which transaction later reads are in
+            }
             return null; // nothing read: nothing to guard, report or forget
         }
         GuardedWrite guarded = decide(analysis, bound, log, physical, memo);
@@ -279,8 +312,8 @@ public final class Guard {
         }
         if (analysis == OtherWrite.INSTANCE) {
             log.invalidate(OPAQUE); // it may have changed any row read: none of those reads can guard a later write
-        } else if (analysis == TransactionBoundary.INSTANCE) {
-            log.clear(); // a transaction begins or ends in SQL: as through JDBC, the next starts with nothing read
+        } else if (analysis instanceof TransactionBoundary boundary) {
+            log.clear(boundary); // a transaction begins or ends in SQL: as through JDBC, the next starts with nothing read
         }
         return null;
     }
@@ -293,6 +326,11 @@ public final class Guard {
      */
     boolean countsEachBatchedEntry(Analysis analysis) {
         return dialect != Dialect.MARIADB && !(analysis instanceof RowInsert);
+    }
+
+    /** What the driver does after a failed batch entry: a split batch does the same. */
+    BatchFailures batchFailures(boolean plainStatement) {
+        return BatchFailures.of(dialect, plainStatement);
     }
 
     /** A guarded batch entry that must be sent as written after all: recorded, with why. */
@@ -367,7 +405,7 @@ public final class Guard {
         StatementMemo.GuardedForm guarded = form;
         return new GuardedWrite(form.sql(), parameters, read, form.compared(), onConflict,
                 () -> !stillAsRead(verb, table, body, guarded, parameters, bound, read, physical),
-                () -> conflict(verb, table, row.columns(), read, "changed or vanished", physical), null);
+                () -> conflict(verb, table, row.columns(), read, "changed or vanished", log, physical), null);
     }
 
     /**
@@ -457,7 +495,7 @@ public final class Guard {
             if (asWritten) {
                 return new GuardedWrite(null, insert.parameterCount(), read, NOTHING_COMPARED, onConflict,
                         () -> !stillAbsent(insert, key, bound, read, physical, DUPLICATE_UNCHECKED),
-                        () -> conflict("INSERT", insert.table(), key, read, "appeared", physical),
+                        () -> conflict("INSERT", insert.table(), key, read, "appeared", log, physical),
                         dialect::isDuplicateKey);
             }
             List<String> stored = key.stream().map(keys::stored).toList();
@@ -469,7 +507,7 @@ public final class Guard {
             return new GuardedWrite(insert.appendableBody() + dialect.conditionalInsertSuffix(stored),
                     insert.parameterCount(), read, NOTHING_COMPARED, onConflict,
                     () -> !stillAbsent(insert, key, bound, read, physical, ZERO_UNCHECKED),
-                    () -> conflict("INSERT", insert.table(), key, read, "appeared", physical), null);
+                    () -> conflict("INSERT", insert.table(), key, read, "appeared", log, physical), null);
         }
         return null;
     }
@@ -551,14 +589,12 @@ public final class Guard {
      * in autocommit there is no transaction to speak of or to roll back.
      */
     private String conflict(String verb, TableName table, Collection<String> key, Observation read, String what,
-            Connection physical) {
-        boolean autocommit = !ContainedRead.inTransaction(physical, dialect);
+            ReadLog log, Connection physical) {
+        LostRaceScope scope = LostRaceScope.of(physical, dialect, log.sqlBoundary());
         return "Guarded " + verb + " on " + table.name() + " lost its race: the row with key "
-                + key.stream().sorted().toList() + " " + what
-                + (autocommit ? " since this connection read it (in autocommit)." : " since this transaction read it.")
+                + key.stream().sorted().toList() + " " + what + scope.since()
                 + "\n  read at:\n" + read.readAt().format("    ")
                 + "  write at:\n" + AppFrames.here().format("    ")
-                + (autocommit ? "Read the row again and retry" : "Roll back and retry the transaction")
-                + " (safe.onConflict=zero-rows returns 0 instead).";
+                + scope.advice() + " (safe.onConflict=zero-rows returns 0 instead).";
     }
 }

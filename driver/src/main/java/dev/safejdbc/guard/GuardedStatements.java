@@ -18,7 +18,8 @@ public final class GuardedStatements implements SqlFunction<String, PreparedStat
     private static final int CAPACITY = 32;
 
     private final Connection physical;
-    private final Map<String, PreparedStatement> forms = new LinkedHashMap<>(16, 0.75f, true);
+    /** Made with the first guarded form: most connections never prepare one. */
+    private Map<String, PreparedStatement> forms;
 
     public GuardedStatements(Connection physical) {
         this.physical = physical;
@@ -26,6 +27,9 @@ public final class GuardedStatements implements SqlFunction<String, PreparedStat
 
     @Override
     public synchronized PreparedStatement apply(String sql) throws SQLException {
+        if (forms == null) {
+            forms = new LinkedHashMap<>(16, 0.75f, true);
+        }
         PreparedStatement form = forms.get(sql);
         if (form == null || form.isClosed()) {
             form = physical.prepareStatement(sql);
@@ -41,6 +45,9 @@ public final class GuardedStatements implements SqlFunction<String, PreparedStat
     }
 
     public synchronized void close() throws SQLException {
+        if (forms == null) {
+            return;
+        }
         SQLException failure = null;
         for (PreparedStatement form : forms.values()) {
             try {

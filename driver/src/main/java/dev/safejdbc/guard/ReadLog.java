@@ -2,6 +2,7 @@ package dev.safejdbc.guard;
 
 import dev.safejdbc.findings.AppFrames;
 import dev.safejdbc.guard.sql.TableName;
+import dev.safejdbc.guard.sql.TransactionBoundary;
 import dev.safejdbc.session.Attachment;
 import dev.safejdbc.session.TransactionState;
 import java.util.Arrays;
@@ -27,8 +28,11 @@ public final class ReadLog implements TransactionState {
     /** Each session's read log, kept with the session for its transaction. */
     public static final Attachment<ReadLog> OF_SESSION = new Attachment<>(ReadLog::new);
     private static final int CAPACITY = 256;
-    /** Most sessions read a few keys per transaction: the ring starts small and grows to its capacity. */
-    private static final int INITIAL = 8;
+    /**
+     * Most sessions read a few keys per transaction, and an idle connection keeps its last autocommit
+     * reads: the ring starts at two slots (an array of one costs as much heap) and doubles to its capacity.
+     */
+    private static final int INITIAL = 2;
     /** How many pushed-out reads are remembered (by hash) for a finding: a power of two. */
     private static final int PUSHED_OUT_KEPT = 1024;
 
@@ -60,6 +64,8 @@ public final class ReadLog implements TransactionState {
     private TableName[] unrecordedTables;
     private AppFrames[] unrecordedAt;
     private int unrecorded;
+    /** See {@link #sqlBoundary()}. */
+    private TransactionBoundary sqlBoundary;
 
     synchronized void record(RowKey key, Observation observation) {
         if (used == keys.length && used < CAPACITY) {
@@ -238,8 +244,23 @@ public final class ReadLog implements TransactionState {
         }
     }
 
+    /**
+     * A transaction began or ended in SQL: as {@link #clear()}, and the boundary is kept (until the next clear) to
+     * say which transaction a later lost race was in, where the driver cannot say.
+     */
+    synchronized void clear(TransactionBoundary boundary) {
+        clear();
+        sqlBoundary = boundary;
+    }
+
+    /** The SQL boundary statement the log was last cleared by; null if none, or cleared otherwise since. */
+    synchronized TransactionBoundary sqlBoundary() {
+        return sqlBoundary;
+    }
+
     /** The transaction ended: what it read no longer says anything about the next one. */
     public synchronized void clear() {
+        sqlBoundary = null;
         lastStale = null;
         lastStaleBecause = null;
         if (used > 0) {

@@ -72,6 +72,8 @@ public final class StatementGuard {
     private long guardedCount = -1;
     /** Whether this execution's update count is the guard's answer, the driver having failed. */
     private boolean answered;
+    /** Whether a guarded form has run in place of a plain statement's {@code execute(sql)} (see {@link #firstExecuteInPlace}). */
+    private boolean executedInPlace;
 
     private StatementGuard(Guard guard, Connection physical, String preparedSql, Analysis prepared,
             StatementMemo preparedMemo, BoundValues bound) {
@@ -152,6 +154,9 @@ public final class StatementGuard {
 
     /** Before a read runs in {@code session}: what its result set records ({@link ReadCapture#NONE}: nothing). */
     public ReadCapture beforeQuery(String sql, Session session) throws SQLException {
+        if (guard.standsAside(session)) {
+            return ReadCapture.NONE;
+        }
         return guard.read(analysis(sql), boundValues(), session.attachment(ReadLog.OF_SESSION), physical, memo(),
                 lazySite);
     }
@@ -164,6 +169,9 @@ public final class StatementGuard {
     public WritePlan beforeWrite(String sql, Session session, SqlFunction<String, PreparedStatement> preparer)
             throws SQLException {
         Analysis analysis = analysis(sql);
+        if (guard.standsAside(session)) {
+            return guard.asWritten(analysis);
+        }
         BoundValues values = boundValues();
         GuardedWrite write = guard.write(analysis, values, session.attachment(ReadLog.OF_SESSION), physical, memo());
         if (write == null) {
@@ -245,7 +253,7 @@ public final class StatementGuard {
         List<BatchedWrite> writes = batch;
         batch = null;
         batchChangesSchema = writes != null && writes.stream().anyMatch(w -> w.analysis() == SchemaChange.INSTANCE);
-        return writes == null ? null : BatchPlan.of(guard, writes, session.attachment(ReadLog.OF_SESSION), physical,
+        return writes == null || guard.standsAside(session) ? null : BatchPlan.of(guard, writes, session.attachment(ReadLog.OF_SESSION), physical,
                 this::memo, bound, sql -> guardedForm(sql, preparer));
     }
 
@@ -274,6 +282,16 @@ public final class StatementGuard {
         results = plan.guardedResults();
         guardedCount = results != null ? results.getLargeUpdateCount() : plan.answered() ? rows : -1;
         answered = plan.answered();
+    }
+
+    /**
+     * A guarded form ran in place of a plain statement's {@code execute(sql)}: whether it is the first to, so
+     * that the driver's statement, which ran no {@code execute} for it, still lacks the past of the raw one's.
+     */
+    public boolean firstExecuteInPlace() {
+        boolean first = !executedInPlace;
+        executedInPlace = true;
+        return first;
     }
 
     /** The statement moves on to its next result: a guarded write's count was its only one. */

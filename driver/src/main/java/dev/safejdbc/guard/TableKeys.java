@@ -45,7 +45,7 @@ sealed interface TableKeys permits TableKeys.Known, TableKeys.Unknown, TableKeys
 
     /**
      * Whether the column (normalized) is under a collation whose equality calls different texts equal
-     * (PostgreSQL's nondeterministic ones): the guard then compares its text's bytes.
+     * (PostgreSQL's nondeterministic ones; on SQLite, an index's NOCASE or RTRIM): the guard then compares its text exactly.
      */
     default boolean collatedLoosely(String column) {
         return false;
@@ -66,7 +66,8 @@ sealed interface TableKeys permits TableKeys.Known, TableKeys.Unknown, TableKeys
      *
      * @param columns each column's normalized name to its name as stored (null where two columns normalize alike)
      * @param notKeys the unique indexes that are no keys, each with why (partial, deferrable, ...)
-     * @param looseCollations the columns (normalized) under a nondeterministic collation (PostgreSQL)
+     * @param looseCollations the columns (normalized) under a nondeterministic collation (PostgreSQL), or under an
+     *                        index that collates them other than {@code BINARY} (SQLite)
      * @param indexed the columns (normalized) an index covers (H2)
      */
     record Known(List<Set<String>> uniqueKeys, Map<String, String> columns, List<String> notKeys,

@@ -150,7 +150,8 @@ final class TableLookup {
             }
         }
         return new TableKeys.Known(List.copyOf(keys), columns(table), List.copyOf(notKeys),
-                dialect == Dialect.POSTGRESQL ? postgresLooseCollations(table) : Set.of(),
+                dialect == Dialect.POSTGRESQL ? postgresLooseCollations(table)
+                        : dialect == Dialect.SQLITE ? sqliteLooseCollations(table) : Set.of(),
                 dialect == Dialect.H2 ? indexedColumns(table) : Set.of());
     }
 
@@ -200,17 +201,33 @@ final class TableLookup {
         if (meta.getDatabaseMajorVersion() < 12) {
             return Set.of();
         }
-        Set<String> loose = new LinkedHashSet<>();
-        try (PreparedStatement ps = physical.prepareStatement(PG_LOOSE_COLLATIONS)) {
-            ps.setString(1, table.schema());
-            ps.setString(2, table.name());
+        return columnNames(PG_LOOSE_COLLATIONS, table.schema(), table.name());
+    }
+
+    /**
+     * The columns an index of the table collates other than {@code BINARY} ({@code NOCASE}, {@code RTRIM}, an
+     * application's own): a key column is under its key's index, whose collation is the column's unless the
+     * index names another, and its equality in a WHERE may then match a text that differs.
+     */
+    private Set<String> sqliteLooseCollations(Location table) throws SQLException {
+        return columnNames("SELECT x.name FROM pragma_index_list(?) AS l, pragma_index_xinfo(l.name) AS x"
+                + " WHERE x.\"key\" = 1 AND x.name IS NOT NULL AND upper(x.coll) <> 'BINARY'", table.name());
+    }
+
+    /** The column names (normalized) {@code query}, bound with {@code parameters}, returns. */
+    private Set<String> columnNames(String query, String... parameters) throws SQLException {
+        Set<String> names = new LinkedHashSet<>();
+        try (PreparedStatement ps = physical.prepareStatement(query)) {
+            for (int i = 0; i < parameters.length; i++) {
+                ps.setString(i + 1, parameters[i]);
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    loose.add(KeyCatalog.normalize(rs.getString(1)));
+                    names.add(KeyCatalog.normalize(rs.getString(1)));
                 }
             }
         }
-        return Set.copyOf(loose);
+        return Set.copyOf(names);
     }
 
     /** The columns any index covers. */

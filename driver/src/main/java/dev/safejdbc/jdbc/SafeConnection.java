@@ -57,7 +57,8 @@ public final class SafeConnection implements Connection {
         this.physical = physical;
         this.database = database;
         this.sessions = sessions;
-        this.openStatements = sharedPhysical ? ConcurrentHashMap.newKeySet() : null;
+        // a table of 4, not the default 16: a connection has a statement or two open at a time
+        this.openStatements = sharedPhysical ? ConcurrentHashMap.newKeySet(2) : null;
         this.guard = guard;
         this.guardedStatements = new GuardedStatements(physical);
     }

@@ -28,9 +28,16 @@ import java.sql.Statement;
  */
 public class SafeStatement implements Statement {
     private final SafeConnection connection;
-    /** Whether a guarded form ran for an {@code execute} of this statement: its driver's statement never ran. */
-    private boolean executedOnlyGuarded;
     private final Statement delegate;
+    /**
+     * Whether the driver answers this statement's {@code getUpdateCount()} and {@code getMoreResults()} after
+     * {@code executeUpdate(sql)} from the statement's own past, which a guarded form running in its place would
+     * change: sqlite-jdbc's plain statements (-1 and "statement is not executing" if it ever ran {@code execute}
+     * or {@code executeQuery}, else a NullPointerException). Such a statement is given the raw one's past.
+     */
+    private final boolean answersFromItsPast;
+    /** How a guarded form of {@code executeUpdate(sql)} runs: decided once, so that a write allocates nothing for it. */
+    private final SqlFunction<PreparedStatement, Long> runGuardedUpdate;
     final StatementGuard guard;
     /** The result set handed out last: the same wrapper again from getResultSet(), left before the next execution. */
     private SafeResultSet current;
@@ -43,6 +50,10 @@ public class SafeStatement implements Statement {
         this.connection = connection;
         this.delegate = delegate;
         this.guard = guard;
+        this.answersFromItsPast = connection.database().dialect() == Dialect.SQLITE
+                && !(delegate instanceof PreparedStatement);
+        this.runGuardedUpdate = answersFromItsPast ? this::guardedUpdateLeavingTheRawPast
+                : PreparedStatement::executeLargeUpdate;
     }
 
     /**
@@ -127,7 +138,9 @@ public class SafeStatement implements Statement {
                 }, preparer, guarded -> {
                     guarded.execute();
                     long written = guarded.getLargeUpdateCount();
-                    executedOnlyGuarded = true; // the raw driver's statement would have executed, this one did not
+                    if (answersFromItsPast && guard.firstExecuteInPlace()) {
+                        executeStandIn();
+                    }
                     return written;
                 });
                 return hasResultSet[0];
@@ -205,37 +218,32 @@ public class SafeStatement implements Statement {
 
     private long write(String sql, SqlSupplier<Long> asWritten, SqlFunction<String, PreparedStatement> preparer)
             throws SQLException {
-        boolean[] leftAsRaw = {false};
-        long rows = runWrite(sql, asWritten, preparer, form -> {
-            long written = form.executeLargeUpdate();
-            leftAsRaw[0] = leaveAsAfterExecuteUpdate();
-            return written;
-        });
-        if (leftAsRaw[0]) {
+        long rows = runWrite(sql, asWritten, preparer, runGuardedUpdate);
+        if (answersFromItsPast && guard.guardedResults() != null) {
             guard.newExecution(); // the statement's own answers are now the raw driver's, not the guarded form's
         }
         return rows;
     }
 
     /**
-     * sqlite-jdbc answers a plain statement's {@code getUpdateCount()} and {@code getMoreResults()}
-     * after {@code executeUpdate(sql)} from the statement's own past: -1 and "statement is not
-     * executing" if it ever ran {@code execute}, else a NullPointerException. Where a guarded form ran
-     * instead, an empty {@code executeUpdate} (which sends nothing) leaves the statement as
-     * {@code executeUpdate(sql)} would have, so that it answers as the raw driver's: unless a guarded
-     * {@code execute} ran on it before, which the raw statement would have run and this one did not
-     * (an empty {@code execute} would poison sqlite-jdbc's statement): then the guarded form's count
-     * stands. Other drivers, and prepared statements, answer from the write.
-     *
-     * @return whether the statement's own answers are now the raw driver's
+     * A guarded form runs in place of a plain sqlite-jdbc statement's {@code executeUpdate(sql)}: then an empty
+     * {@code executeUpdate} (which sends nothing) leaves the statement as {@code executeUpdate(sql)} would have.
      */
-    private boolean leaveAsAfterExecuteUpdate() throws SQLException {
-        if (connection.database().dialect() != Dialect.SQLITE || delegate instanceof PreparedStatement
-                || executedOnlyGuarded) {
-            return false;
-        }
+    private long guardedUpdateLeavingTheRawPast(PreparedStatement form) throws SQLException {
+        long written = form.executeLargeUpdate();
         delegate.executeUpdate("");
-        return true;
+        return written;
+    }
+
+    /**
+     * A guarded form ran in place of this sqlite-jdbc statement's {@code execute(sql)}, the first time: the raw
+     * statement would now have run an {@code execute}, so this one runs one that reads and writes nothing (an
+     * empty one would leave it unusable), and closes its result. Its answers come from the guarded form until the
+     * next execution, which starts by closing it, as the raw statement's would.
+     */
+    private void executeStandIn() throws SQLException {
+        delegate.execute("SELECT 1");
+        delegate.getMoreResults();
     }
 
     @Override

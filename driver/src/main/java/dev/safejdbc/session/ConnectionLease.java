@@ -5,11 +5,11 @@ import dev.safejdbc.error.SqlStates;
 import dev.safejdbc.findings.AppFrames;
 import dev.safejdbc.findings.FindingKind;
 import dev.safejdbc.findings.Findings;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -25,6 +25,23 @@ public final class ConnectionLease {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionLease.class);
     /** How often a waiter checks that the holder's thread is still alive. */
     private static final long LIVENESS_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    /*
+     * The holder and the waiters' count are fields set with compare-and-set, not atomic objects: every open
+     * connection has a lease. Waiters park on a lock's condition (not a monitor's wait): the interleaving
+     * harness tells a task waiting for the lease by the blocker it parks on.
+     */
+    private static final VarHandle HOLDER;
+    private static final VarHandle WAITERS;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            HOLDER = lookup.findVarHandle(ConnectionLease.class, "holder", ThreadSession.class);
+            WAITERS = lookup.findVarHandle(ConnectionLease.class, "waiters", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private final Connection physical;
     private final String database;
@@ -32,8 +49,9 @@ public final class ConnectionLease {
     private final Settings applied;
     /** {@link Settings#packed}. */
     private final long initial;
-    private final AtomicReference<ThreadSession> holder = new AtomicReference<>();
-    private final AtomicInteger waiters = new AtomicInteger();
+    private volatile ThreadSession holder;
+    /** Sessions waiting for {@link #released}. */
+    private volatile int waiters;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition released = lock.newCondition();
     private volatile int defaultIsolation = Settings.UNKNOWN;
@@ -66,7 +84,11 @@ public final class ConnectionLease {
     }
 
     ThreadSession holder() {
-        return holder.get();
+        return holder;
+    }
+
+    private boolean changeHolder(ThreadSession from, ThreadSession to) {
+        return HOLDER.compareAndSet(this, from, to);
     }
 
     /** The settings a fresh logical connection starts with ({@link Settings#packed}): the physical one's as opened. */
@@ -81,11 +103,11 @@ public final class ConnectionLease {
      * that means is the caller's to decide).
      */
     ThreadSession acquire(ThreadSession session, long timeoutMs) throws SQLException {
-        ThreadSession current = holder.get();
+        ThreadSession current = holder;
         if (current == session) {
             return null;
         }
-        if (current == null && holder.compareAndSet(null, session)) {
+        if (current == null && changeHolder(null, session)) {
             restore(session);
             return null;
         }
@@ -100,12 +122,12 @@ public final class ConnectionLease {
         long start = System.nanoTime();
         long timeout = TimeUnit.MILLISECONDS.toNanos(timeoutMs); // saturates: elapsed time never overflows
         lock.lock();
-        waiters.incrementAndGet();
+        WAITERS.getAndAdd(this, 1);
         try {
             while (true) {
-                ThreadSession current = holder.get();
+                ThreadSession current = holder;
                 if (current == null) {
-                    if (holder.compareAndSet(null, session)) {
+                    if (changeHolder(null, session)) {
                         return null;
                     }
                     continue;
@@ -113,7 +135,7 @@ public final class ConnectionLease {
                 if (current.thread() == Thread.currentThread()) {
                     return current;
                 }
-                if (!current.thread().isAlive() && holder.compareAndSet(current, session)) {
+                if (!current.thread().isAlive() && changeHolder(current, session)) {
                     reclaimFrom(current);
                     return null;
                 }
@@ -126,9 +148,9 @@ public final class ConnectionLease {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LeaseTimeoutException("Interrupted while waiting for the connection to " + database
-                    + ", held by " + describe(holder.get()));
+                    + ", held by " + describe(holder));
         } finally {
-            waiters.decrementAndGet();
+            WAITERS.getAndAdd(this, -1);
             lock.unlock();
         }
     }
@@ -139,7 +161,7 @@ public final class ConnectionLease {
      * is not woken still looks again within {@link #LIVENESS_CHECK_NANOS}.
      */
     void release(ThreadSession session) {
-        if (holder.compareAndSet(session, null) && waiters.get() > 0) {
+        if (changeHolder(session, null) && waiters > 0) {
             lock.lock();
             try {
                 released.signal();
@@ -154,10 +176,10 @@ public final class ConnectionLease {
         long start = System.nanoTime();
         long timeout = TimeUnit.MILLISECONDS.toNanos(timeoutMs);
         lock.lock();
-        waiters.incrementAndGet();
+        WAITERS.getAndAdd(this, 1);
         try {
             ThreadSession current;
-            while ((current = holder.get()) != null && current.owner() == owner && current.thread().isAlive()) {
+            while ((current = holder) != null && current.owner() == owner && current.thread().isAlive()) {
                 long left = timeout - (System.nanoTime() - start);
                 if (left <= 0) {
                     throw timedOut(current, timeoutMs);
@@ -168,7 +190,7 @@ public final class ConnectionLease {
             Thread.currentThread().interrupt();
             throw new LeaseTimeoutException("Interrupted while closing a connection to " + database);
         } finally {
-            waiters.decrementAndGet();
+            WAITERS.getAndAdd(this, -1);
             lock.unlock();
         }
     }

@@ -11,6 +11,10 @@ import dev.safejdbc.nested.NestedWatch;
 import dev.safejdbc.nested.PoolProbe;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Decides what a nested session gets. With {@code safe.nested=fail} (the default) it fails with
@@ -22,6 +26,9 @@ import java.sql.SQLException;
  * every nested statement before anything is sent.
  */
 public final class NestingCheck {
+    /** Immutable, so one of each kind (a dozen at most) serves every connection: each open one has a check. */
+    private static final Map<List<Object>, NestingCheck> KINDS = new ConcurrentHashMap<>();
+
     private final NestedPolicy policy;
     private final boolean alwaysFail;
     private final boolean reporting;
@@ -37,17 +44,22 @@ public final class NestingCheck {
 
     /** Enforce mode on a database reached through its own connections ({@code subprotocol} picks the lock-wait view). */
     public static NestingCheck enforcing(NestedPolicy policy, String subprotocol) {
-        return new NestingCheck(policy, false, false, LockWaits.of(subprotocol));
+        return of(policy, false, false, LockWaits.of(subprotocol));
     }
 
     /** Enforce mode on a shared in-memory database: nesting there is always refused. */
     public static NestingCheck sharedMemory(NestedPolicy policy) {
-        return new NestingCheck(policy, true, false, null);
+        return of(policy, true, false, null);
     }
 
     /** Report mode changes nothing: a nested session is recorded, never refused. */
     public static NestingCheck reporting(NestedPolicy policy) {
-        return new NestingCheck(policy, false, true, null);
+        return of(policy, false, true, null);
+    }
+
+    private static NestingCheck of(NestedPolicy policy, boolean sharedMemory, boolean reporting, LockWaits lockWaits) {
+        return KINDS.computeIfAbsent(Arrays.asList(policy, sharedMemory, reporting, lockWaits),
+                kind -> new NestingCheck(policy, sharedMemory, reporting, lockWaits));
     }
 
     /**

@@ -12,8 +12,9 @@ import java.util.function.Supplier;
  * One thread's session on a logical connection, in enforce mode. Its settings live here and are
  * put on the physical connection only while it holds the lease, so one thread's
  * {@code setAutoCommit}, {@code commit} or {@code rollback} never touches another's transaction.
+ * It is also the scope of each call entered in it (one object less per open connection).
  */
-final class ThreadSession implements Session {
+final class ThreadSession implements Session, Session.Scope {
     private final ThreadSessions owner;
     private final ConnectionLease lease;
     private final Thread thread;
@@ -25,7 +26,6 @@ final class ThreadSession implements Session {
     /** One per session, not one per cursor. */
     private final Runnable unpin = this::unpin;
     private final Attachments attachments = new Attachments();
-    private final Scope scope = new SessionScope(this, this::leave);
     /**
      * The lock-wait watch of the statement under way, when it is nested (see NestingCheck); kept
      * once disarmed, so that the statement's failure can still be explained after its scope closed.
@@ -90,11 +90,17 @@ final class ThreadSession implements Session {
             attachments.clear(); // a transaction starts with nothing read: an autocommit read guards no write of it
             OpenTransactions.began(this);
         }
-        return scope;
+        return this;
+    }
+
+    @Override
+    public Session session() {
+        return this;
     }
 
     /** The call's scope closes: the watch stops, then the lease goes back when idle. */
-    private void leave() {
+    @Override
+    public void close() {
         watch.disarm();
         releaseIfIdle();
     }

@@ -2,8 +2,9 @@ package dev.safejdbc.session;
 
 import dev.safejdbc.error.SqlStates;
 import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -16,12 +17,13 @@ public final class ThreadSessions implements Sessions {
     private final ConnectionLease lease;
     private final NestingCheck nesting;
     private final long checkoutTimeoutMs;
-    /**
-     * Sized for one thread (a table of 2, not the default 16): a connection is used by one thread at a time, and
-     * pools hand it back mostly to the thread that had it last.
-     */
-    private final Map<Thread, ThreadSession> byThread = new ConcurrentHashMap<>(1);
+    /** The session a thread last got: looked at first, and the only one until a second thread comes. */
     private volatile ThreadSession last;
+    /**
+     * Every thread's session, made when a second thread uses the connection (most connections only ever see
+     * one, and an open connection should cost little heap); null until then. Guarded by {@code this}.
+     */
+    private Map<Thread, ThreadSession> byThread;
     /** The settings the connection was last left in ({@link Settings#packed}). */
     private volatile long lastSettings;
     private volatile boolean closed;
@@ -52,14 +54,50 @@ public final class ThreadSessions implements Sessions {
         if (cached != null && cached.thread() == thread) {
             return cached;
         }
-        ThreadSession session = byThread.get(thread);
+        return sessionOf(thread);
+    }
+
+    /** {@code thread}'s session, made on its first call; the sessions of threads that died go then. */
+    private synchronized ThreadSession sessionOf(Thread thread) {
+        ThreadSession session = existing(thread);
         if (session == null) {
-            byThread.values().removeIf(s -> !s.thread().isAlive() && lease.holder() != s);
             session = new ThreadSession(this, thread, Settings.unpacked(lastSettings));
-            byThread.put(thread, session);
+            ThreadSession only = last;
+            if (byThread == null && only != null && !departed(only)) {
+                byThread = new HashMap<>(4);
+                byThread.put(only.thread(), only);
+            }
+            if (byThread != null) {
+                byThread.values().removeIf(this::departed);
+                byThread.put(thread, session);
+            }
         }
         last = session;
         return session;
+    }
+
+    /** {@code thread}'s session if it has one. */
+    private synchronized ThreadSession existing(Thread thread) {
+        if (byThread != null) {
+            return byThread.get(thread);
+        }
+        ThreadSession only = last;
+        return only != null && only.thread() == thread ? only : null;
+    }
+
+    /** A session whose thread died, and which holds nothing: it can never be used again. */
+    private boolean departed(ThreadSession session) {
+        return !session.thread().isAlive() && lease.holder() != session;
+    }
+
+    private synchronized List<ThreadSession> all() {
+        ThreadSession only = last;
+        return byThread != null ? List.copyOf(byThread.values()) : only != null ? List.of(only) : List.of();
+    }
+
+    private synchronized void forgetAll() {
+        byThread = null;
+        last = null;
     }
 
     /** A thread changed a setting: later threads start from it. */
@@ -89,7 +127,7 @@ public final class ThreadSessions implements Sessions {
         if (closed) {
             return;
         }
-        ThreadSession mine = byThread.get(Thread.currentThread());
+        ThreadSession mine = existing(Thread.currentThread());
         if (mine != null) {
             try {
                 mine.end();
@@ -100,8 +138,7 @@ public final class ThreadSessions implements Sessions {
         }
         lease.awaitFree(this, checkoutTimeoutMs);
         closed = true;
-        byThread.clear();
-        last = null;
+        forgetAll();
         lease.closeLogical();
     }
 
@@ -116,9 +153,8 @@ public final class ThreadSessions implements Sessions {
             return;
         }
         closed = true;
-        byThread.values().forEach(ThreadSession::abandon);
-        byThread.clear();
-        last = null;
+        all().forEach(ThreadSession::abandon);
+        forgetAll();
         lease.physical().abort(executor);
     }
 

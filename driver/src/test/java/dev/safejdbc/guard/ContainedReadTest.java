@@ -66,7 +66,7 @@ class ContainedReadTest {
             query(c, "ROLLBACK");
 
             query(c, "BEGIN");
-            assertThat(ContainedRead.inTransaction(c, Dialect.POSTGRESQL)).isTrue();
+            assertThat(ServerTransactionStatus.open(c, Dialect.POSTGRESQL)).isTrue();
             query(c, "CREATE TEMP TABLE contained_sql (v INT)");
             query(c, "INSERT INTO contained_sql VALUES (7)");
             assertThatThrownBy(() -> ContainedRead.run(c, Dialect.POSTGRESQL, () -> query(c, FAILING)))
@@ -74,7 +74,7 @@ class ContainedReadTest {
             assertThat(ContainedRead.run(c, Dialect.POSTGRESQL, () -> query(c, "SELECT 41 + 1"))).isEqualTo(42);
             assertThat(query(c, "SELECT v FROM contained_sql")).isEqualTo(7);
             query(c, "COMMIT");
-            assertThat(ContainedRead.inTransaction(c, Dialect.POSTGRESQL)).isFalse();
+            assertThat(ServerTransactionStatus.open(c, Dialect.POSTGRESQL)).isFalse();
             assertThat(query(c, "SELECT v FROM contained_sql")).as("committed").isEqualTo(7);
             assertThatThrownBy(() -> ContainedRead.run(c, Dialect.POSTGRESQL, () -> query(c, FAILING)))
                     .isInstanceOf(SQLException.class);

@@ -56,7 +56,7 @@ class DaylightSavingGapTest {
                     + ", v INT NOT NULL)");
             try {
                 exec(raw, "INSERT INTO " + table + " VALUES (1, '2024-03-31 02:30:00.123456', '12:00:00.123456', 0)");
-                safe.setAutoCommit(false);
+                GuardTestDb.beginUnitOfWork(safe); // SQLite: in autocommit, where the guard acts
                 try (PreparedStatement read = safe.prepareStatement("SELECT id, ts, t, v FROM " + table
                         + " WHERE id = 1"); ResultSet rs = read.executeQuery()) {
                     assertThat(rs.next()).isTrue();
@@ -67,9 +67,9 @@ class DaylightSavingGapTest {
                     assertThat(write.executeUpdate("UPDATE " + table + " SET v = 1 WHERE id = 1")).as(db.name())
                             .isEqualTo(1);
                 }
-                safe.commit();
+                GuardTestDb.endUnitOfWork(safe);
             } finally {
-                safe.rollback(); // a failed write leaves the row locked: DROP would wait on it
+                GuardTestDb.rollbackUnitOfWork(safe); // a failed write leaves the row locked: DROP would wait on it
                 exec(raw, "DROP TABLE " + table);
             }
         } finally {

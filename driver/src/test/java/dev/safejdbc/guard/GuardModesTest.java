@@ -63,7 +63,7 @@ class GuardModesTest {
         DataSource safe = givenLocks(database, String.format(NaiveLockService.DDL, table(database)), "safe.mode", "report");
         givenAnExpiredLock();
 
-        assertThat(acquireInTransaction(safe, "me", 100_000)).isTrue();
+        assertThat(acquireInUnitOfWork(safe, "me", 100_000)).isTrue();
 
         assertThat(sent.last("UPDATE", table).sql()).isEqualTo(
                 "UPDATE " + table + " SET owner_id = ?, expires_at = ? WHERE resource_type = ? AND resource_id = ?");
@@ -75,7 +75,7 @@ class GuardModesTest {
     void reportModeSendsTheInsertAfterAnAbsentReadAsWritten(GuardTestDb database) throws Exception {
         DataSource safe = givenLocks(database, String.format(NaiveLockService.DDL, table(database)), "safe.mode", "report");
 
-        assertThat(acquireInTransaction(safe, "me", 100_000)).isTrue();
+        assertThat(acquireInUnitOfWork(safe, "me", 100_000)).isTrue();
 
         assertThat(sent.last("INSERT", table).sql()).isEqualTo("INSERT INTO " + table
                 + " (resource_type, resource_id, owner_id, expires_at) VALUES (?, ?, ?, ?)");
@@ -87,7 +87,7 @@ class GuardModesTest {
         DataSource safe = givenLocks(database, String.format(NaiveLockService.DDL, table(database)), "safe.mode", "report");
         givenAnExpiredLock();
 
-        acquireInTransaction(safe, "me", 100_000);
+        acquireInUnitOfWork(safe, "me", 100_000);
 
         List<Finding> unguarded = findings.of(FindingKind.UNGUARDED_CHECK_THEN_ACT);
         assertThat(findings.kinds()).containsExactly(FindingKind.UNGUARDED_CHECK_THEN_ACT);
@@ -116,7 +116,7 @@ class GuardModesTest {
         DataSource safe = givenLocks(database, String.format(KEYLESS_DDL, table(database)));
         givenAnExpiredLock();
 
-        acquireInTransaction(safe, "me", 100_000);
+        acquireInUnitOfWork(safe, "me", 100_000);
 
         assertThat(findings.kinds()).containsExactly(FindingKind.NO_KEY_CHECK_THEN_ACT);
         assertThat(findings.all().get(0).site()).isEqualTo(naiveLockServiceSite("update.executeUpdate()"));
@@ -129,7 +129,7 @@ class GuardModesTest {
         DataSource safe = givenLocks(database, String.format(KEYLESS_DDL, table(database)));
         givenAnExpiredLock();
 
-        acquireInTransaction(safe, "me", 100_000);
+        acquireInUnitOfWork(safe, "me", 100_000);
 
         assertThat(sent.last("UPDATE", table).sql()).isEqualTo(
                 "UPDATE " + table + " SET owner_id = ?, expires_at = ? WHERE resource_type = ? AND resource_id = ?");
@@ -151,7 +151,7 @@ class GuardModesTest {
     void keylessTableCheckThenInsertIsReportedAsNoKeyCheckThenAct(GuardTestDb database) throws Exception {
         DataSource safe = givenLocks(database, String.format(KEYLESS_DDL, table(database)));
 
-        acquireInTransaction(safe, "me", 100_000);
+        acquireInUnitOfWork(safe, "me", 100_000);
 
         assertThat(findings.kinds()).containsExactly(FindingKind.NO_KEY_CHECK_THEN_ACT);
     }
@@ -164,7 +164,7 @@ class GuardModesTest {
         DataSource safe = givenLocks(database, String.format(NaiveLockService.DDL, table(database)), "safe.guard", "off");
         givenAnExpiredLock();
 
-        acquireInTransaction(safe, "me", 100_000);
+        acquireInUnitOfWork(safe, "me", 100_000);
 
         assertThat(sent.last("UPDATE", table).sql()).isEqualTo(
                 "UPDATE " + table + " SET owner_id = ?, expires_at = ? WHERE resource_type = ? AND resource_id = ?");
@@ -176,7 +176,7 @@ class GuardModesTest {
     void guardOffSendsTheInsertAsWrittenAndRecordsNothing(GuardTestDb database) throws Exception {
         DataSource safe = givenLocks(database, String.format(NaiveLockService.DDL, table(database)), "safe.guard", "off");
 
-        acquireInTransaction(safe, "me", 100_000);
+        acquireInUnitOfWork(safe, "me", 100_000);
 
         assertThat(sent.last("INSERT", table).sql()).isEqualTo("INSERT INTO " + table
                 + " (resource_type, resource_id, owner_id, expires_at) VALUES (?, ?, ?, ?)");
@@ -201,7 +201,7 @@ class GuardModesTest {
         DataSource safe = givenLocks(database, String.format(KEYLESS_DDL, table(database)), "safe.guard", "off");
         givenAnExpiredLock();
 
-        acquireInTransaction(safe, "me", 100_000);
+        acquireInUnitOfWork(safe, "me", 100_000);
 
         assertThat(findings.all()).isEmpty();
     }
@@ -218,7 +218,7 @@ class GuardModesTest {
             s.execute(String.format(KEYLESS_DDL, table));
         }
         givenAnExpiredLock();
-        acquireInTransaction(safe, "first", 100_000);
+        acquireInUnitOfWork(safe, "first", 100_000);
         assertThat(findings.kinds()).containsExactly(FindingKind.NO_KEY_CHECK_THEN_ACT);
 
         try (Connection c = safe.getConnection(); Statement s = c.createStatement()) {
@@ -228,7 +228,7 @@ class GuardModesTest {
                 case SQLITE -> "CREATE UNIQUE INDEX " + table + "_key ON " + table + " (resource_type, resource_id)";
             });
         }
-        acquireInTransaction(safe, "second", 200_000);
+        acquireInUnitOfWork(safe, "second", 200_000);
 
         String update = "UPDATE " + table + " SET owner_id = ?, expires_at = ? WHERE resource_type = ? AND resource_id = ?";
         assertThat(sent.last("UPDATE", table).sql()).isEqualTo(switch (database) {
@@ -258,11 +258,12 @@ class GuardModesTest {
         db.execute(dir, "INSERT INTO " + table + " VALUES ('job', 'r1', 'nobody', 0)");
     }
 
-    private boolean acquireInTransaction(DataSource safe, String owner, long now) throws Exception {
+    /** In a transaction, on SQLite in autocommit ({@link GuardTestDb#beginUnitOfWork}). */
+    private boolean acquireInUnitOfWork(DataSource safe, String owner, long now) throws Exception {
         try (Connection c = safe.getConnection()) {
-            c.setAutoCommit(false);
+            GuardTestDb.beginUnitOfWork(c);
             boolean acquired = new NaiveLockService(table).acquire(c, "job", "r1", owner, now, TTL, () -> { });
-            c.commit();
+            GuardTestDb.endUnitOfWork(c);
             return acquired;
         }
     }

@@ -82,6 +82,29 @@ enum GuardTestDb {
         }
     }
 
+    /**
+     * Begins the unit of work in which a test has the guard act on a check-then-act: a transaction, but on
+     * SQLite autocommit. Inside an SQLite transaction the guard stands aside (its transactions are
+     * serializable: {@link Guard#standsAside}); an autocommit read-then-write of one connection is guarded.
+     */
+    static void beginUnitOfWork(Connection c) throws SQLException {
+        c.setAutoCommit("SQLite".equals(c.getMetaData().getDatabaseProductName()));
+    }
+
+    /** Ends {@link #beginUnitOfWork}'s unit: commits the transaction, if it is one. */
+    static void endUnitOfWork(Connection c) throws SQLException {
+        if (!c.getAutoCommit()) {
+            c.commit();
+        }
+    }
+
+    /** Ends {@link #beginUnitOfWork}'s unit: rolls the transaction back, if it is one. */
+    static void rollbackUnitOfWork(Connection c) throws SQLException {
+        if (!c.getAutoCommit()) {
+            c.rollback();
+        }
+    }
+
     static Properties options(String... keyValues) {
         Properties p = new Properties();
         for (int i = 0; i < keyValues.length; i += 2) {

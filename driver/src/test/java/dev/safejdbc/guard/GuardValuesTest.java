@@ -74,7 +74,7 @@ class GuardValuesTest {
         try (Connection c = safe(new Properties())) {
             readRow(c, 1);
             assertThat(writeNote(c, 1, "after")).isEqualTo(1);
-            commitIfTransactional(c);
+            GuardTestDb.endUnitOfWork(c);
         }
         assertThat(noteOf(1)).isEqualTo("after");
     }
@@ -86,7 +86,7 @@ class GuardValuesTest {
         try (Connection c = safe(new Properties())) {
             readRow(c, 2);
             assertThat(writeNote(c, 2, "after")).isEqualTo(1);
-            commitIfTransactional(c);
+            GuardTestDb.endUnitOfWork(c);
         }
         assertThat(noteOf(2)).isEqualTo("after");
     }
@@ -100,7 +100,7 @@ class GuardValuesTest {
             c.setAutoCommit(database == GuardTestDb.SQLITE);
             readRow(c, 1);
             writeNote(c, 1, "after");
-            commitIfTransactional(c);
+            GuardTestDb.endUnitOfWork(c);
         }
         String update = "UPDATE " + table + " SET note = ? WHERE id = ?";
         assertThat(sent.last("UPDATE", table).sql()).isEqualTo(switch (database) {
@@ -171,7 +171,7 @@ class GuardValuesTest {
 
             assertThat((Throwable) conflict).isNotNull();
             assertThat(conflict.getSQLState()).isEqualTo("40001");
-            rollbackIfTransactional(c);
+            GuardTestDb.rollbackUnitOfWork(c);
         }
         assertThat(noteOf(1)).isNotEqualTo("after");
     }
@@ -186,7 +186,7 @@ class GuardValuesTest {
             database.execute(dir, "UPDATE " + table + " SET " + column + " = " + newValue + " WHERE id = 1");
 
             assertThat(writeNote(c, 1, "after")).isZero();
-            rollbackIfTransactional(c);
+            GuardTestDb.rollbackUnitOfWork(c);
         }
         assertThat(noteOf(1)).isNotEqualTo("after");
     }
@@ -248,7 +248,7 @@ class GuardValuesTest {
 
             assertThat((Throwable) catchThrowableOfType(() -> writeNote(c, 1, "after"), GuardConflictException.class))
                     .isNotNull();
-            rollbackIfTransactional(c);
+            GuardTestDb.rollbackUnitOfWork(c);
         }
         assertThat(noteOf(1)).isNotEqualTo("after");
     }
@@ -260,7 +260,7 @@ class GuardValuesTest {
         try (Connection c = safe(new Properties())) {
             readRowThrough(c, id, getters);
             assertThat(writeNote(c, id, "after")).isEqualTo(1);
-            commitIfTransactional(c);
+            GuardTestDb.endUnitOfWork(c);
         }
         assertThat(noteOf(id)).isEqualTo("after");
         assertThat(findings.of(FindingKind.UNCOMPARED_COLUMNS)).allSatisfy(finding ->
@@ -289,7 +289,7 @@ class GuardValuesTest {
 
             assertThat((Throwable) catchThrowableOfType(() -> writeNote(c, 1, "after"), GuardConflictException.class))
                     .isNotNull();
-            rollbackIfTransactional(c);
+            GuardTestDb.rollbackUnitOfWork(c);
         }
     }
 
@@ -331,7 +331,7 @@ class GuardValuesTest {
             database.execute(dir, "UPDATE " + table + " SET " + column + " = " + newValue + " WHERE id = 1");
 
             assertThat(writeNote(c, 1, "after")).isEqualTo(1);
-            commitIfTransactional(c);
+            GuardTestDb.endUnitOfWork(c);
         }
     }
 
@@ -342,7 +342,7 @@ class GuardValuesTest {
         try (Connection c = safe(new Properties())) {
             readRow(c, 1);
             writeNote(c, 1, "after");
-            commitIfTransactional(c);
+            GuardTestDb.endUnitOfWork(c);
         }
         List<Finding> uncompared = findings.of(FindingKind.UNCOMPARED_COLUMNS);
         assertThat(uncompared).hasSize(1);
@@ -403,7 +403,7 @@ class GuardValuesTest {
         try (Connection c = safe(new Properties())) {
             readRow(c, 1);
             assertThat(writeNote(c, 1, "after")).isEqualTo(1);
-            commitIfTransactional(c);
+            GuardTestDb.endUnitOfWork(c);
         }
     }
 
@@ -448,18 +448,6 @@ class GuardValuesTest {
         Connection c = db.safe(dir, options);
         c.setAutoCommit(db == GuardTestDb.SQLITE);
         return c;
-    }
-
-    private void commitIfTransactional(Connection c) throws SQLException {
-        if (!c.getAutoCommit()) {
-            c.commit();
-        }
-    }
-
-    private void rollbackIfTransactional(Connection c) throws SQLException {
-        if (!c.getAutoCommit()) {
-            c.rollback();
-        }
     }
 
     private void readRow(Connection c, long id) throws SQLException {

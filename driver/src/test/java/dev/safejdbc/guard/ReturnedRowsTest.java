@@ -195,12 +195,12 @@ class ReturnedRowsTest {
     void aTransactionsOwnWriteEndsWhatItReadOfTheRow(GuardTestDb database) throws Exception {
         given(database);
         try (Connection c = db.safe(dir, GuardTestDb.options())) {
-            c.setAutoCommit(false);
+            GuardTestDb.beginUnitOfWork(c); // SQLite: in autocommit, where the guard acts
             readAll(c, "SELECT id, v FROM " + job + " WHERE v >= 0 ORDER BY id LIMIT 5");
             assertThat(update(c, "UPDATE " + job + " SET v = v + 1 WHERE id = 1")).isEqualTo(1);
             assertThat(update(c, "UPDATE " + job + " SET v = 10 WHERE id = 1")).isEqualTo(1);
             assertThat(update(c, "UPDATE " + job + " SET v = 10 WHERE id = 2")).isEqualTo(1);
-            c.commit();
+            GuardTestDb.endUnitOfWork(c);
         }
         assertThat(findings.all()).isEmpty();
     }

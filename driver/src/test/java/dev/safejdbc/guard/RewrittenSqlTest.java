@@ -97,10 +97,10 @@ class RewrittenSqlTest {
     void expiredLockUpdateGetsANullSafeConditionForEachColumnRead(GuardTestDb database) throws Exception {
         DataSource safe = givenAnExpiredLock(database);
         try (Connection c = safe.getConnection()) {
-            c.setAutoCommit(false);
+            GuardTestDb.beginUnitOfWork(c);
             readLock(c, ID);
             assertThat(updateLock(c, ID)).isEqualTo(1);
-            c.commit();
+            GuardTestDb.endUnitOfWork(c);
         }
 
         String expected = switch (database) {
@@ -117,10 +117,10 @@ class RewrittenSqlTest {
         DataSource safe = givenAnExpiredLock(database);
         List<Object> read;
         try (Connection c = safe.getConnection()) {
-            c.setAutoCommit(false);
+            GuardTestDb.beginUnitOfWork(c);
             read = readLock(c, ID);
             updateLock(c, ID);
-            c.commit();
+            GuardTestDb.endUnitOfWork(c);
         }
 
         assertThat(read).containsExactly(OLD_OWNER, OLD_EXPIRES);
@@ -133,14 +133,14 @@ class RewrittenSqlTest {
     void deleteAfterReadGetsTheSameConditions(GuardTestDb database) throws Exception {
         DataSource safe = givenAnExpiredLock(database);
         try (Connection c = safe.getConnection()) {
-            c.setAutoCommit(false);
+            GuardTestDb.beginUnitOfWork(c);
             readLock(c, ID);
             try (PreparedStatement delete = c.prepareStatement(lockSql(DELETE_LOCK))) {
                 delete.setString(1, TYPE);
                 delete.setString(2, ID);
                 assertThat(delete.executeUpdate()).isEqualTo(1);
             }
-            c.commit();
+            GuardTestDb.endUnitOfWork(c);
         }
 
         SentStatements.Sent delete = sent.last("DELETE", locks);
@@ -157,10 +157,10 @@ class RewrittenSqlTest {
     void insertAfterAnAbsentReadGetsOnConflictDoNothingOnTheKey(GuardTestDb database) throws Exception {
         DataSource safe = givenTables(database);
         try (Connection c = safe.getConnection()) {
-            c.setAutoCommit(false);
+            GuardTestDb.beginUnitOfWork(c);
             assertThat(readLock(c, ID)).isNull();
             assertThat(insertLock(c, ID)).isEqualTo(1);
-            c.commit();
+            GuardTestDb.endUnitOfWork(c);
         }
 
         SentStatements.Sent insert = sent.last("INSERT", locks);
@@ -181,12 +181,12 @@ class RewrittenSqlTest {
         String where = " WHERE resource_type = 'lit-type' AND resource_id = 'lit-id'";
         String update = "UPDATE " + locks + " SET owner_id = 'lit-owner'" + where;
         try (Connection c = safe.getConnection(); Statement s = c.createStatement()) {
-            c.setAutoCommit(false);
+            GuardTestDb.beginUnitOfWork(c);
             try (ResultSet rs = s.executeQuery("SELECT owner_id, expires_at FROM " + locks + where)) {
                 assertThat(rs.next()).isTrue();
             }
             assertThat(s.executeUpdate(update)).isEqualTo(1);
-            c.commit();
+            GuardTestDb.endUnitOfWork(c);
         }
 
         SentStatements.Sent sentUpdate = sent.last("UPDATE", locks);
@@ -203,7 +203,7 @@ class RewrittenSqlTest {
     void preparedExecuteIsGuardedAndReportsTheGuardedUpdateCount(GuardTestDb database) throws Exception {
         DataSource safe = givenAnExpiredLock(database);
         try (Connection c = safe.getConnection()) {
-            c.setAutoCommit(false);
+            GuardTestDb.beginUnitOfWork(c);
             readLock(c, ID);
             try (PreparedStatement update = c.prepareStatement(lockSql(UPDATE_LOCK))) {
                 update.setString(1, NEW_OWNER);
@@ -213,7 +213,7 @@ class RewrittenSqlTest {
                 assertThat(update.execute()).isFalse();
                 assertThat(update.getUpdateCount()).isEqualTo(1);
             }
-            c.commit();
+            GuardTestDb.endUnitOfWork(c);
         }
 
         assertThat(sent.last("UPDATE", locks).sql()).startsWith(lockSql(UPDATE_LOCK) + " AND \"owner_id\" IS ");
@@ -228,10 +228,10 @@ class RewrittenSqlTest {
         DataSource safe = givenTables(database);
         String sql = jobSql(VERSIONED_UPDATE);
         try (Connection c = safe.getConnection()) {
-            c.setAutoCommit(false);
+            GuardTestDb.beginUnitOfWork(c);
             readJob(c, JOB);
             assertThat(update(c, sql, DONE, JOB, VERSION)).isEqualTo(1);
-            c.commit();
+            GuardTestDb.endUnitOfWork(c);
         }
 
         assertSentAsWritten(sql, DONE, JOB, VERSION);
@@ -243,10 +243,10 @@ class RewrittenSqlTest {
         DataSource safe = givenTables(database);
         String sql = jobSql(STATUS_CONDITIONED_UPDATE);
         try (Connection c = safe.getConnection()) {
-            c.setAutoCommit(false);
+            GuardTestDb.beginUnitOfWork(c);
             readJob(c, JOB);
             assertThat(update(c, sql, DONE, JOB, RUNNING)).isEqualTo(1);
-            c.commit();
+            GuardTestDb.endUnitOfWork(c);
         }
 
         assertSentAsWritten(sql, DONE, JOB, RUNNING);
@@ -258,10 +258,10 @@ class RewrittenSqlTest {
         DataSource safe = givenTables(database);
         String sql = jobSql(SELF_RELATIVE_UPDATE);
         try (Connection c = safe.getConnection()) {
-            c.setAutoCommit(false);
+            GuardTestDb.beginUnitOfWork(c);
             readJob(c, JOB);
             assertThat(update(c, sql, JOB)).isEqualTo(1);
-            c.commit();
+            GuardTestDb.endUnitOfWork(c);
         }
 
         assertSentAsWritten(sql, JOB);
@@ -272,9 +272,9 @@ class RewrittenSqlTest {
     void updateWithoutAPrecedingReadIsSentAsWritten(GuardTestDb database) throws Exception {
         DataSource safe = givenAnExpiredLock(database);
         try (Connection c = safe.getConnection()) {
-            c.setAutoCommit(false);
+            GuardTestDb.beginUnitOfWork(c);
             assertThat(updateLock(c, ID)).isEqualTo(1);
-            c.commit();
+            GuardTestDb.endUnitOfWork(c);
         }
 
         assertSentAsWritten(lockSql(UPDATE_LOCK), NEW_OWNER, NEW_EXPIRES, TYPE, ID);
@@ -286,10 +286,10 @@ class RewrittenSqlTest {
         DataSource safe = givenAnExpiredLock(database);
         database.execute(dir, "INSERT INTO " + locks + " VALUES ('" + TYPE + "', '" + OTHER_ID + "', 'x', 1)");
         try (Connection c = safe.getConnection()) {
-            c.setAutoCommit(false);
+            GuardTestDb.beginUnitOfWork(c);
             readLock(c, ID);
             assertThat(updateLock(c, OTHER_ID)).isEqualTo(1);
-            c.commit();
+            GuardTestDb.endUnitOfWork(c);
         }
 
         assertSentAsWritten(lockSql(UPDATE_LOCK), NEW_OWNER, NEW_EXPIRES, TYPE, OTHER_ID);
@@ -330,12 +330,12 @@ class RewrittenSqlTest {
     void secondWriteOfTheSameKeyAfterOneReadIsSentAsWritten(GuardTestDb database) throws Exception {
         DataSource safe = givenAnExpiredLock(database);
         try (Connection c = safe.getConnection()) {
-            c.setAutoCommit(false);
+            GuardTestDb.beginUnitOfWork(c);
             readLock(c, ID);
             updateLock(c, ID); // guarded: consumes the read
             sent.clear();
             assertThat(updateLock(c, ID)).isEqualTo(1);
-            c.commit();
+            GuardTestDb.endUnitOfWork(c);
         }
 
         assertSentAsWritten(lockSql(UPDATE_LOCK), NEW_OWNER, NEW_EXPIRES, TYPE, ID);
@@ -347,7 +347,7 @@ class RewrittenSqlTest {
         DataSource safe = givenAnExpiredLock(database);
         String sql = "UPDATE " + locks + " SET owner_id = ? WHERE resource_type = ? AND resource_id = ? RETURNING owner_id";
         try (Connection c = safe.getConnection()) {
-            c.setAutoCommit(false);
+            GuardTestDb.beginUnitOfWork(c);
             readLock(c, ID);
             try (PreparedStatement update = c.prepareStatement(sql)) {
                 update.setString(1, NEW_OWNER);
@@ -359,7 +359,7 @@ class RewrittenSqlTest {
                     assertThat(rs.getString(1)).isEqualTo(NEW_OWNER);
                 }
             }
-            c.commit();
+            GuardTestDb.endUnitOfWork(c);
         }
 
         assertSentAsWritten(sql, NEW_OWNER, TYPE, ID);
@@ -378,20 +378,20 @@ class RewrittenSqlTest {
         };
         int safeRows;
         try (Connection c = safe.getConnection()) {
-            c.setAutoCommit(false);
+            GuardTestDb.beginUnitOfWork(c);
             readLock(c, ID);
             safeRows = update(c, sql, NEW_OWNER, TYPE, ID);
-            c.commit();
+            GuardTestDb.endUnitOfWork(c);
         }
         assertSentAsWritten(sql, NEW_OWNER, TYPE, ID);
 
         SentStatements rawSent = new SentStatements();
         int rawRows;
         try (Connection c = database.recordedRaw(dir, rawSent).getConnection()) {
-            c.setAutoCommit(false);
+            GuardTestDb.beginUnitOfWork(c);
             readLock(c, OTHER_ID);
             rawRows = update(c, sql, NEW_OWNER, TYPE, OTHER_ID);
-            c.commit();
+            GuardTestDb.endUnitOfWork(c);
         }
         assertThat(safeRows).isEqualTo(rawRows).isEqualTo(1);
         assertThat(findings.all()).isEmpty();
@@ -434,7 +434,7 @@ class RewrittenSqlTest {
     void batchedUpdateOfAKeyReadIsGuarded(GuardTestDb database) throws Exception {
         DataSource safe = givenAnExpiredLock(database);
         try (Connection c = safe.getConnection()) {
-            c.setAutoCommit(false);
+            GuardTestDb.beginUnitOfWork(c);
             readLock(c, ID);
             try (PreparedStatement update = c.prepareStatement(lockSql(UPDATE_LOCK))) {
                 update.setString(1, NEW_OWNER);
@@ -444,7 +444,7 @@ class RewrittenSqlTest {
                 update.addBatch();
                 update.executeBatch();
             }
-            c.commit();
+            GuardTestDb.endUnitOfWork(c);
         }
 
         assertThat(sent.last("UPDATE", locks).sql()).startsWith(lockSql(UPDATE_LOCK) + " AND ");

@@ -122,13 +122,13 @@ class SetterReplayTest {
                         + (2000 + k) + ", 0)");
             }
             try (Connection safe = DriverManager.getConnection("jdbc:safe:" + url.substring(5))) {
-                safe.setAutoCommit(false);
+                GuardTestDb.beginUnitOfWork(safe); // SQLite: in autocommit, where the guard acts
                 for (int k = 0; k < cases.size(); k++) {
                     Case c = cases.get(k);
                     String rawOutcome = write(raw, table, c, k);
                     read(safe, table, 1000 + k);
                     String safeOutcome = write(safe, table, c, 1000 + k);
-                    safe.commit();
+                    GuardTestDb.endUnitOfWork(safe);
                     assertThat(safeOutcome).as(c.name()).isEqualTo(rawOutcome);
                     assertThat(stored(raw, table, c.column(), 1000 + k)).as(c.name())
                             .isEqualTo(stored(raw, table, c.column(), k));
@@ -166,13 +166,13 @@ class SetterReplayTest {
             exec(raw, "INSERT INTO " + table + " (id, v) VALUES (0, 0), (1, 0), (1000, 0), (1001, 0)");
             try (Connection safe = DriverManager.getConnection("jdbc:safe:" + url.substring(5));
                     CapturedFindings findings = CapturedFindings.onThisThread()) {
-                safe.setAutoCommit(false);
+                GuardTestDb.beginUnitOfWork(safe); // SQLite: in autocommit, where the guard acts
                 for (int k = 0; k < cases.size(); k++) {
                     Case c = cases.get(k);
                     String rawOutcome = write(raw, table, c, k);
                     read(safe, table, 1000 + k);
                     assertThat(write(safe, table, c, 1000 + k)).as(c.name()).isEqualTo(rawOutcome);
-                    safe.commit();
+                    GuardTestDb.endUnitOfWork(safe);
                     assertThat(stored(raw, table, c.column(), 1000 + k)).as(c.name())
                             .isEqualTo(stored(raw, table, c.column(), k));
                 }

@@ -8,7 +8,6 @@ import dev.safejdbc.findings.Finding;
 import dev.safejdbc.findings.Findings;
 import dev.safejdbc.findings.ReportFile;
 import dev.safejdbc.it.Await;
-import dev.safejdbc.it.JobCompletion;
 import dev.safejdbc.it.NaiveLockService;
 import dev.safejdbc.it.TestDatabases;
 import java.io.ByteArrayOutputStream;
@@ -331,15 +330,30 @@ class SecretsTest {
                 insert.setInt(3, 4077);
                 insert.executeUpdate();
             }
-            c.setAutoCommit(false);
+            // SQLite: in autocommit, where the guard acts (it stands aside inside an SQLite transaction)
+            boolean transactions = !db.equals("sqlite");
+            c.setAutoCommit(!transactions);
             NaiveLockService service = new NaiveLockService(locks);
             // expired lock: read, then a guarded UPDATE; absent lock: read, then a guarded INSERT
             assertThat(service.acquire(c, type, resource, newOwner, oldExpiry + 1, newExpiry - oldExpiry - 1, () -> { }))
                     .isTrue();
             assertThat(service.acquire(c, type, otherResource, newOwner, 1, newExpiry - 1, () -> { })).isTrue();
-            c.commit();
+            commitIf(transactions, c);
             // incident 003: completion guarded on the status read; progress read then written
-            assertThat(new JobCompletion(jobs).complete(c, job, result, () -> { })).isTrue();
+            try (PreparedStatement read = c.prepareStatement("SELECT status FROM " + jobs + " WHERE id = ?")) {
+                read.setInt(1, job);
+                try (ResultSet rs = read.executeQuery()) {
+                    assertThat(rs.next()).isTrue();
+                    assertThat(rs.getString(1)).isEqualTo(running);
+                }
+            }
+            try (PreparedStatement done = c.prepareStatement("UPDATE " + jobs + " SET status = 'DONE', result = ?"
+                    + " WHERE id = ?")) {
+                done.setString(1, result);
+                done.setInt(2, job);
+                assertThat(done.executeUpdate()).isOne();
+            }
+            commitIf(transactions, c);
             int progress;
             try (PreparedStatement read = c.prepareStatement("SELECT progress, result FROM " + jobs + " WHERE id = ?")) {
                 read.setInt(1, job);
@@ -353,7 +367,7 @@ class SecretsTest {
                 write.setInt(2, job);
                 assertThat(write.executeUpdate()).isOne();
             }
-            c.commit();
+            commitIf(transactions, c);
             // a plain Statement: the application writes its own key into the text; what the guard read is bound
             try (Statement s = c.createStatement()) {
                 try (ResultSet rs = s.executeQuery("SELECT * FROM " + jobs + " WHERE id = " + job)) {
@@ -361,7 +375,7 @@ class SecretsTest {
                 }
                 assertThat(s.executeUpdate("DELETE FROM " + jobs + " WHERE id = " + job)).isOne();
             }
-            c.commit();
+            commitIf(transactions, c);
             c.setAutoCommit(true);
         } finally {
             if (dropAfter) {
@@ -387,6 +401,12 @@ class SecretsTest {
         }
         assertThat(sent.parameters.stream().map(String::valueOf).toList())
                 .as("the values travelled as parameters").contains(oldOwner, newOwner, running, result);
+    }
+
+    private static void commitIf(boolean transactions, Connection c) throws SQLException {
+        if (transactions) {
+            c.commit();
+        }
     }
 
     /** Writes to two streams: the captured copy and the console. */

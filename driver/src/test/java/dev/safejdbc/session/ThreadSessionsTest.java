@@ -8,6 +8,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +35,26 @@ class ThreadSessionsTest {
 
             mine.setAutoCommit(true);
             assertThat(onAnotherThread(sessions)).isEqualTo("autoCommit=true readOnly=true isolation=8");
+        }
+    }
+
+    /** The first thread's session is kept on its own until a second thread comes: then both are kept. */
+    @Test
+    void eachThreadKeepsItsOwnSessionWhenAnotherComes() throws Exception {
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try (Connection physical = DriverManager.getConnection("jdbc:h2:mem:")) {
+            ThreadSessions sessions = new ThreadSessions(ConnectionLease.owned(physical, "sessions-unit"),
+                    NestingCheck.enforcing(NestedPolicy.FAIL, ""), TimeUnit.SECONDS.toMillis(Await.SECONDS));
+            Session mine = sessions.current();
+
+            Session theirs = other.submit(sessions::current).get(Await.SECONDS, TimeUnit.SECONDS);
+
+            assertThat(theirs).isNotSameAs(mine);
+            assertThat(sessions.current()).isSameAs(mine);
+            assertThat(other.submit(sessions::current).get(Await.SECONDS, TimeUnit.SECONDS)).isSameAs(theirs);
+            assertThat(sessions.current()).isSameAs(mine);
+        } finally {
+            other.shutdownNow();
         }
     }
 

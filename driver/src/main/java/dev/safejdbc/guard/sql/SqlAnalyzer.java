@@ -71,9 +71,11 @@ public final class SqlAnalyzer {
             case "merge", "replace", "upsert", "call", "exec", "execute", "do", "copy", "load", "explain",
                  "runscript", "set" -> OtherWrite.INSTANCE;
             // a transaction begins or ends; ROLLBACK TO a savepoint undoes writes within one
-            case "begin", "start", "commit", "end", "abort", "savepoint", "release", "xa" -> TransactionBoundary.INSTANCE;
+            case "begin", "start", "savepoint" -> TransactionBoundary.BEGINS;
+            case "commit", "end", "abort" -> TransactionBoundary.ENDS;
+            case "release", "xa" -> TransactionBoundary.BEGINS_OR_ENDS;
             case "rollback" -> Arrays.asList(sql.toLowerCase(Locale.ROOT).split("[\\s;]+")).contains("to")
-                    ? OtherWrite.INSTANCE : TransactionBoundary.INSTANCE;
+                    ? OtherWrite.INSTANCE : TransactionBoundary.ENDS;
             // whatever its length: a long migration script changes key metadata all the same
             case "create", "alter", "drop", "truncate", "rename" -> SchemaChange.INSTANCE;
             // a JDBC escape: {call p(?)}, {? = call f(?)}

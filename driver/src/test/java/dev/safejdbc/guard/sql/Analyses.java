@@ -28,9 +28,11 @@ final class Analyses {
         return switch (first) {
             case "update", "delete", "insert", "merge", "replace", "upsert", "call", "exec", "execute", "do", "copy",
                  "load", "explain", "runscript", "set" -> OtherWrite.INSTANCE;
-            case "begin", "start", "commit", "end", "abort", "savepoint", "release", "xa" -> TransactionBoundary.INSTANCE;
+            case "begin", "start", "savepoint" -> TransactionBoundary.BEGINS;
+            case "commit", "end", "abort" -> TransactionBoundary.ENDS;
+            case "release", "xa" -> TransactionBoundary.BEGINS_OR_ENDS;
             // ROLLBACK TO a savepoint undoes writes inside the transaction, which goes on
-            case "rollback" -> lower.matches("(?s).*\\bto\\b.*") ? OtherWrite.INSTANCE : TransactionBoundary.INSTANCE;
+            case "rollback" -> lower.matches("(?s).*\\bto\\b.*") ? OtherWrite.INSTANCE : TransactionBoundary.ENDS;
             // a SELECT the parser does not take may be several statements, or call anything
             case "select" -> lower.contains("from") || lower.contains("(") || lower.contains(";")
                     ? OtherWrite.INSTANCE : Unrelated.INSTANCE;

@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The keyword pre-filter, parse failures, the cache and thread safety. */
@@ -53,11 +54,13 @@ class SqlAnalyzerTest {
 
     /** Where a transaction begins or ends in SQL, what was read before says nothing about what follows. */
     @ParameterizedTest
-    @ValueSource(strings = {"BEGIN", "begin transaction", "BEGIN IMMEDIATE", "BEGIN EXCLUSIVE TRANSACTION",
-            "START TRANSACTION", "START TRANSACTION READ WRITE", "COMMIT", "commit work", "END", "END TRANSACTION",
-            "ROLLBACK", "ROLLBACK WORK", "ABORT", "SAVEPOINT s", "RELEASE SAVEPOINT s", "XA COMMIT 'x'"})
-    void transactionBoundaries(String sql) {
-        assertThat(analyzer.analyze(sql)).isSameAs(TransactionBoundary.INSTANCE);
+    @CsvSource(delimiter = '|', value = {"BEGIN|BEGINS", "begin transaction|BEGINS", "BEGIN IMMEDIATE|BEGINS",
+            "BEGIN EXCLUSIVE TRANSACTION|BEGINS", "START TRANSACTION|BEGINS", "START TRANSACTION READ WRITE|BEGINS",
+            "SAVEPOINT s|BEGINS", "COMMIT|ENDS", "commit work|ENDS", "END|ENDS", "END TRANSACTION|ENDS",
+            "ROLLBACK|ENDS", "ROLLBACK WORK|ENDS", "ABORT|ENDS", "RELEASE SAVEPOINT s|BEGINS_OR_ENDS",
+            "XA COMMIT 'x'|BEGINS_OR_ENDS"})
+    void transactionBoundaries(String sql, TransactionBoundary boundary) {
+        assertThat(analyzer.analyze(sql)).isSameAs(boundary);
     }
 
     @ParameterizedTest
