@@ -72,7 +72,10 @@ public final class BatchPlan {
         if (!any) {
             return null;
         }
-        String why = current == null ? null : unsplittable(entries, guarded);
+        String why = guard.unsplittableHere(physical, current == null);
+        if (why == null && current != null) {
+            why = unsplittable(entries, guarded);
+        }
         if (why != null) {
             for (int i = 0; i < guarded.length; i++) {
                 if (guarded[i] != null) {

@@ -333,6 +333,22 @@ public final class Guard {
         return BatchFailures.of(dialect, plainStatement);
     }
 
+    /**
+     * Why a batch with guarded entries goes as written on {@code physical} now; null when it may be split into
+     * runs. In autocommit the runs would commit one by one, where pgjdbc sends a batch as one implicit
+     * transaction (a refused entry rolls back every entry) and a MariaDB prepared batch goes on or stops at a
+     * refused entry by the driver's options: the application would get other rows than the raw batch leaves.
+     */
+    String unsplittableHere(Connection physical, boolean plainStatement) {
+        boolean atomicOrOwnRules = dialect == Dialect.POSTGRESQL || dialect == Dialect.MARIADB && !plainStatement;
+        if (!atomicOrOwnRules || ServerTransactionStatus.inTransaction(physical, dialect)) {
+            return null;
+        }
+        return dialect == Dialect.POSTGRESQL
+                ? "its batch is sent as written: in autocommit pgjdbc runs a batch as one transaction, and runs of guarded entries would commit apart"
+                : "its batch is sent as written: in autocommit a MariaDB prepared batch goes on or stops at a refused entry by the driver's options, which runs of guarded entries would not follow";
+    }
+
     /** A guarded batch entry that must be sent as written after all: recorded, with why. */
     void sentAsWritten(Analysis analysis, GuardedWrite write, String why) {
         record(FindingKind.UNGUARDED_CHECK_THEN_ACT, verb(analysis), writtenTable(analysis), write.read(), why);

@@ -8,6 +8,7 @@ import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -57,7 +58,7 @@ final class WriteReach {
         }
         try {
             return ContainedRead.run(physical, dialect,
-                    () -> hasTriggersOrIsNoPlainTable(name, dialect, physical) || cascades(name, physical.getMetaData()));
+                    () -> hasTriggersOrIsNoPlainTable(name, dialect, physical) || cascades(name, dialect, physical.getMetaData()));
         } catch (SQLException e) {
             return null;
         }
@@ -99,8 +100,11 @@ final class WriteReach {
     }
 
     /** Whether a foreign key from another table (or this one) acts on that table's changes. */
-    private static boolean cascades(String name, DatabaseMetaData metaData) throws SQLException {
-        for (String spelling : TableLookup.spellings(name)) {
+    private static boolean cascades(String name, Dialect dialect, DatabaseMetaData metaData) throws SQLException {
+        // MariaDB resolves a name as the server's lower_case_table_names says; another spelling of it is another
+        // table, and asking for a missing one makes Connector/J log the server's error in the application's log
+        List<String> spellings = dialect == Dialect.MARIADB ? List.of(name) : TableLookup.spellings(name);
+        for (String spelling : spellings) {
             try (ResultSet rs = metaData.getExportedKeys(null, null, spelling)) {
                 while (rs.next()) {
                     if (acts(rs.getShort("UPDATE_RULE")) || acts(rs.getShort("DELETE_RULE"))) {

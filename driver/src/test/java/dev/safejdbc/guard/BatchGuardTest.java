@@ -246,6 +246,25 @@ class BatchGuardTest {
     }
 
     @ParameterizedTest
+    @EnumSource(value = Db.class, names = {"POSTGRESQL", "MARIADB"})
+    void inAutocommitAPreparedBatchGoesAsWrittenWithAFindingForEachEntryItWouldHaveGuarded(Db database)
+            throws Exception {
+        given(database);
+        long[] counts;
+        try (Connection c = safe(new Properties())) { // autocommit: runs of guarded entries would commit apart
+            read(c, 1, 2);
+            execute("UPDATE " + table + " SET v = 77 WHERE id = 2"); // another connection, committed
+            try (PreparedStatement update = c.prepareStatement(sql(UPDATE))) {
+                counts = batch(update, 1, 2, 3);
+            }
+        }
+
+        assertThat(counts).containsExactly(1, 1, 1);
+        assertThat(rows()).containsEntry(1, 101).containsEntry(2, 102).containsEntry(3, 103);
+        assertThat(findings.of(FindingKind.UNGUARDED_CHECK_THEN_ACT)).hasSize(2);
+    }
+
+    @ParameterizedTest
     @EnumSource(value = Db.class, names = {"POSTGRESQL", "SQLITE"})
     void rowsFoundByAListReadAreGuardedInTheBatchThatWritesThem(Db database) throws Exception {
         given(database);
