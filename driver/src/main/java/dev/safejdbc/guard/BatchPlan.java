@@ -1,6 +1,5 @@
 package dev.safejdbc.guard;
 
-import dev.safejdbc.database.Dialect;
 import dev.safejdbc.error.GuardConflictException;
 import dev.safejdbc.function.SqlFunction;
 import dev.safejdbc.guard.sql.Analysis;
@@ -36,17 +35,15 @@ public final class BatchPlan {
     /** Prepares (or finds) a guarded form. */
     private final SqlFunction<String, PreparedStatement> forms;
     private final BatchFailures failures;
-    private final Connection physical;
 
     private BatchPlan(Guard guard, List<BatchedWrite> entries, GuardedWrite[] guarded, BoundValues current,
-            SqlFunction<String, PreparedStatement> forms, Connection physical) {
+            SqlFunction<String, PreparedStatement> forms) {
         this.guard = guard;
         this.entries = entries;
         this.guarded = guarded;
         this.current = current;
         this.forms = forms;
         this.failures = guard.batchFailures(current == null);
-        this.physical = physical;
     }
 
     /**
@@ -84,7 +81,7 @@ public final class BatchPlan {
             }
             return null;
         }
-        return new BatchPlan(guard, entries, guarded, current, forms, physical);
+        return new BatchPlan(guard, entries, guarded, current, forms);
     }
 
     /** Why the entries sent as written cannot be bound again on the statement; null when they can. */
@@ -279,7 +276,7 @@ public final class BatchPlan {
     /**
      * A failure of the database's own (a constraint) at entry {@code done} or in the run that began there, where
      * the batch stops: as the driver reported it, with the counts of the entries before it in front of the
-     * driver's (pgjdbc: every entry since the last commit failed).
+     * driver's (pgjdbc: every entry failed, the transaction aborted).
      */
     private SQLException stopped(SQLException e, long[] counts, int done) {
         BatchUpdateException batch = e instanceof BatchUpdateException b ? b : null;
@@ -290,9 +287,8 @@ public final class BatchPlan {
         }
         long[] all;
         if (failures == BatchFailures.ALL_FAIL) {
-            all = Arrays.copyOf(counts, counts.length);
-            // in autocommit the runs before were committed, as their counts say; in a transaction nothing holds
-            Arrays.fill(all, ServerTransactionStatus.inTransaction(physical, Dialect.POSTGRESQL) ? 0 : done, all.length, Statement.EXECUTE_FAILED);
+            all = new long[counts.length]; // split only inside a transaction (Guard.unsplittableHere): nothing holds
+            Arrays.fill(all, Statement.EXECUTE_FAILED);
         } else {
             all = Arrays.copyOf(counts, done + theirs.length);
             System.arraycopy(theirs, 0, all, done, theirs.length);
