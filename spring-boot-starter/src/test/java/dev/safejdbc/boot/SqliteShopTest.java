@@ -3,7 +3,8 @@ package dev.safejdbc.boot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.shop.JobRepository;
-import com.example.shop.LegacyJdbc;
+import com.example.shop.JobService;
+import com.example.shop.LockService;
 import com.example.shop.ShopApplication;
 import com.jayway.jsonpath.JsonPath;
 import com.zaxxer.hikari.HikariDataSource;
@@ -19,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
@@ -32,10 +34,9 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * A real Spring Boot application on a SQLite file with nothing but the starter added: its
  * DataSource is wrapped, Flyway migrates through the wrapped one, JdbcTemplate and Spring Data
- * JPA run through it, and in report mode the findings name the application's code (not
- * safe-jdbc's or the pool's frames), one per table, at the Actuator endpoint, asked over HTTP as a
- * user would ask it. The check-then-acts are the shop's autocommit ones ({@code LegacyJdbc}): inside an
- * SQLite transaction the guard stands aside, so its services' transactions record nothing.
+ * JPA run through it, and in report mode the findings name the application's services (not
+ * Spring's or Hibernate's frames), one per table, at the Actuator endpoint, asked over HTTP as a
+ * user would ask it.
  */
 @SpringBootTest(classes = ShopApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
@@ -70,7 +71,9 @@ class SqliteShopTest {
     @Autowired
     JobRepository jobs;
     @Autowired
-    LegacyJdbc legacy;
+    JobService jobService;
+    @Autowired
+    LockService locks;
     @Value("${local.server.port}")
     int port;
 
@@ -95,16 +98,17 @@ class SqliteShopTest {
 
     @Test
     void findingsNameTheApplicationsServicesOnePerTableAtTheEndpoint() throws Exception {
-        legacy.saveJobStatus(1);
-        legacy.acquireLock("nightly", "worker-a", 100);
+        CountDownLatch go = new CountDownLatch(0);
+        jobService.advance(1, new CountDownLatch(1), go);
+        locks.acquire("nightly", "worker-a", 100);
 
         List<Map<String, Object>> found = findingsOf(FindingKind.UNGUARDED_CHECK_THEN_ACT);
 
         assertThat(found).extracting(finding -> finding.get("table")).containsExactlyInAnyOrder("jobs", "locks");
         assertThat(found).extracting(finding -> (String) finding.get("site")).allSatisfy(site ->
                 assertThat(site).startsWith("com.example.shop."))
-                .anySatisfy(site -> assertThat(site).startsWith("com.example.shop.LegacyJdbc.saveJobStatus("))
-                .anySatisfy(site -> assertThat(site).startsWith("com.example.shop.LegacyJdbc.acquireLock("));
+                .anySatisfy(site -> assertThat(site).startsWith("com.example.shop.JobService.advance("))
+                .anySatisfy(site -> assertThat(site).startsWith("com.example.shop.LockService.acquire("));
         assertThat(found).allSatisfy(finding -> {
             assertThat(finding).containsOnlyKeys("kind", "description", "database", "table", "site", "thread",
                     "count", "firstSeen", "detail", "frames");

@@ -2,7 +2,7 @@ package dev.safejdbc.boot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.example.shop.LegacyJdbc;
+import com.example.shop.JobService;
 import com.example.shop.ShopApplication;
 import dev.safejdbc.jdbc.SafeConnection;
 import java.nio.file.Path;
@@ -36,7 +36,7 @@ class SqliteUrlFormTest {
     @Autowired
     DataSource dataSource;
     @Autowired
-    LegacyJdbc legacy;
+    JobService jobService;
 
     @Test
     void theConnectionsAreSafeAndTheOptionsReachTheDriver() throws Exception {
@@ -44,6 +44,6 @@ class SqliteUrlFormTest {
             assertThat(connection.isWrapperFor(SafeConnection.class)).isTrue();
         }
 
-        ReportModeCheck.recordedInsteadOfGuarded(legacy, "url-form.db");
+        ReportModeCheck.recordedInsteadOfGuarded(jobService, "url-form.db");
     }
 }

@@ -3,7 +3,7 @@ package dev.safejdbc.boot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
-import com.example.shop.LegacyJdbc;
+import com.example.shop.JobService;
 import com.example.shop.ShopApplication;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -34,7 +34,7 @@ class SqliteYamlOptionsTest {
     @Autowired
     SafeJdbcProperties options;
     @Autowired
-    LegacyJdbc legacy;
+    JobService jobService;
 
     @Test
     void theYamlOptionsAreBoundUnderSafeJdbcsOwnKeys() {
@@ -44,7 +44,7 @@ class SqliteYamlOptionsTest {
 
     @Test
     void theyReachTheWrappedDataSource() throws Exception {
-        assertThat(ReportModeCheck.recordedInsteadOfGuarded(legacy, "yaml.db").site())
-                .startsWith("com.example.shop.LegacyJdbc.saveJobStatus(");
+        assertThat(ReportModeCheck.recordedInsteadOfGuarded(jobService, "yaml.db").site())
+                .startsWith("com.example.shop.JobService.advance(");
     }
 }
