@@ -76,7 +76,7 @@ public final class Guard {
     private final ConflictPolicy onConflict;
     /** DDL is sent as written, and may have changed the keys: the catalog forgets them after it. */
     private final WritePlan schemaChange;
-    /** Whether the database's transactions are serializable, so the guard stands aside in them ({@link #standsAside}). */
+    /** Whether the database's transactions are serializable, so an enforcing guard stands aside in them ({@link #standsAside}). */
     private final boolean serializableTransactions;
 
     private Guard(Database db, boolean enforce, ConflictPolicy onConflict) {
@@ -141,9 +141,11 @@ public final class Guard {
      * transaction; so a compare-and-set there can fail only on the transaction's own writes the guard did not see:
      * a false 40001, never a lost race. Not so in autocommit, nor in a transaction begun in SQL in autocommit:
      * the lease does not hold that one, so another session's statements may run inside it. Those stay guarded.
+     * Report mode changes nothing anyway, and records its findings there as everywhere: a check-then-act site
+     * is worth knowing before the same code runs on a database whose transactions are not serializable.
      */
     boolean standsAside(Session session) {
-        return serializableTransactions && session.inTransaction();
+        return serializableTransactions && enforce && session.inTransaction();
     }
 
     /** The plan of a write the guard leaves as written. */
