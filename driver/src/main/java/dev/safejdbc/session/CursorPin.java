@@ -15,20 +15,22 @@ public class CursorPin {
     /** For cursors that hold nothing (generated keys, report mode); never taken. */
     public static final CursorPin NONE = new CursorPin();
     /** One compare-and-set per cursor instead of a lock: every query takes and releases a pin. */
-    private static final VarHandle ON_RELEASE;
+    private static final VarHandle HELD;
 
     static {
         try {
-            ON_RELEASE = MethodHandles.lookup().findVarHandle(CursorPin.class, "onRelease", Runnable.class);
+            HELD = MethodHandles.lookup().findVarHandle(CursorPin.class, "held", Object.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
     }
 
-    /** What releasing gives back to the session; null while nothing is held (not taken yet, or released). */
-    private volatile Runnable onRelease;
-    /** The session this pin holds alone, or null; never cleared (the session's compare-and-set releases it once). */
-    private ThreadSession alone;
+    /**
+     * Null while nothing is held (not taken yet, or a counted pin released); the {@link Runnable} that gives a
+     * counted pin back; or the {@link ThreadSession} this pin holds alone, never cleared (the session's
+     * compare-and-set releases it once). One field for both: every query allocates a pin.
+     */
+    private volatile Object held;
 
     /** A pin that holds nothing until a session takes it. */
     public CursorPin() {
@@ -40,26 +42,23 @@ public class CursorPin {
      * a happens-before of its own, and the compare-and-set in {@link #release} reads it.
      */
     final void hold(Runnable release) {
-        ON_RELEASE.setRelease(this, release);
+        HELD.setRelease(this, release);
     }
 
     /**
-     * The session took the pin as its only open cursor ({@link ThreadSession#pin}). A plain store, for the
-     * reason {@link #hold} gives; a pin is taken once, so it is either held alone or counted, never both.
+     * The session took the pin as its only open cursor ({@link ThreadSession#pin}); a release store for the
+     * reason {@link #hold} gives. A pin is taken once, so it is either held alone or counted, never both.
      */
     final void holdAlone(ThreadSession session) {
-        alone = session;
+        HELD.setRelease(this, session);
     }
 
     public final void release() {
-        ThreadSession session = alone;
-        if (session != null) {
-            session.releaseAlone(this);
-            return;
-        }
-        Runnable held = onRelease;
-        if (held != null && ON_RELEASE.compareAndSet(this, held, null)) {
-            held.run();
+        Object holder = held;
+        if (holder instanceof ThreadSession) {
+            ((ThreadSession) holder).releaseAlone(this);
+        } else if (holder != null && HELD.compareAndSet(this, holder, null)) {
+            ((Runnable) holder).run();
         }
     }
 }
