@@ -36,7 +36,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * its own accounts, so no update ever conflicts and every variant does the same work.
  *
  * <p>{@code db=postgresql}: a pool of 8, run with 4 threads ({@code -t 4}, the default here).
- * {@code db=sqlite-wal}: an SQLite file in WAL mode, a pool of 2, run with {@code -t 1}.
+ * {@code db=sqlite-wal}: an SQLite file in WAL mode with {@code synchronous=NORMAL}, a pool of 2, run
+ * with {@code -t 1}.
  * Variants: {@code raw} (the pool over the real driver), {@code safe} ({@code jdbc:safe:}),
  * {@code safe-guard-off}, {@code p6spy} ({@code jdbc:p6spy:}), {@code datasource-proxy} (its
  * {@code ProxyDataSource} over the raw pool, no listeners).
