@@ -24,9 +24,9 @@ import net.bytebuddy.jar.asm.Opcodes;
  * {@code instanceof}), so a program that connects at once does not wait for it.
  */
 final class ConnectionMethods implements ClassFileTransformer {
-    private static final String CONNECT = "(Ljava/lang/String;Ljava/util/Properties;)Ljava/sql/Connection;";
-    private static final String GET_CONNECTION = "()Ljava/sql/Connection;";
-    private static final String GET_CONNECTION_AS = "(Ljava/lang/String;Ljava/lang/String;)Ljava/sql/Connection;";
+    static final String CONNECT = "(Ljava/lang/String;Ljava/util/Properties;)Ljava/sql/Connection;";
+    static final String GET_CONNECTION = "()Ljava/sql/Connection;";
+    static final String GET_CONNECTION_AS = "(Ljava/lang/String;Ljava/lang/String;)Ljava/sql/Connection;";
     private static final int NO_BODY = Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE | Opcodes.ACC_STATIC;
 
     private ConnectionMethods() {
