@@ -1,6 +1,8 @@
 package dev.safejdbc.bench;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -19,10 +21,15 @@ import java.util.Random;
  * A variant named twice ({@code raw,raw}) measures the method's own bias: two identical
  * connections should come out at 1.00.
  *
+ * <p>{@code clock=cpu} times each slice by the calling thread's CPU time
+ * ({@link ThreadMXBean#getCurrentThreadCpuTime()}) instead of the wall clock: other processes on a
+ * shared machine then take nothing from a slice's figure (only what they do to caches and the JIT's
+ * threads remains), so ratios stay comparable across loads. The default is {@code clock=wall}.
+ *
  * <pre>
  * java -cp bench/target/benchmarks.jar dev.safejdbc.bench.InterleavedHarness \
  *     [db=sqlite] [variants=raw-private,safe,safe-guard-off,raw-private,safe] [rounds=60] [slice=20000]
- *     [warmup=20] [out=FILE.json]
+ *     [warmup=20] [clock=wall|cpu] [out=FILE.json]
  * </pre>
  *
  * It prints one line per variant: median nanoseconds per SELECT, the median ratio to the first
@@ -46,6 +53,7 @@ public final class InterleavedHarness {
         int rounds = Integer.parseInt(arguments.get("rounds", "60"));
         int slice = Integer.parseInt(arguments.get("slice", "20000"));
         int warmup = Integer.parseInt(arguments.get("warmup", "20"));
+        Clock clock = Clock.of(arguments.get("clock", "wall"));
 
         List<Lane> lanes = new ArrayList<>();
         try {
@@ -59,16 +67,16 @@ public final class InterleavedHarness {
                 List<Lane> shuffled = new ArrayList<>(lanes);
                 Collections.shuffle(shuffled, order);
                 for (Lane lane : shuffled) {
-                    long start = System.nanoTime();
+                    long start = clock.nanos();
                     for (int op = 0; op < slice; op++) {
                         sink += lane.trial().items.selectNext();
                     }
                     if (round >= 0) {
-                        lane.nanosPerOp()[round] = (System.nanoTime() - start) / (double) slice;
+                        lane.nanosPerOp()[round] = (clock.nanos() - start) / (double) slice;
                     }
                 }
             }
-            String json = report(db, rounds, slice, lanes, sink);
+            String json = report(db, rounds, slice, clock, lanes, sink);
             String out = arguments.get("out", null);
             if (out != null) {
                 Files.writeString(Path.of(out), json);
@@ -81,13 +89,13 @@ public final class InterleavedHarness {
     }
 
     /** Prints the figures; returns them as JSON. */
-    private static String report(String db, int rounds, int slice, List<Lane> lanes, long sink) {
+    private static String report(String db, int rounds, int slice, Clock clock, List<Lane> lanes, long sink) {
         Lane baseline = lanes.get(0);
         StringBuilder json = new StringBuilder(String.format(Locale.ROOT,
-                "{\"db\": \"%s\", \"rounds\": %d, \"slice\": %d, \"baseline\": \"%s\", \"variants\": [",
-                db, rounds, slice, baseline.label()));
+                "{\"db\": \"%s\", \"rounds\": %d, \"slice\": %d, \"clock\": \"%s\", \"baseline\": \"%s\","
+                + " \"variants\": [", db, rounds, slice, clock.label, baseline.label()));
         System.out.printf(Locale.ROOT, "point SELECT on %s, %d rounds of %d SELECTs per connection, order shuffled"
-                + " each round (checksum %d)%n", db, rounds, slice, sink);
+                + " each round, %s time (checksum %d)%n", db, rounds, slice, clock.label, sink);
         for (Lane lane : lanes) {
             double[] ratios = new double[rounds];
             for (int round = 0; round < rounds; round++) {
@@ -103,6 +111,36 @@ public final class InterleavedHarness {
                     median(lane.nanosPerOp()), Arrays.toString(ratios)));
         }
         return json.append("]}\n").toString();
+    }
+
+    /** What a slice is timed by. */
+    private enum Clock {
+        WALL("wall"),
+        CPU("cpu");
+
+        private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+        final String label;
+
+        Clock(String label) {
+            this.label = label;
+        }
+
+        static Clock of(String name) {
+            for (Clock clock : values()) {
+                if (clock.label.equals(name)) {
+                    if (clock == CPU && !THREADS.isCurrentThreadCpuTimeSupported()) {
+                        throw new IllegalArgumentException("this JVM cannot measure a thread's CPU time");
+                    }
+                    return clock;
+                }
+            }
+            throw new IllegalArgumentException("clock=" + name + ": wall or cpu");
+        }
+
+        long nanos() {
+            return this == CPU ? THREADS.getCurrentThreadCpuTime() : System.nanoTime();
+        }
     }
 
     private static double median(double[] values) {
