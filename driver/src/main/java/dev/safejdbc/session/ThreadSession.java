@@ -3,9 +3,10 @@ package dev.safejdbc.session;
 import dev.safejdbc.findings.AppFrames;
 import dev.safejdbc.function.SqlFunction;
 import dev.safejdbc.nested.NestedWatch;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -15,14 +16,35 @@ import java.util.function.Supplier;
  * It is also the scope of each call entered in it (one object less per open connection).
  */
 final class ThreadSession implements Session, Session.Scope {
+    /** Fields set with compare-and-set rather than atomic objects: one object and one indirection less per session. */
+    private static final VarHandle PINS;
+    private static final VarHandle ALONE;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            PINS = lookup.findVarHandle(ThreadSession.class, "pins", int.class);
+            ALONE = lookup.findVarHandle(ThreadSession.class, "alone", CursorPin.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     private final ThreadSessions owner;
     private final ConnectionLease lease;
     private final Thread thread;
     private final Settings settings;
     private volatile boolean inTransaction;
     private volatile AppFrames transactionStart = AppFrames.none();
-    /** Open cursors holding the lease; atomic rather than locked: each statement pins and unpins once. */
-    private final AtomicInteger pins = new AtomicInteger();
+    /**
+     * The open cursor that holds the lease alone (no other was open when it was pinned), or null. Most
+     * queries have one cursor open at a time: pinning it costs no atomic operation, releasing it one
+     * compare-and-set here, where a counted pin costs three (the count up, the pin's own release, the count
+     * down).
+     */
+    private volatile CursorPin alone;
+    /** Open cursors holding the lease beside {@link #alone}. */
+    private volatile int pins;
     /** One per session, not one per cursor. */
     private final Runnable unpin = this::unpin;
     private final Attachments attachments = new Attachments();
@@ -123,23 +145,49 @@ final class ThreadSession implements Session, Session.Scope {
     /**
      * Pins inside a transaction too: a result set still open after its commit must not read on
      * while another session's transaction runs on the same physical connection.
+     * <p>
+     * Called on this session's thread while it holds the lease. When no cursor is open, the new one is held
+     * {@linkplain #alone alone} with a release store: nobody else sets {@code alone} while it is null (a
+     * release only clears it from its own pin), and the store needs no fence of its own, because every
+     * release clears its field with a compare-and-set (a full fence) before it reads the others in
+     * {@link #releaseIfIdle}, so of two releases at once the later one sees the earlier one's write.
      */
     @Override
     public CursorPin pin(CursorPin pin) {
-        pins.incrementAndGet();
-        pin.hold(unpin);
+        if (alone == null && pins == 0) {
+            pin.holdAlone(this);
+            ALONE.setRelease(this, pin);
+        } else {
+            PINS.getAndAdd(this, 1);
+            pin.hold(unpin);
+        }
         return pin;
     }
 
+    /** {@code pin}, held alone, is released (on any thread; once, by the compare-and-set). */
+    void releaseAlone(CursorPin pin) {
+        if (alone == pin && ALONE.compareAndSet(this, pin, null)) {
+            releaseIfIdle();
+        }
+    }
+
     private void unpin() {
-        pins.getAndUpdate(open -> open > 0 ? open - 1 : 0); // a cursor of a session already ended counts no more
+        int open;
+        do {
+            open = pins;
+        } while (open > 0 && !PINS.compareAndSet(this, open, open - 1)); // a cursor of a session already ended counts no more
         releaseIfIdle();
     }
 
     private void releaseIfIdle() {
-        if (!inTransaction && pins.get() == 0) {
+        if (!inTransaction && alone == null && pins == 0) {
             lease.release(this);
         }
+    }
+
+    private void forgetCursors() {
+        alone = null;
+        pins = 0;
     }
 
     private void acquireLease() throws SQLException {
@@ -283,7 +331,7 @@ final class ThreadSession implements Session, Session.Scope {
 
     @Override
     public void end() throws SQLException {
-        pins.set(0);
+        forgetCursors();
         if (inTransaction) {
             rollback();
         } else {
@@ -311,7 +359,7 @@ final class ThreadSession implements Session, Session.Scope {
 
     /** The thread died holding the lease; the lease rolls its work back. */
     void abandon() {
-        pins.set(0);
+        forgetCursors();
         inTransaction = false;
         transactionStart = AppFrames.none();
         attachments.clear();
