@@ -13,12 +13,13 @@ import java.sql.SQLException;
  * read, not a capture and an observation: every keyed read makes one, on the application's hot path.
  */
 final class KeyedReadCapture extends Observation implements ReadCapture {
-    private final ReadLog log;
-    private final RowKey key;
-    private final KeyedSelect select;
-    private final Dialect dialect;
-    private final TableKeys keys;
-    private final StatementMemo memo;
+    /** What the row is recorded with: dropped once it is (the log keeps this read, and would keep them too). */
+    private ReadLog log;
+    private RowKey key;
+    private KeyedSelect select;
+    private Dialect dialect;
+    private TableKeys keys;
+    private StatementMemo memo;
 
     KeyedReadCapture(ReadLog log, RowKey key, KeyedSelect select, boolean exact, Dialect dialect, TableKeys keys,
             StatementMemo memo, AppFrames readAt) {
@@ -44,6 +45,12 @@ final class KeyedReadCapture extends Observation implements ReadCapture {
             }
         }
         log.record(key, this);
+        log = null; // a plain statement's memo, for one, would otherwise live as long as its read in the log
+        key = null;
+        select = null;
+        dialect = null;
+        keys = null;
+        memo = null;
         return !isComplete();
     }
 
