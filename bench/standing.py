@@ -48,7 +48,7 @@ ALTERNATING = [
     # safe-jdbc's hot path (docs/PERFORMANCE.md, "End to end on PostgreSQL"); this one the steady state
     ("e2e-pg-steady", "end to end, HikariCP pool of 8, 4 threads, after 10 s of warm-up", "postgresql",
      "EndToEndBench.unitOfWork", "raw,safe,safe-guard-off", 4, "-t 4 -wi 10", ">= 0.97"),
-    ("e2e-sqlite", "end to end, SQLite WAL file, 1 thread", "sqlite-wal", "EndToEndBench.unitOfWork",
+    ("e2e-sqlite", "end to end, SQLite WAL file (synchronous=NORMAL since session 9), 1 thread", "sqlite-wal", "EndToEndBench.unitOfWork",
      "raw,safe,safe-guard-off,p6spy,datasource-proxy", 6, "-t 1", ">= 0.97"),
     ("list-sqlite", "list read, 100 rows by a non-key predicate", "sqlite", "ListReadBench.listRead",
      "raw-private,safe,safe-guard-off", 6, "", "side by side"),

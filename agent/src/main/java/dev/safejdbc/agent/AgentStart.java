@@ -53,8 +53,9 @@ public final class AgentStart {
         AgentOptions options = new AgentOptions(AgentArguments.parse(arguments));
         SafeOptions resolved = validated(options, arguments);
         try {
-            ConnectionHook.install(new ProtectingHook(new Protector(options)));
-            ConnectionMethods.install(instrumentation, resolved.guard() && resolved.mode() != Mode.OFF);
+            ParserWarmUp warmUp = new ParserWarmUp(resolved.guard() && resolved.mode() != Mode.OFF);
+            ConnectionHook.install(new ProtectingHook(new Protector(options, warmUp)));
+            ConnectionMethods.install(instrumentation);
         } catch (RuntimeException | LinkageError e) {
             AgentLog.failure("could not start, the application runs without safe-jdbc's protections", e);
             return;

@@ -1,6 +1,5 @@
 package dev.safejdbc.agent;
 
-import dev.safejdbc.guard.sql.SqlAnalyzer;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.lang.instrument.UnmodifiableClassException;
@@ -24,9 +23,9 @@ import net.bytebuddy.jar.asm.Opcodes;
  * {@code instanceof}), so a program that connects at once does not wait for it.
  */
 final class ConnectionMethods implements ClassFileTransformer {
-    private static final String CONNECT = "(Ljava/lang/String;Ljava/util/Properties;)Ljava/sql/Connection;";
-    private static final String GET_CONNECTION = "()Ljava/sql/Connection;";
-    private static final String GET_CONNECTION_AS = "(Ljava/lang/String;Ljava/lang/String;)Ljava/sql/Connection;";
+    static final String CONNECT = "(Ljava/lang/String;Ljava/util/Properties;)Ljava/sql/Connection;";
+    static final String GET_CONNECTION = "()Ljava/sql/Connection;";
+    static final String GET_CONNECTION_AS = "(Ljava/lang/String;Ljava/lang/String;)Ljava/sql/Connection;";
     private static final int NO_BODY = Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE | Opcodes.ACC_STATIC;
 
     private ConnectionMethods() {
@@ -35,20 +34,11 @@ final class ConnectionMethods implements ClassFileTransformer {
     /**
      * Registers the transformer and instruments the drivers and pools already loaded (attached to a
      * running JVM).
-     *
-     * @param guarded whether the check-then-act guard will parse SQL (enforce or report mode, guard on)
      */
-    static void install(Instrumentation instrumentation, boolean guarded) {
+    static void install(Instrumentation instrumentation) {
         Class<?>[] loadedBefore = instrumentation.getAllLoadedClasses();
         instrumentation.addTransformer(new ConnectionMethods(), true);
         retransform(instrumentation, loadedBefore);
-        if (guarded) {
-            // the first statement would otherwise wait for the parser's classes: load them beside the application's start
-            Thread warmUp = new Thread(() -> new SqlAnalyzer(1).analyze("SELECT owner FROM warm_up WHERE id = ?"),
-                    "safe-jdbc-agent-warm-up");
-            warmUp.setDaemon(true);
-            warmUp.start();
-        }
     }
 
     private static void retransform(Instrumentation instrumentation, Class<?>[] loadedBefore) {

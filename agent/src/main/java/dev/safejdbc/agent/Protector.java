@@ -21,11 +21,13 @@ import java.util.WeakHashMap;
  */
 final class Protector {
     private final AgentOptions options;
+    private final ParserWarmUp warmUp;
     /** Each data source's protections (its options, its database), made at its first checkout. */
     private final Map<Object, Protection.ForDataSource> dataSources = Collections.synchronizedMap(new WeakHashMap<>());
 
-    Protector(AgentOptions options) {
+    Protector(AgentOptions options, ParserWarmUp warmUp) {
         this.options = options;
+        this.warmUp = warmUp;
     }
 
     /**
@@ -75,11 +77,12 @@ final class Protector {
     }
 
     /**
-     * Runs {@code wrapping} unless the connection is safe already or safe-jdbc itself is opening it.
-     * A failure of the agent's own machinery is logged once and the connection goes out unprotected;
-     * safe-jdbc's deliberate errors (a bad {@code safe.*} option, ...) reach the application.
+     * Runs {@code wrapping} unless the connection is safe already or safe-jdbc itself is opening it;
+     * the first connection so protected starts the parser's warm-up. A failure of the agent's own
+     * machinery is logged once and the connection goes out unprotected; safe-jdbc's deliberate
+     * errors (a bad {@code safe.*} option, ...) reach the application.
      */
-    private static Handout guarded(Object source, Connection connection, SqlSupplier<Connection> wrapping)
+    private Handout guarded(Object source, Connection connection, SqlSupplier<Connection> wrapping)
             throws SQLException {
         if (isSafe(connection)) {
             return new Handout(connection, true);
@@ -88,7 +91,9 @@ final class Protector {
             return new Handout(connection, false);
         }
         try {
-            return new Handout(wrapping.get(), true);
+            Connection wrapped = wrapping.get();
+            warmUp.start();
+            return new Handout(wrapped, true);
         } catch (SQLException e) {
             if (SafeLayer.isDeliberate(e)) {
                 closeQuietly(connection, e);

@@ -26,6 +26,14 @@ class JdbcClassesTest {
     }
 
     @Test
+    void theWholeConstantPoolIsRead() throws IOException {
+        assertThat(JdbcClasses.mayDeclareConnectionMethods(classFile(WideConstantsFirst.class))).isTrue();
+        byte[] truncated = classFile(org.sqlite.JDBC.class);
+        assertThat(JdbcClasses.mayDeclareConnectionMethods(java.util.Arrays.copyOf(truncated, 64))).isFalse();
+        assertThat(JdbcClasses.mayDeclareConnectionMethods(new byte[0])).isFalse();
+    }
+
+    @Test
     void theJdkByteBuddyAndTheAgentAreIgnoredByName() {
         assertThat(JdbcClasses.isIgnored("java/sql/DriverManager")).isTrue();
         assertThat(JdbcClasses.isIgnored("javax/sql/DataSource")).isTrue();
@@ -45,6 +53,15 @@ class JdbcClassesTest {
     /** Declares {@code getConnection(String, String)} only. */
     abstract static class UserAndPassword {
         abstract Connection getConnection(String user, String password) throws SQLException;
+    }
+
+    /** Long and double constants (two entries of the pool each) before the descriptor. */
+    abstract static class WideConstantsFirst {
+        long millis = 1_234_567_890_123L;
+        double ratio = 0.123_456_789;
+        long nanos = 9_876_543_210_987L;
+
+        abstract Connection getConnection() throws SQLException;
     }
 
     /** Returns connections, but from no method the agent instruments. */
