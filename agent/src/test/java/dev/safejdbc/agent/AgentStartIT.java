@@ -93,10 +93,13 @@ class AgentStartIT {
                             "dev/safejdbc/agent/SafeJdbcAgent.class", "dev/safejdbc/agent/AgentClassLoader.class",
                             "dev/safejdbc/agent/ConnectionHook.class");
             assertThat(entries).contains("inst/dev/safejdbc/SafeDriver.classdata",
-                    "inst/dev/safejdbc/agent/shaded/net/bytebuddy/agent/builder/AgentBuilder.classdata",
+                    "inst/dev/safejdbc/agent/shaded/net/bytebuddy/jar/asm/ClassReader.classdata",
                     "inst/dev/safejdbc/shaded/net/sf/jsqlparser/parser/CCJSqlParser.classdata",
                     "inst/dev/safejdbc/agent/shaded/org/slf4j/LoggerFactory.classdata",
                     "inst/META-INF/services/dev.safejdbc.agent.shaded.org.slf4j.spi.SLF4JServiceProvider");
+            assertThat(entries).filteredOn(name -> name.startsWith("inst/dev/safejdbc/agent/shaded/net/bytebuddy/"))
+                    .allMatch(name -> name.startsWith("inst/dev/safejdbc/agent/shaded/net/bytebuddy/jar/asm/"),
+                            "of Byte Buddy, only its ASM");
             assertThat(entries).filteredOn(name -> name.startsWith(AgentClassLoader.FOLDER))
                     .allMatch(name -> name.startsWith("inst/dev/safejdbc/") || name.startsWith("inst/META-INF/"),
                             "every library relocated under dev/safejdbc");

@@ -5,19 +5,11 @@ import dev.safejdbc.error.InvalidConfigurationException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /** Reads each key from the first source that sets it, parses it, and names the origin of a bad value. */
 final class OptionResolver {
     /** Digits that always fit in a long, so parsing cannot overflow. */
     private static final int MAX_DIGITS = 19; // Long.MAX_VALUE has 19
-
-    private static final String KNOWN_KEYS = Arrays.stream(OptionKey.values())
-            .map(OptionKey::propertyKey).collect(Collectors.joining(", "));
-
-    private static final Pattern PACKAGE_NAME =
-            Pattern.compile("\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*(\\.\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*)*");
 
     private final List<OptionSource> sources;
 
@@ -60,7 +52,7 @@ final class OptionResolver {
         List<String> names = Arrays.stream(found.value().split("[,;]")).map(String::strip)
                 .filter(name -> !name.isEmpty()).toList();
         for (String name : names) {
-            if (!PACKAGE_NAME.matcher(name).matches()) {
+            if (!isPackageName(name)) {
                 throw invalid(key, found);
             }
         }
@@ -105,7 +97,32 @@ final class OptionResolver {
                 message.append(" did you mean ").append(key.propertyKey()).append('?');
             }
         }
-        return new InvalidConfigurationException(message.append(" known options: ").append(KNOWN_KEYS).toString());
+        String separator = " known options: ";
+        for (OptionKey key : OptionKey.values()) {
+            message.append(separator).append(key.propertyKey());
+            separator = ", ";
+        }
+        return new InvalidConfigurationException(message.toString());
+    }
+
+    /**
+     * Java identifiers separated by single dots. A loop rather than a pattern: options are resolved
+     * at start-up (the agent's {@code premain}, the first connection), where compiling a pattern of
+     * Unicode classes costs more than every check it would ever make.
+     */
+    private static boolean isPackageName(String name) {
+        boolean identifierStarts = true;
+        for (int i = 0; i < name.length(); ) {
+            int c = name.codePointAt(i);
+            boolean allowed = identifierStarts ? Character.isJavaIdentifierStart(c)
+                    : c == '.' || Character.isJavaIdentifierPart(c);
+            if (!allowed) {
+                return false;
+            }
+            identifierStarts = c == '.';
+            i += Character.charCount(c);
+        }
+        return !identifierStarts;
     }
 
     private static boolean isAsciiDigits(String text) {

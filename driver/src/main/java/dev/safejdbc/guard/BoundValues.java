@@ -168,7 +168,9 @@ public final class BoundValues {
             state = OPAQUE;
         }
         values[i] = value;
-        setters[i] = setter;
+        if (setters[i] != setter) { // a statement run again binds each parameter as before: no reference store to pay for
+            setters[i] = setter;
+        }
         types[i] = sqlType;
         if (scale != 0 || scales != null && i < scales.length) {
             scales = scales == null || i >= scales.length ? grown(scales, values.length) : scales;

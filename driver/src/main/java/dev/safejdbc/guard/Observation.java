@@ -17,15 +17,16 @@ import java.util.List;
  * result set it comes from, it is used by one thread at a time: not synchronized, as getters are
  * on every application's hot path.
  */
-sealed class Observation permits JoinedRowObservation {
-    private final ColumnPlan columns;
+sealed class Observation permits JoinedRowObservation, KeyedReadCapture {
+    /** Set when the row is seen, for a keyed read (which is its own capture, made before the query runs). */
+    private ColumnPlan columns;
     /** The kept columns' values; null when the row was absent. */
-    private final Object[] values;
+    private Object[] values;
     /**
      * Per kept column: how its value was taken ({@link ValueDomain}), 0 while it is not; and,
      * where types are loose, whether a getter has converted it to text in place.
      */
-    private final byte[] taken;
+    private byte[] taken;
     /** The result set while its cursor is on this row and values are missing; null once complete. */
     private ResultSet row;
     /** Kept columns whose value turned out to be a LOB or array handle, or could not be read; null: none. */
@@ -48,24 +49,22 @@ sealed class Observation permits JoinedRowObservation {
      * @param readAt where the application read it
      */
     Observation(ColumnPlan columns, ResultSet row, boolean exact, AppFrames readAt) {
+        this(exact, readAt);
+        landOn(columns, row);
+    }
+
+    /** A row not seen yet ({@link #landOn}), or absent if it never is. */
+    Observation(boolean exact, AppFrames readAt) {
+        this.exact = exact;
+        this.readAt = readAt;
+    }
+
+    /** The cursor landed on the row, whose kept columns {@code columns} are: values are taken from here on. */
+    final void landOn(ColumnPlan columns, ResultSet row) {
         this.columns = columns;
         this.values = new Object[columns.size()];
         this.taken = new byte[columns.size()];
         this.row = row;
-        this.exact = exact;
-        this.readAt = readAt;
-    }
-
-    private Observation(boolean exact, AppFrames readAt) {
-        this.columns = null;
-        this.values = null;
-        this.taken = null;
-        this.exact = exact;
-        this.readAt = readAt;
-    }
-
-    static Observation absent(boolean exact, AppFrames readAt) {
-        return new Observation(exact, readAt);
     }
 
     /** Whether every value is known (or the row is absent): nothing is left to take from the result set. */
@@ -73,13 +72,16 @@ sealed class Observation permits JoinedRowObservation {
         return row == null;
     }
 
-    /** The application read result column {@code index} with {@code getter}, and got {@code value}. */
-    void read(int index, int getter, Object value) {
+    /**
+     * The application read result column {@code index} with {@code getter}, and got {@code value}. Public: a
+     * keyed read's capture is its observation, and its result set hands values straight here.
+     */
+    public final void read(int index, int getter, Object value) {
         take(columns.kept(index), getter, value);
     }
 
     /** The same, by label. */
-    void read(String label, int getter, Object value) {
+    public final void read(String label, int getter, Object value) {
         take(columns.kept(label), getter, value);
     }
 

@@ -10,50 +10,50 @@ import java.sql.SQLException;
  * was none ({@link KeyedReadCapture}); another read records the rows it returns by the keys they
  * carry ({@link ReturnedRowsCapture}); any other read records nothing ({@link #NONE}).
  */
-public abstract sealed class ReadCapture permits KeyedReadCapture, ReturnedRowsCapture, ReadCapture.Nothing {
+public sealed interface ReadCapture permits KeyedReadCapture, ReturnedRowsCapture, ReadCapture.Nothing {
     /** A read the guard records nothing of: its result set need not ask it anything. */
-    public static final ReadCapture NONE = new Nothing();
+    ReadCapture NONE = new Nothing();
 
     /** Getters that can give a column's exact value, so that the guard need not read it again. */
-    public static final int GET_OBJECT = 1;
-    public static final int GET_STRING = 2;
-    public static final int GET_LONG = 4;
-    public static final int GET_BYTES = 8;
+    int GET_OBJECT = 1;
+    int GET_STRING = 2;
+    int GET_LONG = 4;
+    int GET_BYTES = 8;
 
     /**
      * The cursor moved ({@code next()}), onto a row if {@code present}: returns whether values are
      * still to be taken from this row.
      */
-    public abstract boolean onRow(ResultSet rs, boolean present) throws SQLException;
+    boolean onRow(ResultSet rs, boolean present) throws SQLException;
 
     /** Whether a later row is recorded too; once not, the result set asks no more. */
-    public abstract boolean recordsMore();
+    boolean recordsMore();
 
     /**
      * Whether a getter may convert the row's values in place (SQLite: reading a blob as text
      * makes it text), so a getter the guard takes nothing from must let it read the row first.
      */
-    public abstract boolean convertsInPlace();
+    boolean convertsInPlace();
 
     /** The application read column {@code index} with {@code getter} (one of {@code GET_*}). */
-    public abstract void read(int index, int getter, Object value);
+    void read(int index, int getter, Object value);
 
-    public abstract void read(String label, int getter, Object value);
+    void read(String label, int getter, Object value);
 
     /** The application called a getter the guard takes nothing from. */
-    public abstract void otherRead();
+    void otherRead();
 
     /**
      * What the result set's {@code wasNull()} must say: the application's last getter's answer
      * when the guard has read the row since (1 true, 0 false); -1 when the driver's own is right.
      */
-    public abstract int wasNull();
+    int wasNull();
 
     /** The cursor is about to leave the row: what the application did not read is read now. */
-    public abstract void leaveRow();
+    void leaveRow();
 
     /** Records nothing: no row is taken, no value kept. */
-    static final class Nothing extends ReadCapture {
+    final class Nothing implements ReadCapture {
         private Nothing() {
         }
 

@@ -15,7 +15,7 @@ import java.util.List;
  * key. Bounded: the first {@value #MAX_ROWS} rows of an execution are recorded; beyond them the
  * read log is told that reads of those tables were dropped, and nothing more is allocated.
  */
-final class ReturnedRowsCapture extends ReadCapture {
+final class ReturnedRowsCapture implements ReadCapture {
     /** Rows recorded per execution: a claim or a find reads one, a page a few dozen. */
     static final int MAX_ROWS = 64;
 

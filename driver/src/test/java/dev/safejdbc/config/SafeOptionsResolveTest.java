@@ -317,7 +317,7 @@ class SafeOptionsResolveTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"com..shop", "com.shop.", "1com", "com.shop/billing", "com shop"})
+    @ValueSource(strings = {"com..shop", "com.shop.", ".com.shop", "1com", "com.shop/billing", "com shop"})
     void appPackagesMustBePackageNames(String bad) {
         layers.given.setProperty("safe.appPackages", bad);
 

@@ -167,6 +167,6 @@ class ReadLogTest {
     }
 
     private static Observation read() {
-        return Observation.absent(true, AppFrames.none());
+        return new Observation(true, AppFrames.none()); // a read that found no row
     }
 }
