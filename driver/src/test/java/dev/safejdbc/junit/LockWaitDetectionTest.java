@@ -49,16 +49,10 @@ class LockWaitDetectionTest {
      * step): B's first step must wait for it only where the database can tell.
      */
     private void assertLongFirstStep(String url, String sleep, String marked) throws Exception {
-        Interleaver harness = Interleaver.of(() -> sleepThenCommit(connections[0], sleep),
-                        () -> sleepThenCommit(connections[1], "SELECT 1"))
+        Interleaver harness = Interleaver.of(() -> executeThenCommit(connections[0], sleep),
+                        () -> executeThenCommit(connections[1], "SELECT 1"))
                 .stepTimeout(Duration.ofMillis(200))
-                .reset(() -> {
-                    close();
-                    for (int i = 0; i < connections.length; i++) {
-                        connections[i] = DriverManager.getConnection(url);
-                        connections[i].setAutoCommit(false);
-                    }
-                });
+                .reset(() -> reconnect(url));
         try {
             Run run = harness.schedule("A1 B1 A2 B2");
             assertThat(run.steps()).hasSize(4);
@@ -69,7 +63,7 @@ class LockWaitDetectionTest {
         }
     }
 
-    private static Object sleepThenCommit(Connection c, String sql) throws SQLException {
+    private static Object executeThenCommit(Connection c, String sql) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute(sql);
         }
@@ -77,21 +71,24 @@ class LockWaitDetectionTest {
         return null;
     }
 
+    private void reconnect(String url) throws SQLException {
+        close();
+        for (int i = 0; i < connections.length; i++) {
+            connections[i] = DriverManager.getConnection(url);
+            connections[i].setAutoCommit(false);
+        }
+    }
+
     private void assertSecondUpdateWaits(String url, String waits) throws Exception {
         String table = TestDatabases.unique("lockwait");
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE " + table + " (id INT PRIMARY KEY, v INT NOT NULL)");
             s.execute("INSERT INTO " + table + " VALUES (1, 0)");
-            Interleaver harness = Interleaver.of(() -> increment(connections[0], table),
-                            () -> increment(connections[1], table))
+            String increment = "UPDATE " + table + " SET v = v + 1 WHERE id = 1";
+            Interleaver harness = Interleaver.of(() -> executeThenCommit(connections[0], increment),
+                            () -> executeThenCommit(connections[1], increment))
                     .stepTimeout(Duration.ofMinutes(2))
-                    .reset(() -> {
-                        close();
-                        for (int i = 0; i < connections.length; i++) {
-                            connections[i] = DriverManager.getConnection(url);
-                            connections[i].setAutoCommit(false);
-                        }
-                    })
+                    .reset(() -> reconnect(url))
                     .invariant(run -> assertThat(run.error('A')).isNull());
             Run run = harness.schedule("A1 B1 A2 B2");
             assertThat(run.steps()).hasSize(4);
@@ -103,14 +100,6 @@ class LockWaitDetectionTest {
                 s.execute("DROP TABLE IF EXISTS " + table);
             }
         }
-    }
-
-    private static Object increment(Connection c, String table) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.executeUpdate("UPDATE " + table + " SET v = v + 1 WHERE id = 1");
-        }
-        c.commit();
-        return null;
     }
 
     private void close() throws SQLException {
