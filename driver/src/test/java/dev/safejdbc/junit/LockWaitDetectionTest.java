@@ -49,10 +49,16 @@ class LockWaitDetectionTest {
      * step): B's first step must wait for it only where the database can tell.
      */
     private void assertLongFirstStep(String url, String sleep, String marked) throws Exception {
-        Interleaver harness = Interleaver.of(() -> executeThenCommit(connections[0], sleep),
-                        () -> executeThenCommit(connections[1], "SELECT 1"))
+        Interleaver harness = Interleaver.of(() -> sleepThenCommit(connections[0], sleep),
+                        () -> sleepThenCommit(connections[1], "SELECT 1"))
                 .stepTimeout(Duration.ofMillis(200))
-                .reset(() -> reconnect(url));
+                .reset(() -> {
+                    close();
+                    for (int i = 0; i < connections.length; i++) {
+                        connections[i] = DriverManager.getConnection(url);
+                        connections[i].setAutoCommit(false);
+                    }
+                });
         try {
             Run run = harness.schedule("A1 B1 A2 B2");
             assertThat(run.steps()).hasSize(4);
@@ -63,7 +69,7 @@ class LockWaitDetectionTest {
         }
     }
 
-    private static Object executeThenCommit(Connection c, String sql) throws SQLException {
+    private static Object sleepThenCommit(Connection c, String sql) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute(sql);
         }
@@ -71,24 +77,21 @@ class LockWaitDetectionTest {
         return null;
     }
 
-    private void reconnect(String url) throws SQLException {
-        close();
-        for (int i = 0; i < connections.length; i++) {
-            connections[i] = DriverManager.getConnection(url);
-            connections[i].setAutoCommit(false);
-        }
-    }
-
     private void assertSecondUpdateWaits(String url, String waits) throws Exception {
         String table = TestDatabases.unique("lockwait");
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE " + table + " (id INT PRIMARY KEY, v INT NOT NULL)");
             s.execute("INSERT INTO " + table + " VALUES (1, 0)");
-            String increment = "UPDATE " + table + " SET v = v + 1 WHERE id = 1";
-            Interleaver harness = Interleaver.of(() -> executeThenCommit(connections[0], increment),
-                            () -> executeThenCommit(connections[1], increment))
+            Interleaver harness = Interleaver.of(() -> increment(connections[0], table),
+                            () -> increment(connections[1], table))
                     .stepTimeout(Duration.ofMinutes(2))
-                    .reset(() -> reconnect(url))
+                    .reset(() -> {
+                        close();
+                        for (int i = 0; i < connections.length; i++) {
+                            connections[i] = DriverManager.getConnection(url);
+                            connections[i].setAutoCommit(false);
+                        }
+                    })
                     .invariant(run -> assertThat(run.error('A')).isNull());
             Run run = harness.schedule("A1 B1 A2 B2");
             assertThat(run.steps()).hasSize(4);
@@ -100,6 +103,14 @@ class LockWaitDetectionTest {
                 s.execute("DROP TABLE IF EXISTS " + table);
             }
         }
+    }
+
+    private static Object increment(Connection c, String table) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE " + table + " SET v = v + 1 WHERE id = 1");
+        }
+        c.commit();
+        return null;
     }
 
     private void close() throws SQLException {
