@@ -197,13 +197,13 @@ public final class SafeConnection implements Connection {
 
     @Override
     public void commit() throws SQLException {
-        Boundaries.reached(Boundary.COMMIT, "commit", physical);
+        Boundaries.reached(Boundary.COMMIT, "commit");
         session().commit();
     }
 
     @Override
     public void rollback() throws SQLException {
-        Boundaries.reached(Boundary.ROLLBACK, "rollback", physical);
+        Boundaries.reached(Boundary.ROLLBACK, "rollback");
         session().rollback();
     }
 

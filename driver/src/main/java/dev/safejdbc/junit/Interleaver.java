@@ -109,9 +109,7 @@ public final class Interleaver {
     /**
      * How long a step may take before it is taken to wait on a lock (default 300 ms). Sooner when PostgreSQL,
      * MariaDB or MySQL says its statement waits on a lock, or when its thread waits inside the JVM (for a
-     * lease or a pooled connection) for 5 ms. On PostgreSQL, whose view sees every lock wait, a step whose
-     * thread is running and which the database does not see waiting is busy, not blocked: it is given ten step
-     * timeouts, at least 5 s, so that a loaded machine does not run a schedule other than the one named.
+     * lease or a pooled connection) for 5 ms.
      *
      * @param timeout the longest a step may run before it is taken to be waiting on a lock
      * @return this harness

@@ -22,9 +22,7 @@ import java.util.function.Predicate;
  * the previous one has reached its next boundary. A step that waits on a database lock (the
  * database says so, see {@link LockWatch}), that waits inside the JVM (for a lease or a pooled
  * connection), or that has not come back within the step timeout, is taken to be blocked, and the
- * next step of another task goes first. Where the database's view sees every lock wait
- * (PostgreSQL), a step that it does not see waiting and whose thread runs is busy, not blocked:
- * the step timeout does not apply to it, only the much longer bound after which a run is stuck.
+ * next step of another task goes first.
  */
 final class ScheduledRun implements Boundaries.Listener {
     private static final int LABEL_LENGTH = 60;
@@ -61,7 +59,7 @@ final class ScheduledRun implements Boundaries.Listener {
         if (task == null) {
             return;
         }
-        locks.arrived(task.index, physical);
+        locks.arrived(task.index, boundary == Boundary.STATEMENT ? physical : null);
         try {
             task.arrive(new Arrival(boundary, label), label(boundary, label));
         } catch (InterruptedException e) {
@@ -178,24 +176,15 @@ final class ScheduledRun implements Boundaries.Listener {
                         : locks.waits(task.index) ? "on a database lock" : null;
                 nextCheck = now + CHECK_PERIOD_NANOS;
             }
-            boolean overdue = now >= deadline && !(now - start < stuckNanos && busy(task));
-            if (waits != null || overdue) {
+            if (waits != null || now >= deadline) {
                 // still running: taken to wait on a lock until it parks again
                 task.blocked = true;
                 executed.set(executed.size() - 1, executed.get(executed.size() - 1) + " [waits "
                         + (waits != null ? waits : "beyond the step timeout") + "]");
                 return;
             }
-            changed.awaitNanos((now >= deadline ? nextCheck : Math.min(deadline, nextCheck)) - now);
+            changed.awaitNanos(Math.min(deadline, nextCheck) - now);
         }
-    }
-
-    /**
-     * Running (in the driver, or the application's own code) on a connection whose database would have said if
-     * it waited on a lock: a loaded machine or a long query, not a wait for another task.
-     */
-    private boolean busy(TaskThread task) {
-        return task.thread.getState() == Thread.State.RUNNABLE && locks.seesEveryWait(task.index);
     }
 
     /**

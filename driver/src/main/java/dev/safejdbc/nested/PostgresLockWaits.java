@@ -26,12 +26,6 @@ final class PostgresLockWaits implements LockWaits {
         return BackendIds.fromDriver(physical, "org.postgresql.PGConnection", "getBackendPID");
     }
 
-    /** {@code pg_blocking_pids} answers for every heavyweight lock: rows, tables, advisory locks. */
-    @Override
-    public boolean seesEveryLockWait() {
-        return true;
-    }
-
     @Override
     public boolean waitsOnAnyLock(Connection monitor, long waiting) throws SQLException {
         try (PreparedStatement check = monitor.prepareStatement(

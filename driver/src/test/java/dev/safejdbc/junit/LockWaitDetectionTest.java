@@ -33,50 +33,6 @@ class LockWaitDetectionTest {
                 "[waits inside the JVM]");
     }
 
-    @Test
-    void aLongPostgresqlStatementIsBusyNotBlocked() throws Exception {
-        assertLongFirstStep("jdbc:safe:" + TestDatabases.postgres(), "SELECT pg_sleep(1.5)", "");
-    }
-
-    @Test
-    void aLongMariadbStatementIsStillJudgedByTheStepTimeout() throws Exception {
-        // InnoDB's view does not see metadata or table locks: a long statement may be waiting on one
-        assertLongFirstStep("jdbc:safe:" + TestDatabases.mariadb(), "SELECT SLEEP(1.5)", " [waits beyond the step timeout]");
-    }
-
-    /**
-     * A's first step sleeps 1.5 s on the server, seven step timeouts (and far more than a thread needs to reach its first
-     * step): B's first step must wait for it only where the database can tell.
-     */
-    private void assertLongFirstStep(String url, String sleep, String marked) throws Exception {
-        Interleaver harness = Interleaver.of(() -> sleepThenCommit(connections[0], sleep),
-                        () -> sleepThenCommit(connections[1], "SELECT 1"))
-                .stepTimeout(Duration.ofMillis(200))
-                .reset(() -> {
-                    close();
-                    for (int i = 0; i < connections.length; i++) {
-                        connections[i] = DriverManager.getConnection(url);
-                        connections[i].setAutoCommit(false);
-                    }
-                });
-        try {
-            Run run = harness.schedule("A1 B1 A2 B2");
-            assertThat(run.steps()).hasSize(4);
-            assertThat(run.steps().get(0)).isEqualTo("A1: " + sleep + marked);
-            assertThat(run.steps().get(1)).isEqualTo("B1: SELECT 1");
-        } finally {
-            close();
-        }
-    }
-
-    private static Object sleepThenCommit(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
-        c.commit();
-        return null;
-    }
-
     private void assertSecondUpdateWaits(String url, String waits) throws Exception {
         String table = TestDatabases.unique("lockwait");
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
