@@ -17,9 +17,12 @@ final class ParserWarmUp implements Runnable {
         this.started = new AtomicBoolean(!needed);
     }
 
-    /** Starts the warm-up, the first time only. */
+    /**
+     * Starts the warm-up, the first time only. Every protected connection comes here: a plain read first, so that
+     * checkouts on many threads do not all write the flag's cache line with a compare-and-set that fails.
+     */
     void start() {
-        if (started.compareAndSet(false, true)) {
+        if (!started.get() && started.compareAndSet(false, true)) {
             Thread thread = new Thread(this, "safe-jdbc-agent-warm-up");
             thread.setDaemon(true);
             thread.start();
