@@ -197,13 +197,13 @@ public final class SafeConnection implements Connection {
 
     @Override
     public void commit() throws SQLException {
-        Boundaries.reached(Boundary.COMMIT, "commit");
+        Boundaries.reached(Boundary.COMMIT, "commit", physical);
         session().commit();
     }
 
     @Override
     public void rollback() throws SQLException {
-        Boundaries.reached(Boundary.ROLLBACK, "rollback");
+        Boundaries.reached(Boundary.ROLLBACK, "rollback", physical);
         session().rollback();
     }
 

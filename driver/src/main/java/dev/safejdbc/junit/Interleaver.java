@@ -107,9 +107,13 @@ public final class Interleaver {
     }
 
     /**
-     * How long a step may take before it is taken to wait on a lock (default 300 ms). Sooner when PostgreSQL,
-     * MariaDB or MySQL says its statement waits on a lock, or when its thread waits inside the JVM (for a
-     * lease or a pooled connection) for 5 ms.
+     * How long a step may take before it is taken to wait on a lock (default 300 ms), counted from when its thread
+     * leaves its boundary. Sooner when PostgreSQL, MariaDB or MySQL says its statement waits on a lock, or when its
+     * thread waits inside the JVM (for a lease or a pooled connection) for 5 ms. On PostgreSQL, whose view sees every
+     * lock wait, a statement, commit or rollback still running is busy, not blocked, and so is a task's own code before
+     * its first JDBC call: there the step timeout counts only while the thread is stopped (asleep, in
+     * {@code Object.wait}, blocked on a monitor), and a step still running after ten step timeouts, at least 5 s, is
+     * taken to be blocked.
      *
      * @param timeout the longest a step may run before it is taken to be waiting on a lock
      * @return this harness

@@ -29,7 +29,10 @@ final class LockWatch implements AutoCloseable {
     /** When each database was last asked (System.nanoTime()), for views that must not be asked too often. */
     private final Map<String, Long> asked = new ConcurrentHashMap<>();
 
-    /** On task {@code task}'s thread, before its statement runs on {@code physical} (null: not a statement). */
+    /**
+     * On task {@code task}'s thread, before its statement, commit or rollback runs on {@code physical} (null: another
+     * boundary).
+     */
     void arrived(int task, Connection physical) {
         Session session = physical == null ? null : sessionOf(physical);
         if (session == null) {
@@ -58,6 +61,16 @@ final class LockWatch implements AutoCloseable {
             unreachable.put(session.url(), true); // e.g. no right to read the view: the step timeout decides
             return false;
         }
+    }
+
+    /**
+     * Whether the database would say so if task {@code task}'s statement, commit or rollback waited on a lock: its
+     * view sees every lock wait ({@link LockWaits#seesEveryLockWait}) and can be read. True before the first
+     * question, which {@link #waits} asks first.
+     */
+    boolean seesEveryWait(int task) {
+        Session session = running.get(task);
+        return session != null && session.waits().seesEveryLockWait() && !unreachable.containsKey(session.url());
     }
 
     private Connection open(Session session) {

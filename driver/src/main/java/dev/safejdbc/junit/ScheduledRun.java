@@ -12,39 +12,32 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 
 /**
  * Runs tasks on their own threads under one schedule: at every JDBC boundary a task's thread
  * waits until the schedule lets that step through, and the next step is only let through once
- * the previous one has reached its next boundary. A step that waits on a database lock (the
- * database says so, see {@link LockWatch}), that waits inside the JVM (for a lease or a pooled
- * connection), or that has not come back within the step timeout, is taken to be blocked, and the
- * next step of another task goes first.
+ * the previous one has reached its next boundary. A step that waits for another task (see
+ * {@link StepJudge}) is taken to be blocked, and the next step of another task goes first.
  */
 final class ScheduledRun implements Boundaries.Listener {
     private static final int LABEL_LENGTH = 60;
-    /** Most steps come back within this: only then is the database asked. */
-    private static final long FIRST_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(3);
-    private static final long CHECK_PERIOD_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
-    /** A thread parked this long inside the JVM waits for something another task holds. */
-    private static final long PARKED_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final List<TaskThread> threads = new ArrayList<>();
     private final Map<Thread, TaskThread> byThread = new IdentityHashMap<>();
-    private final long stepNanos;
     private final long stuckNanos;
     private final List<String> executed = new ArrayList<>();
     private final LockWatch locks;
+    private final StepJudge judge;
 
     ScheduledRun(List<Task> tasks, Duration stepTimeout, LockWatch locks) {
         this.locks = locks;
-        this.stepNanos = stepTimeout.toNanos();
+        long stepNanos = stepTimeout.toNanos();
         this.stuckNanos = Math.max(TimeUnit.SECONDS.toNanos(5), stepNanos * 10);
+        this.judge = new StepJudge(tasks.size(), lock, locks, stepNanos, stuckNanos);
         for (int i = 0; i < tasks.size(); i++) {
             TaskThread thread = new TaskThread(i, tasks.get(i), lock, changed);
             threads.add(thread);
@@ -59,7 +52,7 @@ final class ScheduledRun implements Boundaries.Listener {
         if (task == null) {
             return;
         }
-        locks.arrived(task.index, boundary == Boundary.STATEMENT ? physical : null);
+        locks.arrived(task.index, physical);
         try {
             task.arrive(new Arrival(boundary, label), label(boundary, label));
         } catch (InterruptedException e) {
@@ -73,7 +66,12 @@ final class ScheduledRun implements Boundaries.Listener {
         String problem = null;
         AutoCloseable listening = Boundaries.listen(this);
         try {
-            threads.forEach(t -> t.thread.start());
+            long start = System.nanoTime();
+            threads.forEach(t -> {
+                t.since = start;
+                t.left = start;
+                t.thread.start();
+            });
             lock.lock();
             try {
                 if (schedule != null) {
@@ -124,15 +122,19 @@ final class ScheduledRun implements Boundaries.Listener {
             }
             TaskThread headTask = threads.get(head.task());
             Step next = headTask.readyFor(head.number()) ? head : null;
-            long waited = System.nanoTime() - headSince;
-            if (next == null && (headTask.blocked || waited > stepNanos)) {
-                next = firstReadyOfAnotherTask(pending, head.task()); // the head's task waits on a lock
+            long now = System.nanoTime();
+            if (next == null && !headTask.blocked) {
+                // its task has not reached its first boundary yet: its own code before it
+                headTask.blocked = judge.waits(headTask, now) != null;
+            }
+            if (next == null && headTask.blocked) {
+                next = firstReadyOfAnotherTask(pending, head.task()); // the head's task waits for another task
             }
             if (next != null) {
                 letThrough(next, pending);
                 continue;
             }
-            if (waited > stuckNanos) {
+            if (now - headSince > stuckNanos) {
                 return "blocked: cannot run " + head + " (its task is still executing its previous step)";
             }
             changed.awaitNanos(TimeUnit.MILLISECONDS.toNanos(5));
@@ -162,40 +164,19 @@ final class ScheduledRun implements Boundaries.Listener {
         if (pending.stream().noneMatch(s -> s.task() == step.task())) {
             task.free = true; // its last scheduled step: whatever follows runs freely
         }
+        task.since = System.nanoTime();
+        judge.letThrough(task, task.since);
         changed.signalAll();
-        long start = System.nanoTime();
-        long deadline = start + stepNanos;
-        long nextCheck = start + FIRST_CHECK_NANOS;
-        long parkedSince = 0;
-        String waits = null;
         while (!task.finished && !(task.parked && task.arrived > step.number())) {
             long now = System.nanoTime();
-            if (now >= nextCheck) {
-                parkedSince = parkedInJvm(task) ? (parkedSince == 0 ? now : parkedSince) : 0;
-                waits = parkedSince != 0 && now - parkedSince >= PARKED_NANOS ? "inside the JVM"
-                        : locks.waits(task.index) ? "on a database lock" : null;
-                nextCheck = now + CHECK_PERIOD_NANOS;
-            }
-            if (waits != null || now >= deadline) {
-                // still running: taken to wait on a lock until it parks again
-                task.blocked = true;
-                executed.set(executed.size() - 1, executed.get(executed.size() - 1) + " [waits "
-                        + (waits != null ? waits : "beyond the step timeout") + "]");
+            String waits = judge.waits(task, now);
+            if (waits != null) {
+                task.blocked = true; // still running: taken to wait for another task until it parks again
+                executed.set(executed.size() - 1, executed.get(executed.size() - 1) + " [" + waits + "]");
                 return;
             }
-            changed.awaitNanos(Math.min(deadline, nextCheck) - now);
+            changed.awaitNanos(judge.nextCheck(task) - now);
         }
-    }
-
-    /**
-     * Parked inside the JVM on something another task may hold (a lease, a pooled connection, a lock or latch
-     * of the application's), not at a boundary and not on this scheduler's own lock. A sleep or
-     * {@code Object.wait} parks with no blocker: that is the task's own time, judged by the step timeout.
-     */
-    private boolean parkedInJvm(TaskThread task) {
-        Thread.State state = task.thread.getState();
-        return !task.parked && (state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING)
-                && LockSupport.getBlocker(task.thread) != null && !lock.hasQueuedThread(task.thread);
     }
 
     private boolean awaitAll(Predicate<TaskThread> condition, long nanos) throws InterruptedException {

@@ -22,8 +22,12 @@ final class TaskThread {
     int permitted;
     boolean free;
     boolean finished;
-    /** Its last step outlived the step timeout: it waits on a lock until it parks again. */
+    /** Its step was taken to wait for another task ({@link StepJudge}), until it parks again. */
     boolean blocked;
+    /** When its current step was let through, or the run started (System.nanoTime()). */
+    long since;
+    /** When its thread left its last boundary, or the run started: the step timeout counts from here. */
+    long left;
     Object result;
     Throwable error;
 
@@ -57,6 +61,7 @@ final class TaskThread {
             while (!free && permitted < arrived) {
                 changed.await();
             }
+            left = System.nanoTime();
             parked = false;
         } finally {
             lock.unlock();

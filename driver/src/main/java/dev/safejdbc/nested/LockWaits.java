@@ -36,6 +36,14 @@ public interface LockWaits {
     boolean waitsOnAnyLock(Connection monitor, long waiting) throws SQLException;
 
     /**
+     * Whether {@link #waitsOnAnyLock} sees every wait of a statement or commit for another session, so that a
+     * running backend it does not see waiting is busy, not blocked.
+     */
+    default boolean seesEveryLockWait() {
+        return false;
+    }
+
+    /**
      * How long a caller that asks again and again waits between two questions, at least: the view may be a
      * cache that asking keeps from being refreshed.
      */

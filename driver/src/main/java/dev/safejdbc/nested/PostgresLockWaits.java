@@ -26,11 +26,22 @@ final class PostgresLockWaits implements LockWaits {
         return BackendIds.fromDriver(physical, "org.postgresql.PGConnection", "getBackendPID");
     }
 
+    /**
+     * {@code pg_blocking_pids} answers for every heavyweight lock (rows, tables, transactions, advisory locks),
+     * {@code pg_safe_snapshot_blocking_pids} for a deferrable transaction's wait for a safe snapshot: every wait
+     * that lasts as long as another session keeps a lock or a transaction open.
+     */
+    @Override
+    public boolean seesEveryLockWait() {
+        return true;
+    }
+
     @Override
     public boolean waitsOnAnyLock(Connection monitor, long waiting) throws SQLException {
-        try (PreparedStatement check = monitor.prepareStatement(
-                "SELECT 1 WHERE cardinality(pg_blocking_pids(?)) > 0")) {
+        try (PreparedStatement check = monitor.prepareStatement("SELECT 1 WHERE cardinality(pg_blocking_pids(?)) > 0"
+                + " OR cardinality(pg_safe_snapshot_blocking_pids(?)) > 0")) {
             check.setInt(1, (int) waiting);
+            check.setInt(2, (int) waiting);
             try (ResultSet rs = check.executeQuery()) {
                 return rs.next();
             }

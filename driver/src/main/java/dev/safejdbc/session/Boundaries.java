@@ -10,7 +10,10 @@ public final class Boundaries {
     /** Told of every boundary, on the thread that reached it, before the call goes ahead. */
     @FunctionalInterface
     public interface Listener {
-        /** @param physical the real driver's connection a statement will run on; null for the other boundaries */
+        /**
+         * @param physical the real driver's connection a statement, commit or rollback will run on; null for the
+         *     other boundaries
+         */
         void reached(Boundary boundary, String label, Connection physical);
     }
 
