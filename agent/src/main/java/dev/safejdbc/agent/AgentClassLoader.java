@@ -30,6 +30,8 @@ public final class AgentClassLoader extends ClassLoader {
     public static final String FOLDER = "inst/";
     /** What a class file's name ends with there, instead of {@code .class}. */
     public static final String CLASS_SUFFIX = ".classdata";
+    /** The packages of the agent's own classes, which no other class loader of the JVM defines. */
+    private static final String OWN_PACKAGES = "dev.safejdbc.";
 
     static {
         registerAsParallelCapable();
@@ -57,16 +59,48 @@ public final class AgentClassLoader extends ClassLoader {
         this.hook = hook;
     }
 
+    /**
+     * The agent's own classes (safe-jdbc and the libraries relocated under it) are only in its jar, so
+     * they are looked up there first: asking the platform class loader first, as any other name is,
+     * would fail for each of them with an exception and its stack trace (some 150 at start-up).
+     */
     @Override
     protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-        return name.equals(hook.getName()) ? hook : super.loadClass(name, resolve);
+        if (name.equals(hook.getName())) {
+            return hook;
+        }
+        if (!name.startsWith(OWN_PACKAGES)) {
+            return super.loadClass(name, resolve);
+        }
+        synchronized (getClassLoadingLock(name)) {
+            Class<?> loaded = findLoadedClass(name);
+            if (loaded == null) {
+                loaded = defineFromJar(name);
+            }
+            if (loaded == null) { // the entry points at the jar's root: the usual delegation
+                return super.loadClass(name, resolve);
+            }
+            if (resolve) {
+                resolveClass(loaded);
+            }
+            return loaded;
+        }
     }
 
     @Override
     protected Class<?> findClass(String name) throws ClassNotFoundException {
-        JarEntry entry = jar.getJarEntry(FOLDER + name.replace('.', '/') + CLASS_SUFFIX);
-        if (entry == null) {
+        Class<?> found = defineFromJar(name);
+        if (found == null) {
             throw new ClassNotFoundException(name);
+        }
+        return found;
+    }
+
+    /** The class stored in the jar's {@code inst/} folder, defined; null when there is none. */
+    private Class<?> defineFromJar(String name) throws ClassNotFoundException {
+        JarEntry entry = jar.getJarEntry(entryName(name));
+        if (entry == null) {
+            return null;
         }
         byte[] bytes;
         try (InputStream in = jar.getInputStream(entry)) {
@@ -76,6 +110,10 @@ public final class AgentClassLoader extends ClassLoader {
         }
         definePackageOf(name);
         return defineClass(name, bytes, 0, bytes.length, domain);
+    }
+
+    private static String entryName(String className) {
+        return FOLDER + className.replace('.', '/') + CLASS_SUFFIX;
     }
 
     /**

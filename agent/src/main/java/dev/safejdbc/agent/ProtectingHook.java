@@ -12,7 +12,8 @@ import javax.sql.DataSource;
  * connection, the {@link Protector} wraps it.
  */
 final class ProtectingHook extends ConnectionHook {
-    private static final ThreadLocal<CallChain> CHAINS = ThreadLocal.withInitial(CallChain::new);
+    /** Each thread's chain; a plain {@code ThreadLocal}, since a lambda's first link costs more at start-up than this. */
+    private static final ThreadLocal<CallChain> CHAINS = new ThreadLocal<>();
     private final Protector protector;
 
     ProtectingHook(Protector protector) {
@@ -25,7 +26,7 @@ final class ProtectingHook extends ConnectionHook {
         if (!(driver instanceof Driver)) {
             return; // a method of that shape on another class: nothing to protect
         }
-        CallChain chain = CHAINS.get();
+        CallChain chain = chain();
         if (chain.isOutermost()) {
             protector.checkoutStarts();
         }
@@ -41,7 +42,7 @@ final class ProtectingHook extends ConnectionHook {
         if (!(dataSource instanceof DataSource)) {
             return; // a method of that shape on another class (a statement's, say): nothing to protect
         }
-        CallChain chain = CHAINS.get();
+        CallChain chain = chain();
         try {
             if (chain.isOutermost()) {
                 protector.checkoutStarts();
@@ -63,7 +64,7 @@ final class ProtectingHook extends ConnectionHook {
         if (!(driver instanceof Driver)) {
             return (Connection) opened;
         }
-        return CHAINS.get().exit((Connection) opened, connection -> protector.fromDriver(driver, url, info, connection));
+        return chain().exit((Connection) opened, connection -> protector.fromDriver(driver, url, info, connection));
     }
 
     @Override
@@ -71,11 +72,20 @@ final class ProtectingHook extends ConnectionHook {
         if (!(dataSource instanceof DataSource)) {
             return (Connection) handedOut;
         }
-        Connection result = CHAINS.get().exit((Connection) handedOut,
+        Connection result = chain().exit((Connection) handedOut,
                 connection -> protector.fromDataSource(dataSource, connection));
         if (result != null) {
             protector.handedOut(dataSource, result);
         }
         return result;
+    }
+
+    private static CallChain chain() {
+        CallChain chain = CHAINS.get();
+        if (chain == null) {
+            chain = new CallChain();
+            CHAINS.set(chain);
+        }
+        return chain;
     }
 }

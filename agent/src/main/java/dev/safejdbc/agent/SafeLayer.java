@@ -1,7 +1,11 @@
 package dev.safejdbc.agent;
 
+import java.lang.StackWalker.StackFrame;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
  * Recognises safe-jdbc's own classes by name, so that the copy an application bundles (always
@@ -24,7 +28,25 @@ final class SafeLayer {
      * themselves, so the agent must leave it alone.
      */
     static boolean isOpening() {
-        return WALKER.walk(frames -> frames.anyMatch(frame -> isOpener(frame.getClassName())));
+        return WALKER.walk(OpenerSearch.INSTANCE);
+    }
+
+    /**
+     * Whether a stack has a frame of {@link #OPENERS}: one class where two lambdas would be linked at
+     * the first connection, which costs more at start-up than loading it.
+     */
+    private static final class OpenerSearch implements Function<Stream<StackFrame>, Boolean>, Predicate<StackFrame> {
+        static final OpenerSearch INSTANCE = new OpenerSearch();
+
+        @Override
+        public Boolean apply(Stream<StackFrame> frames) {
+            return frames.anyMatch(this);
+        }
+
+        @Override
+        public boolean test(StackFrame frame) {
+            return isOpener(frame.getClassName());
+        }
     }
 
     /**

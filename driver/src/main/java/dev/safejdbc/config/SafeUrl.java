@@ -10,6 +10,16 @@ public final class SafeUrl {
     private static final String EXPECTED = "expected jdbc:safe:<subprotocol>:<rest>, for example "
             + "jdbc:safe:sqlite::memory: or jdbc:safe:postgresql://host:5432/db";
 
+    /**
+     * The last URL turned, and what it became. A pool opens one URL again and again, and the real driver keeps
+     * the string it was given with each connection: handing it the same string each time keeps one copy, as the
+     * raw driver keeps the application's own.
+     */
+    private static volatile Turned last;
+
+    private record Turned(String safeUrl, String realUrl) {
+    }
+
     private SafeUrl() {
     }
 
@@ -22,6 +32,10 @@ public final class SafeUrl {
     public static String toRealUrl(String url) throws InvalidConfigurationException {
         if (url == null) {
             throw new InvalidConfigurationException("Invalid jdbc:safe: URL: none was given (null); " + EXPECTED);
+        }
+        Turned known = last;
+        if (known != null && known.safeUrl().equals(url)) {
+            return known.realUrl();
         }
         if (!accepts(url)) {
             throw invalid(url, notSafeReason(url));
@@ -47,6 +61,7 @@ public final class SafeUrl {
         if (!isWord(subprotocol)) {
             throw invalid(url, "the sub-protocol '" + subprotocol + "' is not a single word");
         }
+        last = new Turned(url, realUrl);
         return realUrl;
     }
 

@@ -4,7 +4,6 @@ import dev.safejdbc.findings.AppFrames;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 
@@ -23,10 +22,12 @@ sealed class Observation permits JoinedRowObservation, KeyedReadCapture {
     /** The kept columns' values; null when the row was absent. */
     private Object[] values;
     /**
-     * Per kept column: how its value was taken ({@link ValueDomain}), 0 while it is not; and,
-     * where types are loose, whether a getter has converted it to text in place.
+     * Per kept column, a byte: how its value was taken ({@link ValueDomain}), 0 while it is not; and, where types
+     * are loose, whether a getter has converted it to text in place. Packed here for up to {@value #PACKED} columns
+     * (most reads: no array per read); else in {@link #wideTaken}. See {@link #taken(int)}.
      */
-    private byte[] taken;
+    private long packedTaken;
+    private byte[] wideTaken;
     /** The result set while its cursor is on this row and values are missing; null once complete. */
     private ResultSet row;
     /** Kept columns whose value turned out to be a LOB or array handle, or could not be read; null: none. */
@@ -40,8 +41,9 @@ sealed class Observation permits JoinedRowObservation, KeyedReadCapture {
      */
     private byte wasNullBeforeGuard = -1;
 
-    /** Set in {@link #taken} once {@code getString} has read the column (where types are loose). */
+    /** Set in {@link #taken(int)} once {@code getString} has read the column (where types are loose). */
     private static final byte CONVERTED = 0x10;
+    private static final int PACKED = Long.BYTES;
 
     /**
      * @param exact whether the read's WHERE was the key and nothing more (only then does "absent"
@@ -63,8 +65,22 @@ sealed class Observation permits JoinedRowObservation, KeyedReadCapture {
     final void landOn(ColumnPlan columns, ResultSet row) {
         this.columns = columns;
         this.values = new Object[columns.size()];
-        this.taken = new byte[columns.size()];
+        this.packedTaken = 0;
+        this.wideTaken = columns.size() > PACKED ? new byte[columns.size()] : null;
         this.row = row;
+    }
+
+    private byte taken(int kept) {
+        return wideTaken != null ? wideTaken[kept] : (byte) (packedTaken >>> (kept * Byte.SIZE));
+    }
+
+    private void taken(int kept, int how) {
+        if (wideTaken != null) {
+            wideTaken[kept] = (byte) how;
+        } else {
+            int shift = kept * Byte.SIZE;
+            packedTaken = packedTaken & ~(0xFFL << shift) | (how & 0xFFL) << shift;
+        }
     }
 
     /** Whether every value is known (or the row is absent): nothing is left to take from the result set. */
@@ -94,7 +110,7 @@ sealed class Observation permits JoinedRowObservation, KeyedReadCapture {
             takeLoose(kept, getter, value);
         } else if (!isTaken(kept) && columns.isExact(kept, getter)) {
             values[kept] = value;
-            taken[kept] = ValueDomain.NATIVE;
+            taken(kept, ValueDomain.NATIVE);
         }
     }
 
@@ -106,14 +122,14 @@ sealed class Observation permits JoinedRowObservation, KeyedReadCapture {
      * whose text had to be repaired (U+FFFD) is known exactly only if {@code getBytes} reads it.
      */
     private void takeLoose(int kept, int getter, Object value) {
-        byte was = taken[kept];
+        byte was = taken(kept);
         byte domain;
         switch (getter) {
             case ReadCapture.GET_OBJECT:
                 domain = (was & CONVERTED) == 0 ? ValueDomain.NATIVE : 0;
                 break;
             case ReadCapture.GET_STRING:
-                taken[kept] = (byte) (was | CONVERTED);
+                taken(kept, was | CONVERTED);
                 domain = value == null || ((String) value).indexOf('\uFFFD') < 0 ? ValueDomain.TEXT : 0;
                 break;
             case ReadCapture.GET_BYTES:
@@ -124,12 +140,12 @@ sealed class Observation permits JoinedRowObservation, KeyedReadCapture {
         }
         if (domain > (was & ValueDomain.MASK)) {
             values[kept] = value;
-            taken[kept] = (byte) (taken[kept] & CONVERTED | domain);
+            taken(kept, taken(kept) & CONVERTED | domain);
         }
     }
 
     private boolean isTaken(int kept) {
-        return (taken[kept] & ValueDomain.MASK) != 0;
+        return (taken(kept) & ValueDomain.MASK) != 0;
     }
 
     /**
@@ -147,7 +163,7 @@ sealed class Observation permits JoinedRowObservation, KeyedReadCapture {
             if (!isTaken(i)) {
                 readNow(i);
             }
-            taken[i] &= ValueDomain.MASK; // from here on only how each value compares matters
+            taken(i, taken(i) & ValueDomain.MASK); // from here on only how each value compares matters
         }
         row = null;
     }
@@ -180,8 +196,8 @@ sealed class Observation permits JoinedRowObservation, KeyedReadCapture {
     }
 
     private void readNow(int kept) {
-        boolean converted = (taken[kept] & CONVERTED) != 0; // its original value is gone
-        taken[kept] = ValueDomain.NATIVE;
+        boolean converted = (taken(kept) & CONVERTED) != 0; // its original value is gone
+        taken(kept, ValueDomain.NATIVE);
         if (converted) {
             uncompare(kept);
             return;
@@ -219,7 +235,7 @@ sealed class Observation permits JoinedRowObservation, KeyedReadCapture {
             Observation from = i < columns.size() ? this : older;
             int kept = from == this ? i : older.columns.keptColumn(union.column(i));
             merged.values[i] = from.values[kept];
-            merged.taken[i] = from.taken[kept];
+            merged.taken(i, from.taken(kept));
             if (!from.compared(kept)) {
                 merged.uncompare(i);
             }
@@ -251,17 +267,32 @@ sealed class Observation permits JoinedRowObservation, KeyedReadCapture {
 
     /** How kept column {@code kept}'s value was taken: one of {@link ValueDomain}'s. */
     byte domain(int kept) {
-        return (byte) (taken[kept] & ValueDomain.MASK);
+        return (byte) (taken(kept) & ValueDomain.MASK);
     }
 
     /** Whether the values were taken as another read's {@link #domains()} say: one guarded text serves both. */
     boolean takenLike(byte[] domains) {
-        return Arrays.equals(taken, domains);
+        if (values == null || domains == null || domains.length != values.length) {
+            return values == null && domains == null;
+        }
+        for (int i = 0; i < domains.length; i++) {
+            if (taken(i) != domains[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** How each value was taken, for {@link #takenLike}. */
     byte[] domains() {
-        return taken.clone();
+        if (values == null) {
+            return null;
+        }
+        byte[] domains = new byte[values.length];
+        for (int i = 0; i < domains.length; i++) {
+            domains[i] = taken(i);
+        }
+        return domains;
     }
 
     /** Whether the kept column's value can be compared (it is not a LOB or array handle). */

@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A row's identity: its table, the columns of the key it is named by (normalized, sorted) and
@@ -17,6 +18,9 @@ final class RowKey {
 
     private final TableName table;
     private final List<String> columns;
+    /** A one-column key's value (most keys: every keyed read makes a key, and an array would be one more object). */
+    private final Object single;
+    /** A key of several columns: its values; null for a one-column key. */
     private final Object[] values;
     private final int hash;
 
@@ -26,10 +30,20 @@ final class RowKey {
 
     /** @param baseHash {@link #baseHash} of the table and columns, which a prepared statement works out once */
     RowKey(TableName table, List<String> columns, Object[] values, int baseHash) {
+        this(table, columns, values.length == 1 ? values[0] : null, values.length == 1 ? null : values, baseHash);
+    }
+
+    /** A one-column key. */
+    static RowKey ofOne(TableName table, List<String> columns, Object value, int baseHash) {
+        return new RowKey(table, columns, value, null, baseHash);
+    }
+
+    private RowKey(TableName table, List<String> columns, Object single, Object[] values, int baseHash) {
         this.table = table;
         this.columns = columns;
+        this.single = single;
         this.values = values;
-        this.hash = baseHash * 31 + Arrays.hashCode(values);
+        this.hash = baseHash * 31 + (values == null ? 31 + Objects.hashCode(single) : Arrays.hashCode(values));
     }
 
     static int baseHash(TableName table, List<String> columns) {
@@ -45,12 +59,13 @@ final class RowKey {
     }
 
     Object value(int index) {
-        return values[index];
+        return values == null ? single : values[index];
     }
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof RowKey key && hash == key.hash && Arrays.equals(values, key.values)
+        return other instanceof RowKey key && hash == key.hash && Objects.equals(single, key.single)
+                && Arrays.equals(values, key.values)
                 && (columns == key.columns || columns.equals(key.columns)) && table.equals(key.table);
     }
 
@@ -84,6 +99,6 @@ final class RowKey {
 
     @Override
     public String toString() {
-        return table.name() + columns + Arrays.toString(values);
+        return table.name() + columns + (values == null ? "[" + single + "]" : Arrays.toString(values));
     }
 }

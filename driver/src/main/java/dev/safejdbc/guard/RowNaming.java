@@ -65,17 +65,20 @@ final class RowNaming {
         if (key == null || repeatsColumn) {
             return null;
         }
-        Object[] values = new Object[key.size()];
+        Object[] values = key.size() == 1 ? null : new Object[key.size()]; // a one-column key needs no array
+        Object single = null;
         for (int i = 0; i < slots.length; i++) {
             Object value = resolve(sources.get(i), bound);
             if (value == null) {
                 return null;
             }
-            if (slots[i] >= 0) {
+            if (slots[i] >= 0 && values != null) {
                 values[slots[i]] = value;
+            } else if (slots[i] >= 0) {
+                single = value;
             }
         }
-        return new RowKey(table, key, values, baseHash);
+        return values == null ? RowKey.ofOne(table, key, single, baseHash) : new RowKey(table, key, values, baseHash);
     }
 
     /** The row, when the table has keys to name it by; null otherwise (see {@link #rowKey}). */

@@ -50,6 +50,14 @@ class SafeUrlTest {
     }
 
     @Test
+    void theSameUrlOpenedAgainGivesTheRealDriverTheSameString() throws InvalidConfigurationException {
+        String first = SafeUrl.toRealUrl("jdbc:safe:sqlite:/tmp/again.db");
+        // the real driver keeps its URL per connection: a pool's thousandth connection must not keep a thousandth copy
+        assertThat(SafeUrl.toRealUrl(new String("jdbc:safe:sqlite:/tmp/again.db"))).isSameAs(first);
+        assertThat(SafeUrl.toRealUrl("jdbc:safe:sqlite:/tmp/other.db")).isEqualTo("jdbc:sqlite:/tmp/other.db");
+    }
+
+    @Test
     void prefixIsRemovedOnceNotEverywhere() throws InvalidConfigurationException {
         assertThat(SafeUrl.toRealUrl("jdbc:safe:sqlite:/tmp/jdbc:safe:dir/a.db")).isEqualTo("jdbc:sqlite:/tmp/jdbc:safe:dir/a.db");
         assertThat(SafeUrl.toRealUrl("jdbc:safe:h2:mem:safe:x")).isEqualTo("jdbc:h2:mem:safe:x");

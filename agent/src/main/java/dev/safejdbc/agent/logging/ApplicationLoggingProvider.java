@@ -2,6 +2,7 @@ package dev.safejdbc.agent.logging;
 
 import org.slf4j.ILoggerFactory;
 import org.slf4j.IMarkerFactory;
+import org.slf4j.Logger;
 import org.slf4j.helpers.BasicMarkerFactory;
 import org.slf4j.helpers.NOPMDCAdapter;
 import org.slf4j.spi.MDCAdapter;
@@ -13,14 +14,19 @@ import org.slf4j.spi.SLF4JServiceProvider;
  * {@link ApplicationLogger}), so the agent never sets up the application's logging before the
  * application does.
  */
-public final class ApplicationLoggingProvider implements SLF4JServiceProvider {
-    private final ILoggerFactory loggers = ApplicationLogger::new;
+public final class ApplicationLoggingProvider implements SLF4JServiceProvider, ILoggerFactory {
     private final IMarkerFactory markers = new BasicMarkerFactory();
     private final MDCAdapter mdc = new NOPMDCAdapter();
 
+    /** Itself, rather than a lambda: a lambda's first link costs more at start-up (the first connection) than this. */
     @Override
     public ILoggerFactory getLoggerFactory() {
-        return loggers;
+        return this;
+    }
+
+    @Override
+    public Logger getLogger(String name) {
+        return new ApplicationLogger(name);
     }
 
     @Override
