@@ -3,16 +3,12 @@ package dev.safejdbc.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.safejdbc.config.NestedPolicy;
 import dev.safejdbc.error.LeaseTimeoutException;
 import dev.safejdbc.findings.FindingKind;
 import dev.safejdbc.findings.Findings;
 import dev.safejdbc.it.Await;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -25,27 +21,26 @@ import org.junit.jupiter.api.Test;
  * same thread's other holder is handed back to the caller, not refused).
  */
 class ConnectionLeaseTest {
-    /** Long enough that only a broken hand-over reaches it. */
-    private static final long WAIT_MS = TimeUnit.SECONDS.toMillis(Await.SECONDS);
+    private static final long WAIT_MS = LeasedConnection.WAIT_MS;
 
     private static final AtomicInteger DATABASES = new AtomicInteger();
 
     private String database;
-    private Connection physical;
+    private LeasedConnection leased;
     private ConnectionLease lease;
     private ThreadSessions sessions;
 
     @BeforeEach
     void openLease() throws SQLException {
-        physical = DriverManager.getConnection("jdbc:sqlite::memory:");
         database = "lease-unit-" + DATABASES.incrementAndGet();
-        lease = ConnectionLease.owned(physical, database);
-        sessions = new ThreadSessions(lease, NestingCheck.enforcing(NestedPolicy.FAIL, ""), WAIT_MS);
+        leased = LeasedConnection.open(database);
+        lease = leased.lease();
+        sessions = leased.sessions();
     }
 
     @AfterEach
     void closePhysical() throws SQLException {
-        physical.close();
+        leased.close();
     }
 
     private ThreadSession sessionOf(Thread thread) {

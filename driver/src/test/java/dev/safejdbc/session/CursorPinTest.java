@@ -2,11 +2,8 @@ package dev.safejdbc.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.safejdbc.config.NestedPolicy;
 import dev.safejdbc.findings.AppFrames;
 import dev.safejdbc.it.Await;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -20,21 +17,20 @@ import org.junit.jupiter.api.Test;
  * order, twice, or on another thread.
  */
 class CursorPinTest {
-    private Connection physical;
+    private LeasedConnection leased;
     private ConnectionLease lease;
     private ThreadSessions sessions;
 
     @BeforeEach
     void openLease() throws SQLException {
-        physical = DriverManager.getConnection("jdbc:sqlite::memory:");
-        lease = ConnectionLease.owned(physical, "pin-unit");
-        sessions = new ThreadSessions(lease, NestingCheck.enforcing(NestedPolicy.FAIL, ""),
-                TimeUnit.SECONDS.toMillis(Await.SECONDS));
+        leased = LeasedConnection.open("pin-unit");
+        lease = leased.lease();
+        sessions = leased.sessions();
     }
 
     @AfterEach
     void closePhysical() throws SQLException {
-        physical.close();
+        leased.close();
     }
 
     /** One statement that leaves a cursor open, as a query does: the session pins it inside the call's scope. */
