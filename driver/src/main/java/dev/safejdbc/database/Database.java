@@ -30,12 +30,15 @@ public final class Database {
     private final String identity;
     /** The real URL's sub-protocol ({@code postgresql}, ...); empty when no URL said it. */
     private final String subprotocol;
+    /** Asked for by every new statement, so worked out once here. */
+    private final Dialect dialect;
     private final String sharedKey;
     private final Map<Slot<?>, Object> state = new ConcurrentHashMap<>();
 
     private Database(String identity, String subprotocol, String sharedKey) {
         this.identity = identity;
         this.subprotocol = subprotocol;
+        this.dialect = Dialect.forSubprotocol(subprotocol);
         this.sharedKey = sharedKey;
     }
 
@@ -103,7 +106,7 @@ public final class Database {
 
     /** How the guard spells its conditions here; null when safe-jdbc has no dialect for it. */
     public Dialect dialect() {
-        return Dialect.forSubprotocol(subprotocol); // asked once per connection
+        return dialect;
     }
 
     /** The sub-protocol of the URL that named it ({@code postgresql}, ...); empty when none did. */
