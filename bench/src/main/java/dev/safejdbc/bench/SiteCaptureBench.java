@@ -18,8 +18,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * below the benchmark method. JMH runs that method some 13 frames below its thread's start, about
  * as deep as the end-to-end workload takes its sites, so depth 0 is that workload's case; a web
  * request under Spring adds 100 or more. The frames are turned into text only when a message or
- * finding reads them, so this is the whole cost a transaction's start or a keyed read pays. Three
- * forks, because the JIT inlines the recursion differently from one JVM to the next.
+ * finding reads them, so this is the whole cost a transaction's start or a keyed read pays. It is
+ * a floor: in an application the JVM looks each frame up in a larger, colder code cache (timed in
+ * place in the end-to-end workload, a site costs about three times as much; docs/PERFORMANCE.md).
+ * Three forks, because the JIT inlines the recursion differently from one JVM to the next.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
